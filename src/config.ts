@@ -1,0 +1,310 @@
+/**
+ * The whole product's configuration, read from the environment once at start-up. Every part is optional
+ * except where a chosen mode needs it; an invalid configuration is reported as ONE error listing every problem.
+ */
+import { z } from 'zod';
+
+export const LIVE_TRADING_CONFIRMATION = 'I_UNDERSTAND_THIS_SENDS_REAL_ORDERS';
+
+/** Tickers with real daily data through 2026 shipped in resources/krx/prices. */
+export const DEFAULT_ETF_UNIVERSE = [
+  '069500', '102110', '122630', '114800', '229200', '360750', '133690', '379800',
+  '114260', '148070', '132030', '091160', '139260',
+] as const;
+export const DEFAULT_CYCLE_UNIVERSE = ['069500', '229200', '133690', '360750', '132030', '148070', '091160'] as const;
+
+const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const optionalString = z.preprocess(emptyToUndefined, z.string().trim().optional());
+const snowflake = z.string().regex(/^\d{15,21}$/, 'must be a Discord id (15–21 digits)');
+const optionalSnowflake = z.preprocess(emptyToUndefined, snowflake.optional());
+const idList = z.preprocess(
+  (v) => (typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : v ?? []),
+  z.array(snowflake),
+);
+const tickerList = (fallback: readonly string[]) =>
+  z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() !== '' ? v.split(',').map((s) => s.trim()).filter(Boolean) : [...fallback]),
+    z.array(z.string().regex(/^\d{6}$/, 'tickers are 6-digit KRX codes')).min(1),
+  );
+const intFrom = (def: number, min: number, max: number) =>
+  z.preprocess(emptyToUndefined, z.coerce.number().int('must be a whole number').min(min).max(max).default(def));
+const hhmm = (def: string) =>
+  z.preprocess(emptyToUndefined, z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM (24h, KST)').default(def));
+const urlList = z.preprocess(
+  (v) => (typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : v ?? []),
+  z.array(z.url({ protocol: /^https?$/ })),
+);
+const optionalUrl = z.preprocess(emptyToUndefined, z.url({ protocol: /^https?$/ }).optional());
+
+const envSchema = z.object({
+  LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
+  DESK_LOCALE: z.preprocess(emptyToUndefined, z.enum(['ko', 'en']).default('ko')),
+
+  DISCORD_TOKEN: optionalString,
+  DISCORD_APPLICATION_ID: optionalSnowflake,
+  DISCORD_GUILD_ID: optionalSnowflake,
+  DISCORD_TRADE_CHANNEL_ID: optionalSnowflake,
+  DISCORD_BRIEFING_CHANNEL_ID: optionalSnowflake,
+  DISCORD_ALERT_CHANNEL_ID: optionalSnowflake,
+  DISCORD_APPROVER_USER_IDS: idList,
+  DISCORD_APPROVER_ROLE_IDS: idList,
+
+  OPENAI_API_KEY: optionalString,
+  OPENAI_BASE_URL: optionalUrl,
+  OPENAI_CHAT_MODEL: z.preprocess(emptyToUndefined, z.string().default('gpt-4.1-mini')),
+  OPENAI_EMBEDDING_MODEL: z.preprocess(emptyToUndefined, z.string().default('text-embedding-3-small')),
+  OPENAI_TIMEOUT_MS: intFrom(30_000, 1_000, 300_000),
+  /** Daily spending cap in US cents (integer); past it the desk switches to the offline planner. */
+  OPENAI_DAILY_BUDGET_CENTS: intFrom(200, 0, 1_000_000),
+
+  KIS_ENV: z.preprocess(emptyToUndefined, z.enum(['paper', 'real']).default('paper')),
+  KIS_APP_KEY: optionalString,
+  KIS_APP_SECRET: optionalString,
+  KIS_ACCOUNT: z.preprocess(emptyToUndefined, z.string().regex(/^\d{8}-\d{2}$/, 'must be CANO-ACNT_PRDT_CD, e.g. 12345678-01').optional()),
+  KIS_HTS_ID: optionalString,
+  KIS_LIVE_TRADING_CONFIRM: optionalString,
+  KIS_REST_URL: optionalUrl,
+  KIS_WS_URL: z.preprocess(emptyToUndefined, z.url({ protocol: /^wss?$/ }).optional()),
+  KIS_COMMISSION_PPM: intFrom(140, 0, 10_000),
+
+  DATABASE_URL: z.preprocess(emptyToUndefined, z.url({ protocol: /^postgres(ql)?$/ }).optional()),
+  PGLITE_DIR: z.preprocess(emptyToUndefined, z.string().optional()),
+  QDRANT_URL: optionalUrl,
+  QDRANT_API_KEY: optionalString,
+  QDRANT_COLLECTION: z.preprocess(emptyToUndefined, z.string().regex(/^[A-Za-z0-9_-]+$/).default('kis_desk_memories')),
+
+  ETF_UNIVERSE: tickerList(DEFAULT_ETF_UNIVERSE),
+  RISK_MAX_ORDER_VALUE_KRW: intFrom(300_000, 1, 1_000_000_000),
+  RISK_MAX_POSITION_WEIGHT_PCT: intFrom(40, 1, 100),
+  RISK_MAX_ORDERS_PER_DAY: intFrom(10, 1, 1_000),
+  RISK_DAILY_LOSS_PCT: intFrom(3, 1, 100),
+  RISK_NAV_FLOOR_KRW: intFrom(800_000, 0, 1_000_000_000_000),
+  RISK_FAT_FINGER_CASH_PCT: intFrom(30, 1, 100),
+  RISK_MAX_PRICE_DISTANCE_BP: intFrom(300, 1, 3_000),
+  INTENT_TTL_MINUTES: intFrom(10, 1, 24 * 60),
+
+  CYCLE_ENABLED: z.preprocess(emptyToUndefined, z.enum(['true', 'false']).default('true')),
+  CYCLE_TIME: hhmm('08:00'),
+  CYCLE_CATCHUP_CUTOFF: hhmm('15:00'),
+  CYCLE_UNIVERSE: tickerList(DEFAULT_CYCLE_UNIVERSE),
+  CYCLE_SAFE_ASSET: z.preprocess(emptyToUndefined, z.string().regex(/^(\d{6}|CASH)$/, 'a 6-digit ticker or CASH').default('114260')),
+  CYCLE_TOP_N: intFrom(2, 1, 10),
+  CYCLE_ORDERS: z.preprocess(emptyToUndefined, z.enum(['approve', 'auto']).default('approve')),
+  NEWS_FEEDS: urlList,
+  ALERT_WEBHOOK_URL: optionalUrl,
+  SESSION_IDLE_MINUTES: intFrom(30, 1, 24 * 60),
+});
+
+type Env = z.infer<typeof envSchema>;
+
+export interface Config {
+  logLevel: Env['LOG_LEVEL'];
+  locale: 'ko' | 'en';
+  discord:
+    | { enabled: false }
+    | {
+        enabled: true;
+        token: string;
+        applicationId: string;
+        guildId: string;
+        tradeChannelId: string;
+        briefingChannelId: string;
+        alertChannelId: string;
+        approverUserIds: string[];
+        approverRoleIds: string[];
+      };
+  openai:
+    | { enabled: false }
+    | { enabled: true; apiKey: string; baseUrl?: string; chatModel: string; embeddingModel: string; timeoutMs: number; dailyBudgetCents: number };
+  kis:
+    | { mode: 'simulator'; environment: 'paper'; commissionPpm: number }
+    | {
+        mode: 'broker';
+        environment: 'paper' | 'real';
+        appKey: string;
+        appSecret: string;
+        cano: string;
+        productCode: string;
+        htsId: string;
+        restUrl?: string;
+        wsUrl?: string;
+        commissionPpm: number;
+      };
+  database: { url?: string; pgliteDir?: string };
+  qdrant: { url: string; apiKey?: string; collection: string } | undefined;
+  risk: {
+    etfUniverse: string[];
+    maxOrderValue: number;
+    maxPositionWeightBp: number;
+    maxOrdersPerDay: number;
+    dailyLossBp: number;
+    navFloor: number;
+    fatFingerCashBp: number;
+    maxPriceDistanceBp: number;
+    intentTtlMs: number;
+  };
+  cycle: {
+    enabled: boolean;
+    time: string;
+    catchUpCutoff: string;
+    universe: string[];
+    safeAsset: string;
+    topN: number;
+    orders: 'approve' | 'auto';
+    newsFeeds: string[];
+  };
+  alertWebhookUrl?: string;
+  sessionIdleMs: number;
+  /** Every secret value in this config, for log and message redaction. */
+  secrets: string[];
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const OFFICIAL_KIS_HOST = /(^|\.)koreainvestment\.com$/;
+const LOOPBACK_HOST = /^(127\.\d+\.\d+\.\d+|localhost|\[::1\])$/;
+
+/** Parses the environment. Throws ConfigError naming every problem at once. */
+export function loadConfig(raw: Record<string, string | undefined>): Config {
+  const problems: string[] = [];
+  const parsed = envSchema.safeParse(raw);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) problems.push(`${issue.path.join('.') || '(root)'}: ${issue.message}`);
+  }
+  // Cross-field rules run on the raw values too, so one pass reports everything.
+  const v = (name: string): string | undefined => {
+    const value = raw[name];
+    return value === undefined || value.trim() === '' ? undefined : value.trim();
+  };
+  const requireWhen = (condition: boolean, names: string[], because: string) => {
+    if (!condition) return;
+    for (const name of names) if (!v(name)) problems.push(`${name}: required ${because}`);
+  };
+
+  const discordOn = Boolean(v('DISCORD_TOKEN'));
+  requireWhen(discordOn, ['DISCORD_APPLICATION_ID', 'DISCORD_GUILD_ID', 'DISCORD_TRADE_CHANNEL_ID'], 'when DISCORD_TOKEN is set');
+  if (discordOn && !v('DISCORD_APPROVER_USER_IDS') && !v('DISCORD_APPROVER_ROLE_IDS')) {
+    problems.push('DISCORD_APPROVER_USER_IDS / DISCORD_APPROVER_ROLE_IDS: at least one approver is required when DISCORD_TOKEN is set (deny-by-default)');
+  }
+
+  const kisKeyed = Boolean(v('KIS_APP_KEY') || v('KIS_APP_SECRET'));
+  requireWhen(kisKeyed, ['KIS_APP_KEY', 'KIS_APP_SECRET', 'KIS_ACCOUNT', 'KIS_HTS_ID'], 'to connect to KIS (leave all KIS_* empty for the built-in simulator)');
+  const real = v('KIS_ENV') === 'real';
+  if (real && !kisKeyed) problems.push('KIS_ENV: "real" needs KIS_APP_KEY/KIS_APP_SECRET (the built-in simulator is paper only)');
+  if (real && v('KIS_LIVE_TRADING_CONFIRM') !== LIVE_TRADING_CONFIRMATION) {
+    problems.push(`KIS_LIVE_TRADING_CONFIRM: live trading needs KIS_ENV=real AND KIS_LIVE_TRADING_CONFIRM=${LIVE_TRADING_CONFIRMATION}`);
+  }
+  if (!real && v('KIS_LIVE_TRADING_CONFIRM')) {
+    problems.push('KIS_LIVE_TRADING_CONFIRM: set only together with KIS_ENV=real');
+  }
+  for (const name of ['KIS_REST_URL', 'KIS_WS_URL']) {
+    const value = v(name);
+    if (!value) continue;
+    try {
+      const host = new URL(value).hostname;
+      if (!LOOPBACK_HOST.test(host) && !OFFICIAL_KIS_HOST.test(host)) {
+        problems.push(`${name}: only a loopback simulator or a koreainvestment.com host is allowed`);
+      }
+      if (real && LOOPBACK_HOST.test(host)) problems.push(`${name}: a loopback URL cannot be used with KIS_ENV=real`);
+    } catch {
+      // the schema already reported the malformed URL
+    }
+  }
+  if (v('QDRANT_API_KEY') && !v('QDRANT_URL')) problems.push('QDRANT_API_KEY: set QDRANT_URL too');
+  if (v('OPENAI_BASE_URL') && !v('OPENAI_API_KEY')) problems.push('OPENAI_API_KEY: required when OPENAI_BASE_URL is set (any non-empty value for servers without auth)');
+
+  if (problems.length > 0 || !parsed.success) throw new ConfigError([...new Set(problems)]);
+  return toConfig(parsed.data);
+}
+
+function toConfig(e: Env): Config {
+  const [cano, productCode] = (e.KIS_ACCOUNT ?? '-').split('-') as [string, string];
+  const discord: Config['discord'] = e.DISCORD_TOKEN
+    ? {
+        enabled: true,
+        token: e.DISCORD_TOKEN,
+        applicationId: e.DISCORD_APPLICATION_ID!,
+        guildId: e.DISCORD_GUILD_ID!,
+        tradeChannelId: e.DISCORD_TRADE_CHANNEL_ID!,
+        briefingChannelId: e.DISCORD_BRIEFING_CHANNEL_ID ?? e.DISCORD_TRADE_CHANNEL_ID!,
+        alertChannelId: e.DISCORD_ALERT_CHANNEL_ID ?? e.DISCORD_TRADE_CHANNEL_ID!,
+        approverUserIds: e.DISCORD_APPROVER_USER_IDS,
+        approverRoleIds: e.DISCORD_APPROVER_ROLE_IDS,
+      }
+    : { enabled: false };
+  const openai: Config['openai'] = e.OPENAI_API_KEY
+    ? {
+        enabled: true,
+        apiKey: e.OPENAI_API_KEY,
+        ...(e.OPENAI_BASE_URL ? { baseUrl: e.OPENAI_BASE_URL } : {}),
+        chatModel: e.OPENAI_CHAT_MODEL,
+        embeddingModel: e.OPENAI_EMBEDDING_MODEL,
+        timeoutMs: e.OPENAI_TIMEOUT_MS,
+        dailyBudgetCents: e.OPENAI_DAILY_BUDGET_CENTS,
+      }
+    : { enabled: false };
+  const kis: Config['kis'] = e.KIS_APP_KEY
+    ? {
+        mode: 'broker',
+        environment: e.KIS_ENV,
+        appKey: e.KIS_APP_KEY,
+        appSecret: e.KIS_APP_SECRET!,
+        cano,
+        productCode,
+        htsId: e.KIS_HTS_ID!,
+        ...(e.KIS_REST_URL ? { restUrl: e.KIS_REST_URL } : {}),
+        ...(e.KIS_WS_URL ? { wsUrl: e.KIS_WS_URL } : {}),
+        commissionPpm: e.KIS_COMMISSION_PPM,
+      }
+    : { mode: 'simulator', environment: 'paper', commissionPpm: e.KIS_COMMISSION_PPM };
+  const secrets = [e.DISCORD_TOKEN, e.OPENAI_API_KEY, e.KIS_APP_KEY, e.KIS_APP_SECRET, e.QDRANT_API_KEY, e.ALERT_WEBHOOK_URL, e.DATABASE_URL && passwordOf(e.DATABASE_URL)]
+    .filter((s): s is string => typeof s === 'string' && s.length >= 4);
+  const universe = [...new Set([...e.ETF_UNIVERSE, ...e.CYCLE_UNIVERSE, ...(e.CYCLE_SAFE_ASSET === 'CASH' ? [] : [e.CYCLE_SAFE_ASSET])])];
+  return {
+    logLevel: e.LOG_LEVEL,
+    locale: e.DESK_LOCALE,
+    discord,
+    openai,
+    kis,
+    database: { ...(e.DATABASE_URL ? { url: e.DATABASE_URL } : {}), ...(e.PGLITE_DIR ? { pgliteDir: e.PGLITE_DIR } : {}) },
+    qdrant: e.QDRANT_URL ? { url: e.QDRANT_URL, ...(e.QDRANT_API_KEY ? { apiKey: e.QDRANT_API_KEY } : {}), collection: e.QDRANT_COLLECTION } : undefined,
+    risk: {
+      etfUniverse: universe,
+      maxOrderValue: e.RISK_MAX_ORDER_VALUE_KRW,
+      maxPositionWeightBp: e.RISK_MAX_POSITION_WEIGHT_PCT * 100,
+      maxOrdersPerDay: e.RISK_MAX_ORDERS_PER_DAY,
+      dailyLossBp: e.RISK_DAILY_LOSS_PCT * 100,
+      navFloor: e.RISK_NAV_FLOOR_KRW,
+      fatFingerCashBp: e.RISK_FAT_FINGER_CASH_PCT * 100,
+      maxPriceDistanceBp: e.RISK_MAX_PRICE_DISTANCE_BP,
+      intentTtlMs: e.INTENT_TTL_MINUTES * 60_000,
+    },
+    cycle: {
+      enabled: e.CYCLE_ENABLED === 'true',
+      time: e.CYCLE_TIME,
+      catchUpCutoff: e.CYCLE_CATCHUP_CUTOFF,
+      universe: e.CYCLE_UNIVERSE,
+      safeAsset: e.CYCLE_SAFE_ASSET,
+      topN: e.CYCLE_TOP_N,
+      orders: e.CYCLE_ORDERS,
+      newsFeeds: e.NEWS_FEEDS,
+    },
+    ...(e.ALERT_WEBHOOK_URL ? { alertWebhookUrl: e.ALERT_WEBHOOK_URL } : {}),
+    sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,
+    secrets,
+  };
+}
+
+function passwordOf(url: string): string | undefined {
+  try {
+    const p = new URL(url).password;
+    return p ? decodeURIComponent(p) : undefined;
+  } catch {
+    return undefined;
+  }
+}
