@@ -8,36 +8,85 @@ export const LIVE_TRADING_CONFIRMATION = 'I_UNDERSTAND_THIS_SENDS_REAL_ORDERS';
 
 /** Tickers with real daily data through 2026 shipped in resources/krx/prices. */
 export const DEFAULT_ETF_UNIVERSE = [
-  '069500', '102110', '122630', '114800', '229200', '360750', '133690', '379800',
-  '114260', '148070', '132030', '091160', '139260',
+  '069500',
+  '102110',
+  '122630',
+  '114800',
+  '229200',
+  '360750',
+  '133690',
+  '379800',
+  '114260',
+  '148070',
+  '132030',
+  '091160',
+  '139260',
 ] as const;
-export const DEFAULT_CYCLE_UNIVERSE = ['069500', '229200', '133690', '360750', '132030', '148070', '091160'] as const;
+export const DEFAULT_CYCLE_UNIVERSE = [
+  '069500',
+  '229200',
+  '133690',
+  '360750',
+  '132030',
+  '148070',
+  '091160',
+] as const;
 
 const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const optionalString = z.preprocess(emptyToUndefined, z.string().trim().optional());
 const snowflake = z.string().regex(/^\d{15,21}$/, 'must be a Discord id (15–21 digits)');
 const optionalSnowflake = z.preprocess(emptyToUndefined, snowflake.optional());
 const idList = z.preprocess(
-  (v) => (typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : v ?? []),
+  (v) =>
+    typeof v === 'string'
+      ? v
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean)
+      : (v ?? []),
   z.array(snowflake),
 );
 const tickerList = (fallback: readonly string[]) =>
   z.preprocess(
-    (v) => (typeof v === 'string' && v.trim() !== '' ? v.split(',').map((s) => s.trim()).filter(Boolean) : [...fallback]),
+    (v) =>
+      typeof v === 'string' && v.trim() !== ''
+        ? v
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean)
+        : [...fallback],
     z.array(z.string().regex(/^\d{6}$/, 'tickers are 6-digit KRX codes')).min(1),
   );
 const intFrom = (def: number, min: number, max: number) =>
-  z.preprocess(emptyToUndefined, z.coerce.number().int('must be a whole number').min(min).max(max).default(def));
+  z.preprocess(
+    emptyToUndefined,
+    z.coerce.number().int('must be a whole number').min(min).max(max).default(def),
+  );
 const hhmm = (def: string) =>
-  z.preprocess(emptyToUndefined, z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM (24h, KST)').default(def));
+  z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM (24h, KST)')
+      .default(def),
+  );
 const urlList = z.preprocess(
-  (v) => (typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : v ?? []),
+  (v) =>
+    typeof v === 'string'
+      ? v
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean)
+      : (v ?? []),
   z.array(z.url({ protocol: /^https?$/ })),
 );
 const optionalUrl = z.preprocess(emptyToUndefined, z.url({ protocol: /^https?$/ }).optional());
 
 const envSchema = z.object({
-  LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
+  LOG_LEVEL: z.preprocess(
+    emptyToUndefined,
+    z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ),
   DESK_LOCALE: z.preprocess(emptyToUndefined, z.enum(['ko', 'en']).default('ko')),
 
   DISCORD_TOKEN: optionalString,
@@ -60,7 +109,13 @@ const envSchema = z.object({
   KIS_ENV: z.preprocess(emptyToUndefined, z.enum(['paper', 'real']).default('paper')),
   KIS_APP_KEY: optionalString,
   KIS_APP_SECRET: optionalString,
-  KIS_ACCOUNT: z.preprocess(emptyToUndefined, z.string().regex(/^\d{8}-\d{2}$/, 'must be CANO-ACNT_PRDT_CD, e.g. 12345678-01').optional()),
+  KIS_ACCOUNT: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^\d{8}-\d{2}$/, 'must be CANO-ACNT_PRDT_CD, e.g. 12345678-01')
+      .optional(),
+  ),
   KIS_HTS_ID: optionalString,
   KIS_LIVE_TRADING_CONFIRM: optionalString,
   KIS_REST_URL: optionalUrl,
@@ -71,7 +126,13 @@ const envSchema = z.object({
   PGLITE_DIR: z.preprocess(emptyToUndefined, z.string().optional()),
   QDRANT_URL: optionalUrl,
   QDRANT_API_KEY: optionalString,
-  QDRANT_COLLECTION: z.preprocess(emptyToUndefined, z.string().regex(/^[A-Za-z0-9_-]+$/).default('kis_desk_memories')),
+  QDRANT_COLLECTION: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^[A-Za-z0-9_-]+$/)
+      .default('kis_desk_memories'),
+  ),
 
   ETF_UNIVERSE: tickerList(DEFAULT_ETF_UNIVERSE),
   RISK_MAX_ORDER_VALUE_KRW: intFrom(300_000, 1, 1_000_000_000),
@@ -87,7 +148,13 @@ const envSchema = z.object({
   CYCLE_TIME: hhmm('08:00'),
   CYCLE_CATCHUP_CUTOFF: hhmm('15:00'),
   CYCLE_UNIVERSE: tickerList(DEFAULT_CYCLE_UNIVERSE),
-  CYCLE_SAFE_ASSET: z.preprocess(emptyToUndefined, z.string().regex(/^(\d{6}|CASH)$/, 'a 6-digit ticker or CASH').default('114260')),
+  CYCLE_SAFE_ASSET: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^(\d{6}|CASH)$/, 'a 6-digit ticker or CASH')
+      .default('114260'),
+  ),
   CYCLE_TOP_N: intFrom(2, 1, 10),
   CYCLE_ORDERS: z.preprocess(emptyToUndefined, z.enum(['approve', 'auto']).default('approve')),
   NEWS_FEEDS: urlList,
@@ -115,7 +182,15 @@ export interface Config {
       };
   openai:
     | { enabled: false }
-    | { enabled: true; apiKey: string; baseUrl?: string; chatModel: string; embeddingModel: string; timeoutMs: number; dailyBudgetCents: number };
+    | {
+        enabled: true;
+        apiKey: string;
+        baseUrl?: string;
+        chatModel: string;
+        embeddingModel: string;
+        timeoutMs: number;
+        dailyBudgetCents: number;
+      };
   kis:
     | { mode: 'simulator'; environment: 'paper'; commissionPpm: number }
     | {
@@ -161,7 +236,9 @@ export interface Config {
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
-    super(`Invalid configuration (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    super(
+      `Invalid configuration (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n${problems.map((p) => `  - ${p}`).join('\n')}`,
+    );
     this.name = 'ConfigError';
   }
 }
@@ -174,7 +251,8 @@ export function loadConfig(raw: Record<string, string | undefined>): Config {
   const problems: string[] = [];
   const parsed = envSchema.safeParse(raw);
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) problems.push(`${issue.path.join('.') || '(root)'}: ${issue.message}`);
+    for (const issue of parsed.error.issues)
+      problems.push(`${issue.path.join('.') || '(root)'}: ${issue.message}`);
   }
   // Cross-field rules run on the raw values too, so one pass reports everything.
   const v = (name: string): string | undefined => {
@@ -187,17 +265,30 @@ export function loadConfig(raw: Record<string, string | undefined>): Config {
   };
 
   const discordOn = Boolean(v('DISCORD_TOKEN'));
-  requireWhen(discordOn, ['DISCORD_APPLICATION_ID', 'DISCORD_GUILD_ID', 'DISCORD_TRADE_CHANNEL_ID'], 'when DISCORD_TOKEN is set');
+  requireWhen(
+    discordOn,
+    ['DISCORD_APPLICATION_ID', 'DISCORD_GUILD_ID', 'DISCORD_TRADE_CHANNEL_ID'],
+    'when DISCORD_TOKEN is set',
+  );
   if (discordOn && !v('DISCORD_APPROVER_USER_IDS') && !v('DISCORD_APPROVER_ROLE_IDS')) {
-    problems.push('DISCORD_APPROVER_USER_IDS / DISCORD_APPROVER_ROLE_IDS: at least one approver is required when DISCORD_TOKEN is set (deny-by-default)');
+    problems.push(
+      'DISCORD_APPROVER_USER_IDS / DISCORD_APPROVER_ROLE_IDS: at least one approver is required when DISCORD_TOKEN is set (deny-by-default)',
+    );
   }
 
   const kisKeyed = Boolean(v('KIS_APP_KEY') || v('KIS_APP_SECRET'));
-  requireWhen(kisKeyed, ['KIS_APP_KEY', 'KIS_APP_SECRET', 'KIS_ACCOUNT', 'KIS_HTS_ID'], 'to connect to KIS (leave all KIS_* empty for the built-in simulator)');
+  requireWhen(
+    kisKeyed,
+    ['KIS_APP_KEY', 'KIS_APP_SECRET', 'KIS_ACCOUNT', 'KIS_HTS_ID'],
+    'to connect to KIS (leave all KIS_* empty for the built-in simulator)',
+  );
   const real = v('KIS_ENV') === 'real';
-  if (real && !kisKeyed) problems.push('KIS_ENV: "real" needs KIS_APP_KEY/KIS_APP_SECRET (the built-in simulator is paper only)');
+  if (real && !kisKeyed)
+    problems.push('KIS_ENV: "real" needs KIS_APP_KEY/KIS_APP_SECRET (the built-in simulator is paper only)');
   if (real && v('KIS_LIVE_TRADING_CONFIRM') !== LIVE_TRADING_CONFIRMATION) {
-    problems.push(`KIS_LIVE_TRADING_CONFIRM: live trading needs KIS_ENV=real AND KIS_LIVE_TRADING_CONFIRM=${LIVE_TRADING_CONFIRMATION}`);
+    problems.push(
+      `KIS_LIVE_TRADING_CONFIRM: live trading needs KIS_ENV=real AND KIS_LIVE_TRADING_CONFIRM=${LIVE_TRADING_CONFIRMATION}`,
+    );
   }
   if (!real && v('KIS_LIVE_TRADING_CONFIRM')) {
     problems.push('KIS_LIVE_TRADING_CONFIRM: set only together with KIS_ENV=real');
@@ -210,13 +301,17 @@ export function loadConfig(raw: Record<string, string | undefined>): Config {
       if (!LOOPBACK_HOST.test(host) && !OFFICIAL_KIS_HOST.test(host)) {
         problems.push(`${name}: only a loopback simulator or a koreainvestment.com host is allowed`);
       }
-      if (real && LOOPBACK_HOST.test(host)) problems.push(`${name}: a loopback URL cannot be used with KIS_ENV=real`);
+      if (real && LOOPBACK_HOST.test(host))
+        problems.push(`${name}: a loopback URL cannot be used with KIS_ENV=real`);
     } catch {
       // the schema already reported the malformed URL
     }
   }
   if (v('QDRANT_API_KEY') && !v('QDRANT_URL')) problems.push('QDRANT_API_KEY: set QDRANT_URL too');
-  if (v('OPENAI_BASE_URL') && !v('OPENAI_API_KEY')) problems.push('OPENAI_API_KEY: required when OPENAI_BASE_URL is set (any non-empty value for servers without auth)');
+  if (v('OPENAI_BASE_URL') && !v('OPENAI_API_KEY'))
+    problems.push(
+      'OPENAI_API_KEY: required when OPENAI_BASE_URL is set (any non-empty value for servers without auth)',
+    );
 
   if (problems.length > 0 || !parsed.success) throw new ConfigError([...new Set(problems)]);
   return toConfig(parsed.data);
@@ -262,17 +357,39 @@ function toConfig(e: Env): Config {
         commissionPpm: e.KIS_COMMISSION_PPM,
       }
     : { mode: 'simulator', environment: 'paper', commissionPpm: e.KIS_COMMISSION_PPM };
-  const secrets = [e.DISCORD_TOKEN, e.OPENAI_API_KEY, e.KIS_APP_KEY, e.KIS_APP_SECRET, e.QDRANT_API_KEY, e.ALERT_WEBHOOK_URL, e.DATABASE_URL && passwordOf(e.DATABASE_URL)]
-    .filter((s): s is string => typeof s === 'string' && s.length >= 4);
-  const universe = [...new Set([...e.ETF_UNIVERSE, ...e.CYCLE_UNIVERSE, ...(e.CYCLE_SAFE_ASSET === 'CASH' ? [] : [e.CYCLE_SAFE_ASSET])])];
+  const secrets = [
+    e.DISCORD_TOKEN,
+    e.OPENAI_API_KEY,
+    e.KIS_APP_KEY,
+    e.KIS_APP_SECRET,
+    e.QDRANT_API_KEY,
+    e.ALERT_WEBHOOK_URL,
+    e.DATABASE_URL && passwordOf(e.DATABASE_URL),
+  ].filter((s): s is string => typeof s === 'string' && s.length >= 4);
+  const universe = [
+    ...new Set([
+      ...e.ETF_UNIVERSE,
+      ...e.CYCLE_UNIVERSE,
+      ...(e.CYCLE_SAFE_ASSET === 'CASH' ? [] : [e.CYCLE_SAFE_ASSET]),
+    ]),
+  ];
   return {
     logLevel: e.LOG_LEVEL,
     locale: e.DESK_LOCALE,
     discord,
     openai,
     kis,
-    database: { ...(e.DATABASE_URL ? { url: e.DATABASE_URL } : {}), ...(e.PGLITE_DIR ? { pgliteDir: e.PGLITE_DIR } : {}) },
-    qdrant: e.QDRANT_URL ? { url: e.QDRANT_URL, ...(e.QDRANT_API_KEY ? { apiKey: e.QDRANT_API_KEY } : {}), collection: e.QDRANT_COLLECTION } : undefined,
+    database: {
+      ...(e.DATABASE_URL ? { url: e.DATABASE_URL } : {}),
+      ...(e.PGLITE_DIR ? { pgliteDir: e.PGLITE_DIR } : {}),
+    },
+    qdrant: e.QDRANT_URL
+      ? {
+          url: e.QDRANT_URL,
+          ...(e.QDRANT_API_KEY ? { apiKey: e.QDRANT_API_KEY } : {}),
+          collection: e.QDRANT_COLLECTION,
+        }
+      : undefined,
     risk: {
       etfUniverse: universe,
       maxOrderValue: e.RISK_MAX_ORDER_VALUE_KRW,

@@ -8,7 +8,10 @@ import { loadTradingCalendar } from './adapters/calendar/load';
 import { SystemClock } from './adapters/clock/system';
 import { kstDate } from './domain/market';
 
-export function describeParts(config: Config, database: { description: string; vectorAvailable: boolean }): string[] {
+export function describeParts(
+  config: Config,
+  database: { description: string; vectorAvailable: boolean },
+): string[] {
   return [
     `database   : ${database.description}${config.database.url ? '' : '  [embedded]'}`,
     `memory     : ${config.qdrant ? `Qdrant (${new URL(config.qdrant.url).host})` : database.vectorAvailable ? 'pgvector in the database  [embedded]' : 'unavailable (no pgvector, no QDRANT_URL)'}`,
@@ -36,7 +39,9 @@ async function main(): Promise<void> {
   const database = await openDatabase({ url: config.database.url, dataDir: config.database.pgliteDir });
   const today = kstDate(clock.now());
   console.log(['kis-desk', ...describeParts(config, database).map((l) => `  ${l}`)].join('\n'));
-  console.log(`  today (KST): ${today} — ${calendar.isTradingDay(today) ? 'KRX trading day' : `KRX closed (${calendar.closedReason(today)})`}`);
+  console.log(
+    `  today (KST): ${today} — ${calendar.isTradingDay(today) ? 'KRX trading day' : `KRX closed (${calendar.closedReason(today)})`}`,
+  );
   logger.info({ database: database.kind }, 'started');
   await database.close();
 }

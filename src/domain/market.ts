@@ -69,14 +69,20 @@ export function isKstDate(value: string): boolean {
   const m = DATE_RE.exec(value);
   if (!m) return false;
   const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
+  return (
+    d.getUTCFullYear() === Number(m[1]) &&
+    d.getUTCMonth() === Number(m[2]) - 1 &&
+    d.getUTCDate() === Number(m[3])
+  );
 }
 
 /** The instant of a KST wall-clock time on a KST date, e.g. kstInstant('2026-01-02', 10, 0). */
 export function kstInstant(date: KstDate, hour = 0, minute = 0, second = 0): Date {
   const m = DATE_RE.exec(date);
   if (!m) throw new Error(`not a date: ${date}`);
-  return new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), hour, minute, second) - KST_OFFSET_MS);
+  return new Date(
+    Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), hour, minute, second) - KST_OFFSET_MS,
+  );
 }
 
 export function addDays(date: KstDate, days: number): KstDate {
@@ -238,9 +244,11 @@ export type OrderType = 'LIMIT' | 'MARKET';
 
 export const ORDER_DIVISION: Record<OrderType, OrderDivision> = { LIMIT: '00', MARKET: '01' };
 
-export type AcceptanceVerdict = { accepted: true } | { accepted: false; reason: MarketClosedReason; opensAt?: Date };
+export type AcceptanceVerdict =
+  { accepted: true } | { accepted: false; reason: MarketClosedReason; opensAt?: Date };
 
-export type MarketClosedReason = 'CLOSED_DAY' | 'BEFORE_OPEN' | 'AFTER_CLOSE' | 'PAPER_REGULAR_HOURS_ONLY' | 'WRONG_SESSION';
+export type MarketClosedReason =
+  'CLOSED_DAY' | 'BEFORE_OPEN' | 'AFTER_CLOSE' | 'PAPER_REGULAR_HOURS_ONLY' | 'WRONG_SESSION';
 
 /**
  * Would KRX (or the paper server) accept this order division right now? Regular limit and market orders are
@@ -253,9 +261,10 @@ export function orderAcceptedNow(
   calendar: TradingCalendar,
 ): AcceptanceVerdict {
   const opensAt = (): Date => {
-    const day = session.phase === 'CLOSED_DAY' || session.phase === 'AFTER_CLOSE' || isLateInDay(session)
-      ? calendar.nextTradingDay(session.date)
-      : session.date;
+    const day =
+      session.phase === 'CLOSED_DAY' || session.phase === 'AFTER_CLOSE' || isLateInDay(session)
+        ? calendar.nextTradingDay(session.date)
+        : session.date;
     const firstDay = calendar.isFirstTradingDayOfYear(day);
     const minute = environment === 'paper' ? (firstDay ? 600 : 540) : 510;
     return kstInstant(day, Math.floor(minute / 60), minute % 60);
@@ -266,12 +275,21 @@ export function orderAcceptedNow(
       if (session.phase === 'CONTINUOUS' || session.phase === 'CLOSING_AUCTION') return { accepted: true };
       return { accepted: false, reason: 'PAPER_REGULAR_HOURS_ONLY', opensAt: opensAt() };
     }
-    if (session.phase === 'OPENING_AUCTION' || session.phase === 'CONTINUOUS' || session.phase === 'CLOSING_AUCTION') {
+    if (
+      session.phase === 'OPENING_AUCTION' ||
+      session.phase === 'CONTINUOUS' ||
+      session.phase === 'CLOSING_AUCTION'
+    ) {
       return { accepted: true };
     }
-    return { accepted: false, reason: session.phase === 'BEFORE_OPEN' ? 'BEFORE_OPEN' : 'AFTER_CLOSE', opensAt: opensAt() };
+    return {
+      accepted: false,
+      reason: session.phase === 'BEFORE_OPEN' ? 'BEFORE_OPEN' : 'AFTER_CLOSE',
+      opensAt: opensAt(),
+    };
   }
-  if (environment === 'paper') return { accepted: false, reason: 'PAPER_REGULAR_HOURS_ONLY', opensAt: opensAt() };
+  if (environment === 'paper')
+    return { accepted: false, reason: 'PAPER_REGULAR_HOURS_ONLY', opensAt: opensAt() };
   if (division === '05' && session.preMarketOffHours) return { accepted: true };
   if (division === '06' && session.phase === 'POST_MARKET_OFF_HOURS') return { accepted: true };
   if (division === '07' && session.phase === 'AFTER_HOURS_SINGLE') return { accepted: true };
@@ -279,5 +297,9 @@ export function orderAcceptedNow(
 }
 
 function isLateInDay(session: MarketSession): boolean {
-  return !(session.phase === 'BEFORE_OPEN' || session.phase === 'OPENING_AUCTION' || session.phase === 'CONTINUOUS');
+  return !(
+    session.phase === 'BEFORE_OPEN' ||
+    session.phase === 'OPENING_AUCTION' ||
+    session.phase === 'CONTINUOUS'
+  );
 }

@@ -12,7 +12,9 @@ export interface TestDatabaseTarget {
  * Each `open()` gives a fresh, migrated database (a new Postgres database per call) that `close()` removes.
  */
 export function testDatabaseTargets(): TestDatabaseTarget[] {
-  const targets: TestDatabaseTarget[] = [{ name: 'pglite', open: () => openDatabase({ dataDir: 'memory://' }) }];
+  const targets: TestDatabaseTarget[] = [
+    { name: 'pglite', open: () => openDatabase({ dataDir: 'memory://' }) },
+  ];
   const adminUrl = process.env.TEST_DATABASE_URL;
   if (adminUrl) targets.push({ name: 'postgres', open: () => openFreshPostgres(adminUrl) });
   return targets;

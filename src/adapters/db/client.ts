@@ -47,8 +47,14 @@ async function openPglite(dataDir: string): Promise<Database> {
   if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
   const client = await PGlite.create(dataDir, { extensions: { vector } });
   const db = drizzlePglite(client, { schema });
-  await migratePglite(db, { migrationsFolder: CORE_MIGRATIONS.folder, migrationsTable: CORE_MIGRATIONS.table });
-  await migratePglite(db, { migrationsFolder: VECTOR_MIGRATIONS.folder, migrationsTable: VECTOR_MIGRATIONS.table });
+  await migratePglite(db, {
+    migrationsFolder: CORE_MIGRATIONS.folder,
+    migrationsTable: CORE_MIGRATIONS.table,
+  });
+  await migratePglite(db, {
+    migrationsFolder: VECTOR_MIGRATIONS.folder,
+    migrationsTable: VECTOR_MIGRATIONS.table,
+  });
   return {
     db: db as unknown as Db,
     kind: 'pglite',
@@ -78,7 +84,10 @@ export async function migratePostgresDatabase(url: string): Promise<boolean> {
     const db = drizzlePostgres(client, { schema });
     await client`select pg_advisory_lock(${MIGRATION_LOCK_ID})`;
     try {
-      await migratePostgres(db, { migrationsFolder: CORE_MIGRATIONS.folder, migrationsTable: CORE_MIGRATIONS.table });
+      await migratePostgres(db, {
+        migrationsFolder: CORE_MIGRATIONS.folder,
+        migrationsTable: CORE_MIGRATIONS.table,
+      });
       const available = await client`select 1 from pg_available_extensions where name = 'vector'`;
       if (available.length === 0) return false;
       await migratePostgres(db, {

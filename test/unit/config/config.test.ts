@@ -19,7 +19,12 @@ describe('config', () => {
     expect(config.kis).toMatchObject({ mode: 'simulator', environment: 'paper' });
     expect(config.database.url).toBeUndefined();
     expect(config.qdrant).toBeUndefined();
-    expect(config.risk).toMatchObject({ maxOrderValue: 300_000, maxPositionWeightBp: 4_000, maxOrdersPerDay: 10, navFloor: 800_000 });
+    expect(config.risk).toMatchObject({
+      maxOrderValue: 300_000,
+      maxPositionWeightBp: 4_000,
+      maxOrdersPerDay: 10,
+      navFloor: 800_000,
+    });
     expect(config.cycle).toMatchObject({ time: '08:00', orders: 'approve', safeAsset: '114260' });
   });
 
@@ -64,19 +69,37 @@ describe('config', () => {
   });
 
   it('when live trading is asked for without the confirmation then config fails', () => {
-    const base = { KIS_ENV: 'real', KIS_APP_KEY: 'k'.repeat(36), KIS_APP_SECRET: 's'.repeat(180), KIS_ACCOUNT: '12345678-01', KIS_HTS_ID: 'hts' };
+    const base = {
+      KIS_ENV: 'real',
+      KIS_APP_KEY: 'k'.repeat(36),
+      KIS_APP_SECRET: 's'.repeat(180),
+      KIS_ACCOUNT: '12345678-01',
+      KIS_HTS_ID: 'hts',
+    };
     expect(problemsOf(base).join()).toContain('KIS_LIVE_TRADING_CONFIRM');
     const live = loadConfig({ ...base, KIS_LIVE_TRADING_CONFIRM: LIVE_TRADING_CONFIRMATION });
-    expect(live.kis).toMatchObject({ mode: 'broker', environment: 'real', cano: '12345678', productCode: '01' });
+    expect(live.kis).toMatchObject({
+      mode: 'broker',
+      environment: 'real',
+      cano: '12345678',
+      productCode: '01',
+    });
   });
 
   it('when KIS keys are given without KIS_ENV then the environment is paper', () => {
-    const config = loadConfig({ KIS_APP_KEY: 'k'.repeat(36), KIS_APP_SECRET: 's'.repeat(180), KIS_ACCOUNT: '12345678-01', KIS_HTS_ID: 'hts' });
+    const config = loadConfig({
+      KIS_APP_KEY: 'k'.repeat(36),
+      KIS_APP_SECRET: 's'.repeat(180),
+      KIS_ACCOUNT: '12345678-01',
+      KIS_HTS_ID: 'hts',
+    });
     expect(config.kis.environment).toBe('paper');
   });
 
   it('when the real environment has no keys then the simulator is refused', () => {
-    expect(problemsOf({ KIS_ENV: 'real', KIS_LIVE_TRADING_CONFIRM: LIVE_TRADING_CONFIRMATION }).join()).toContain('KIS_ENV');
+    expect(
+      problemsOf({ KIS_ENV: 'real', KIS_LIVE_TRADING_CONFIRM: LIVE_TRADING_CONFIRMATION }).join(),
+    ).toContain('KIS_ENV');
   });
 
   it('when Discord is on with an empty approver allow-list then config fails', () => {
@@ -91,8 +114,15 @@ describe('config', () => {
   });
 
   it('when a KIS URL override points at a foreign host then it is refused', () => {
-    const keyed = { KIS_APP_KEY: 'k'.repeat(36), KIS_APP_SECRET: 's'.repeat(180), KIS_ACCOUNT: '12345678-01', KIS_HTS_ID: 'hts' };
-    expect(problemsOf({ ...keyed, KIS_REST_URL: 'https://evil.example.com' }).join()).toContain('KIS_REST_URL');
+    const keyed = {
+      KIS_APP_KEY: 'k'.repeat(36),
+      KIS_APP_SECRET: 's'.repeat(180),
+      KIS_ACCOUNT: '12345678-01',
+      KIS_HTS_ID: 'hts',
+    };
+    expect(problemsOf({ ...keyed, KIS_REST_URL: 'https://evil.example.com' }).join()).toContain(
+      'KIS_REST_URL',
+    );
     expect(problemsOf({ ...keyed, KIS_REST_URL: 'http://127.0.0.1:9443' })).toEqual([]);
   });
 

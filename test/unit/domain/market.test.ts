@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { loadTradingCalendar } from '../../../src/adapters/calendar/load';
-import { kstInstant, marketSessionAt, orderAcceptedNow, parseClosedDaysCsv, kstDate } from '../../../src/domain/market';
+import {
+  kstInstant,
+  marketSessionAt,
+  orderAcceptedNow,
+  parseClosedDaysCsv,
+  kstDate,
+} from '../../../src/domain/market';
 
 const calendar = loadTradingCalendar();
 
@@ -23,9 +29,12 @@ describe('KRX calendar', () => {
     expect(calendar.isTradingDay(date)).toBe(false);
   });
 
-  it.each(['2025-01-02', '2025-01-31', '2026-01-02', '2026-02-19', '2026-11-23'])('%s is a trading day', (date) => {
-    expect(calendar.isTradingDay(date)).toBe(true);
-  });
+  it.each(['2025-01-02', '2025-01-31', '2026-01-02', '2026-02-19', '2026-11-23'])(
+    '%s is a trading day',
+    (date) => {
+      expect(calendar.isTradingDay(date)).toBe(true);
+    },
+  );
 
   it('when the date is a weekend then it is closed', () => {
     expect(calendar.closedReason('2026-11-21')).toBe('weekend');
@@ -99,19 +108,26 @@ describe('KRX sessions', () => {
     expect(orderAcceptedNow(s, '00', 'real', calendar)).toEqual({ accepted: true });
     const paper = orderAcceptedNow(s, '00', 'paper', calendar);
     expect(paper).toMatchObject({ accepted: false, reason: 'PAPER_REGULAR_HOURS_ONLY' });
-    expect(paper.accepted === false && paper.opensAt?.toISOString()).toBe(kstInstant(day, 9, 0).toISOString());
+    expect(paper.accepted === false && paper.opensAt?.toISOString()).toBe(
+      kstInstant(day, 9, 0).toISOString(),
+    );
   });
 
   it('when an order comes on Friday evening then it opens on the next trading day', () => {
     const v = orderAcceptedNow(at('2026-11-20', 19, 0), '00', 'real', calendar);
-    expect(v.accepted === false && v.opensAt?.toISOString()).toBe(kstInstant('2026-11-23', 8, 30).toISOString());
+    expect(v.accepted === false && v.opensAt?.toISOString()).toBe(
+      kstInstant('2026-11-23', 8, 30).toISOString(),
+    );
   });
 
   it('when an off-hours division is used then only its own window accepts it', () => {
     expect(orderAcceptedNow(at(day, 8, 35), '05', 'real', calendar)).toEqual({ accepted: true });
     expect(orderAcceptedNow(at(day, 15, 45), '06', 'real', calendar)).toEqual({ accepted: true });
     expect(orderAcceptedNow(at(day, 16, 30), '07', 'real', calendar)).toEqual({ accepted: true });
-    expect(orderAcceptedNow(at(day, 10, 0), '07', 'real', calendar)).toMatchObject({ accepted: false, reason: 'WRONG_SESSION' });
+    expect(orderAcceptedNow(at(day, 10, 0), '07', 'real', calendar)).toMatchObject({
+      accepted: false,
+      reason: 'WRONG_SESSION',
+    });
     expect(orderAcceptedNow(at(day, 8, 35), '05', 'paper', calendar)).toMatchObject({ accepted: false });
   });
 });

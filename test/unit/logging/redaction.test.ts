@@ -15,7 +15,12 @@ describe('logger redaction', () => {
     const logger = createLogger({ level: 'debug', secrets, destination });
 
     logger.info(`calling KIS with ${secrets[0]}`);
-    logger.warn({ request: { headers: { appkey: 'anything', authorization: 'Bearer abc' }, note: `key=${secrets[2]}` } }, 'req');
+    logger.warn(
+      {
+        request: { headers: { appkey: 'anything', authorization: 'Bearer abc' }, note: `key=${secrets[2]}` },
+      },
+      'req',
+    );
     logger.error({ err: new Error(`auth failed for ${secrets[1]}`) }, 'boom');
     logger.debug({ token: 'eyJhbGciOiJIUzI1NiJ9.payload.signature' }, 'token cached');
 

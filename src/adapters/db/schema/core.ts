@@ -137,11 +137,16 @@ export const orderEvents = pgTable(
     orderId: uuid('order_id'),
     intentId: uuid('intent_id'),
     type: text('type').notNull(),
-    data: jsonb('data').notNull().default(sql`'{}'::jsonb`),
+    data: jsonb('data')
+      .notNull()
+      .default(sql`'{}'::jsonb`),
     actor: text('actor').notNull(),
     at: ts('at').notNull(),
   },
-  (t) => [index('order_events_order_idx').on(t.orderId, t.id), index('order_events_intent_idx').on(t.intentId, t.id)],
+  (t) => [
+    index('order_events_order_idx').on(t.orderId, t.id),
+    index('order_events_intent_idx').on(t.intentId, t.id),
+  ],
 );
 
 export const fills = pgTable(
@@ -253,7 +258,10 @@ export const newsItems = pgTable(
     title: text('title').notNull(),
     source: text('source').notNull(),
     summary: text('summary').notNull(),
-    tickers: text('tickers').array().notNull().default(sql`'{}'::text[]`),
+    tickers: text('tickers')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     publishedAt: ts('published_at'),
     fetchedAt: ts('fetched_at').notNull(),
     memoryId: text('memory_id'),

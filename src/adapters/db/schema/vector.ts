@@ -14,7 +14,10 @@ export const memories = pgTable(
     kind: text('kind').notNull(),
     content: text('content').notNull(),
     date: text('date').notNull(),
-    tickers: text('tickers').array().notNull().default(sql`'{}'::text[]`),
+    tickers: text('tickers')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     threadId: text('thread_id'),
     source: text('source'),
     embedder: text('embedder').notNull(),
