@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { openDatabase, type Database } from '../../src/adapters/db/client';
 
 export interface TestDatabaseTarget {
@@ -42,6 +44,54 @@ export async function openFreshPostgres(adminUrl: string): Promise<Database & { 
       } finally {
         await dropper.end({ timeout: 5 });
       }
+    },
+  };
+}
+
+const ALL_TABLES = [
+  'session_messages',
+  'sessions',
+  'fills',
+  'orders',
+  'order_intents',
+  'order_events',
+  'positions',
+  'account_book',
+  'nav_snapshots',
+  'daily_run_steps',
+  'daily_runs',
+  'trading_state_changes',
+  'news_items',
+  'llm_usage',
+  'kis_token_cache',
+  'alerts',
+];
+
+/** Empties every table (TRUNCATE fires no row triggers, so the append-only logs can be reset between tests). */
+export async function truncateAll(database: Database): Promise<void> {
+  const tables = database.vectorAvailable ? [...ALL_TABLES, 'memories'] : ALL_TABLES;
+  await database.db.execute(sql.raw(`truncate table ${tables.join(', ')} restart identity cascade`));
+}
+
+/**
+ * One database per test file and target, emptied before each test: opening PGlite and migrating costs
+ * seconds, truncating costs milliseconds.
+ */
+export function useTestDatabase(target: TestDatabaseTarget): { readonly database: Database } {
+  const holder: { database: Database | null } = { database: null };
+  beforeAll(async () => {
+    holder.database = await target.open();
+  });
+  afterAll(async () => {
+    await holder.database?.close();
+  });
+  beforeEach(async () => {
+    await truncateAll(holder.database!);
+  });
+  return {
+    get database(): Database {
+      if (!holder.database) throw new Error('test database not open yet');
+      return holder.database;
     },
   };
 }

@@ -1,0 +1,116 @@
+/**
+ * Fresh data for the risk guard: a quote, the balance and the buying power, read from the broker at the
+ * moment of the check. A failed read becomes `null`, which the guard turns into a fail-closed denial.
+ */
+import type { Clock } from '../domain/clock';
+import { kstDate, kstInstant, type TradingCalendar } from '../domain/market';
+import { OPEN_ORDER_STATUSES } from '../domain/order';
+import type { Broker, BrokerBalance, Quote } from '../domain/ports';
+import type { AccountSnapshot, GuardInput, GuardOrder, RiskLimits, TradingState } from '../domain/risk';
+import type { TradingStore } from './trading-store';
+
+export interface AccountDataDeps {
+  broker: Broker;
+  store: TradingStore;
+  clock: Clock;
+  calendar: TradingCalendar;
+  limits: RiskLimits;
+  onReadError?: (what: string, error: unknown) => void;
+}
+
+export class AccountData {
+  constructor(private readonly deps: AccountDataDeps) {}
+
+  async quote(ticker: string): Promise<Quote | null> {
+    try {
+      return await this.deps.broker.getQuote(ticker);
+    } catch (error) {
+      this.deps.onReadError?.('quote', error);
+      return null;
+    }
+  }
+
+  async balance(): Promise<BrokerBalance | null> {
+    try {
+      return await this.deps.broker.getBalance();
+    } catch (error) {
+      this.deps.onReadError?.('balance', error);
+      return null;
+    }
+  }
+
+  /** The start-of-day NAV: the snapshot taken at the day's first look, recorded once per trade date. */
+  async startOfDayNav(balance: BrokerBalance): Promise<number> {
+    const today = kstDate(this.deps.clock.now());
+    const existing = await this.deps.store.getNavSnapshot(today, 'start_of_day');
+    if (existing) return existing.nav;
+    await this.deps.store.saveNavSnapshot({
+      tradeDate: today,
+      kind: 'start_of_day',
+      nav: balance.totalValue,
+      cash: balance.cashD2,
+      securitiesValue: balance.securitiesValue,
+      positions: balance.positions.map((p) => ({
+        ticker: p.ticker,
+        quantity: p.quantity,
+        price: p.price,
+        value: p.marketValue,
+      })),
+      takenAt: this.deps.clock.now(),
+    });
+    return (await this.deps.store.getNavSnapshot(today, 'start_of_day'))?.nav ?? balance.totalValue;
+  }
+
+  async account(order: GuardOrder, quote: Quote | null): Promise<AccountSnapshot | null> {
+    const balance = await this.balance();
+    if (!balance) return null;
+    let buyingPower = null;
+    if (order.kind === 'NEW' && order.side === 'BUY') {
+      try {
+        buyingPower = await this.deps.broker.getBuyingPower(
+          order.ticker,
+          order.orderType === 'LIMIT' ? order.limitPrice : quote?.price,
+        );
+      } catch (error) {
+        this.deps.onReadError?.('buying power', error);
+        return null;
+      }
+    }
+    return {
+      cash: balance.cashD2,
+      buyingPower,
+      positions: balance.positions.map((p) => ({
+        ticker: p.ticker,
+        quantity: p.quantity,
+        orderableQuantity: p.orderableQuantity,
+        price: p.price,
+      })),
+      startOfDayNav: await this.startOfDayNav(balance),
+      asOf: balance.asOf,
+    };
+  }
+
+  async guardInput(order: GuardOrder, tradingState: TradingState): Promise<GuardInput> {
+    const now = this.deps.clock.now();
+    const quote = await this.quote(order.ticker);
+    const account = await this.account(order, quote);
+    const open = await this.deps.store.listOrders({ statuses: OPEN_ORDER_STATUSES });
+    const ordersToday = await this.deps.store.countOrdersCreatedSince(kstInstant(kstDate(now), 0, 0));
+    return {
+      order,
+      quote,
+      account,
+      openOrders: open.map((o) => ({
+        ticker: o.ticker,
+        side: o.side,
+        remainingQuantity: o.quantity - o.filledQuantity,
+      })),
+      ordersToday,
+      tradingState,
+      environment: this.deps.broker.environment,
+      calendar: this.deps.calendar,
+      now,
+      limits: this.deps.limits,
+    };
+  }
+}

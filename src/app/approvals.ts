@@ -1,0 +1,189 @@
+/**
+ * Intents and approvals. Anything that wants to trade (the assistant's propose_order, the daily cycle, a
+ * monitor) creates an intent here; only an allowed person's ✅ moves it on, through one conditional update.
+ */
+import { z } from 'zod';
+import type { Clock } from '../domain/clock';
+import type { OrderIntentDraft } from '../domain/order';
+import { checkOrder } from '../domain/risk';
+import type { AccountData } from './account-data';
+import type { DeskEvents } from './desk-events';
+import { newOrderOf, precheckFrom, type ExecutionOutcome, type ExecutionService } from './execution';
+import type { TradingStateService } from './trading-state';
+import type { IntentRecord, TradingStore } from './trading-store';
+
+export const orderIntentDraftSchema = z
+  .object({
+    source: z.enum(['chat', 'cycle', 'monitor']),
+    proposer: z.string().min(1).max(200),
+    ticker: z.string().regex(/^\d{6}$/, 'ticker must be a 6-digit KRX code'),
+    side: z.enum(['BUY', 'SELL']),
+    quantity: z.number().int().min(1).max(1_000_000),
+    orderType: z.enum(['LIMIT', 'MARKET']),
+    limitPrice: z.number().int().positive().max(100_000_000).optional(),
+    rationale: z.string().max(2_000),
+    sessionId: z.string().uuid().optional(),
+    dailyRunId: z.string().uuid().optional(),
+    idempotencyKey: z.string().max(200).optional(),
+  })
+  .refine((d) => (d.orderType === 'LIMIT') === (d.limitPrice !== undefined), {
+    message: 'a LIMIT order needs limitPrice; a MARKET order must not have one',
+    path: ['limitPrice'],
+  });
+
+export interface Approver {
+  userId: string;
+  roleIds: readonly string[];
+  /** The terminal operator is the account owner at the keyboard. */
+  channel: 'discord' | 'terminal';
+}
+
+export interface ApprovalPolicy {
+  allowedUserIds: readonly string[];
+  allowedRoleIds: readonly string[];
+}
+
+/** Deny by default: only listed users or holders of a listed role may approve in Discord. */
+export function isAllowedApprover(approver: Approver, policy: ApprovalPolicy): boolean {
+  if (approver.channel === 'terminal') return true;
+  return (
+    policy.allowedUserIds.includes(approver.userId) ||
+    approver.roleIds.some((r) => policy.allowedRoleIds.includes(r))
+  );
+}
+
+export type ApprovalResult =
+  | ExecutionOutcome
+  | { status: 'not-allowed' }
+  | { status: 'not-found' }
+  | { status: 'expired'; intent: IntentRecord }
+  | { status: 'already-decided'; intent: IntentRecord };
+
+export interface ApprovalDeps {
+  store: TradingStore;
+  clock: Clock;
+  accountData: AccountData;
+  tradingState: TradingStateService;
+  execution: ExecutionService;
+  events: DeskEvents;
+  policy: ApprovalPolicy;
+  intentTtlMs: number;
+}
+
+export class ApprovalService {
+  constructor(private readonly deps: ApprovalDeps) {}
+
+  /** Creates an intent with its pre-check verdict. Never sends anything. Idempotent on `idempotencyKey`. */
+  async propose(draft: OrderIntentDraft): Promise<{ intent: IntentRecord; created: boolean }> {
+    const valid = orderIntentDraftSchema.parse(draft);
+    const state = await this.deps.tradingState.effective();
+    const order = newOrderOf({ ...valid, limitPrice: valid.limitPrice ?? null });
+    const input = await this.deps.accountData.guardInput(order, state.state);
+    const verdict = checkOrder(input);
+    const now = this.deps.clock.now();
+    const referencePrice = valid.orderType === 'LIMIT' ? valid.limitPrice! : (input.quote?.price ?? null);
+    const result = await this.deps.store.insertIntent(
+      {
+        ...valid,
+        limitPrice: valid.limitPrice ?? null,
+        precheck: precheckFrom(verdict, referencePrice, valid.quantity, now),
+        status: verdict.outcome === 'DENY' ? 'DENIED' : 'AWAITING_APPROVAL',
+        environment: input.environment,
+        expiresAt: new Date(now.getTime() + this.deps.intentTtlMs),
+      },
+      now,
+    );
+    if (result.created) await this.deps.events.emit({ type: 'intent.updated', intent: result.intent });
+    return result;
+  }
+
+  /** ✅: allowed people only; a second click, an expired or a decided intent changes nothing. */
+  async approve(intentId: string, approver: Approver): Promise<ApprovalResult> {
+    if (!isAllowedApprover(approver, this.deps.policy)) return { status: 'not-allowed' };
+    const now = this.deps.clock.now();
+    const claimed = await this.deps.store.transitionIntent(
+      intentId,
+      ['AWAITING_APPROVAL'],
+      'APPROVED',
+      { decidedBy: approver.userId, decidedAt: now },
+      { type: 'INTENT_APPROVED', data: { channel: approver.channel }, actor: approver.userId, at: now },
+      now,
+    );
+    if (!claimed) return this.whyNot(intentId, now);
+    await this.deps.events.emit({ type: 'intent.updated', intent: claimed });
+    return this.deps.execution.execute(claimed.id);
+  }
+
+  async reject(
+    intentId: string,
+    approver: Approver,
+    note?: string,
+  ): Promise<ApprovalResult | { status: 'rejected'; intent: IntentRecord }> {
+    if (!isAllowedApprover(approver, this.deps.policy)) return { status: 'not-allowed' };
+    const now = this.deps.clock.now();
+    const rejected = await this.deps.store.transitionIntent(
+      intentId,
+      ['AWAITING_APPROVAL', 'DEFERRED'],
+      'REJECTED',
+      { decidedBy: approver.userId, decidedAt: now, ...(note ? { decisionNote: note.slice(0, 500) } : {}) },
+      { type: 'INTENT_REJECTED', data: { note: note ?? null }, actor: approver.userId, at: now },
+    );
+    if (!rejected) return this.whyNot(intentId, now);
+    await this.deps.events.emit({ type: 'intent.updated', intent: rejected });
+    return { status: 'rejected', intent: rejected };
+  }
+
+  /** Expires cards nobody approved in time and deferred approvals whose session has passed. */
+  async expireDue(): Promise<IntentRecord[]> {
+    const now = this.deps.clock.now();
+    const due = await this.deps.store.listIntents({
+      statuses: ['AWAITING_APPROVAL', 'DEFERRED'],
+      expiresBefore: now,
+    });
+    const expired: IntentRecord[] = [];
+    for (const intent of due) {
+      const done = await this.deps.store.transitionIntent(
+        intent.id,
+        ['AWAITING_APPROVAL', 'DEFERRED'],
+        'EXPIRED',
+        {},
+        { type: 'INTENT_EXPIRED', actor: 'clock', at: now },
+      );
+      if (done) {
+        expired.push(done);
+        await this.deps.events.emit({ type: 'intent.updated', intent: done });
+      }
+    }
+    return expired;
+  }
+
+  /** Sends deferred approvals whose session has opened (the guard runs again with fresh data). */
+  async releaseDeferred(): Promise<ExecutionOutcome[]> {
+    const now = this.deps.clock.now();
+    const deferred = await this.deps.store.listIntents({ statuses: ['DEFERRED'] });
+    const outcomes: ExecutionOutcome[] = [];
+    for (const intent of deferred) {
+      const until = intent.precheck.deferUntil ? new Date(intent.precheck.deferUntil) : null;
+      if (!until || until > now) continue;
+      const claimed = await this.deps.store.transitionIntent(
+        intent.id,
+        ['DEFERRED'],
+        'APPROVED',
+        {},
+        { type: 'DEFERRED_RELEASED', actor: 'clock', at: now },
+        now,
+      );
+      if (claimed) outcomes.push(await this.deps.execution.execute(claimed.id));
+    }
+    return outcomes;
+  }
+
+  private async whyNot(intentId: string, now: Date): Promise<ApprovalResult> {
+    const intent = await this.deps.store.getIntent(intentId);
+    if (!intent) return { status: 'not-found' };
+    if (intent.status === 'AWAITING_APPROVAL' && intent.expiresAt <= now)
+      return { status: 'expired', intent };
+    if (intent.status === 'EXPIRED') return { status: 'expired', intent };
+    return { status: 'already-decided', intent };
+  }
+}

@@ -1,0 +1,332 @@
+/**
+ * ExecutionService: the only caller of Broker.placeOrder and Broker.cancelOrder. An approved intent is
+ * re-checked by the guard with fresh data, written as a PENDING_SUBMIT order row, then sent with ONE POST.
+ * A lost answer is UNKNOWN and stays so until reconciliation resolves it — never re-sent.
+ */
+import type { Clock } from '../domain/clock';
+import { kstInstant, kstDate, type TradingCalendar } from '../domain/market';
+import { feeFor } from '../domain/money';
+import type { Broker, PlaceOrderResult } from '../domain/ports';
+import { checkOrder, type GuardVerdict, type NewOrder } from '../domain/risk';
+import type { AccountData } from './account-data';
+import type { AlertService } from './alerts';
+import type { DeskEvents } from './desk-events';
+import { SerialQueue } from './serial';
+import type { TradingStateService } from './trading-state';
+import type { IntentRecord, OrderRecord, PrecheckSnapshot, TradingStore } from './trading-store';
+
+/** A market order whose price moved more than this since the card was shown needs a new approval. */
+export const MATERIAL_PRICE_MOVE_BP = 200;
+
+export type ExecutionOutcome =
+  | { status: 'submitted'; order: OrderRecord; result: PlaceOrderResult }
+  | { status: 'deferred'; intent: IntentRecord; until: Date }
+  | { status: 'denied'; intent: IntentRecord; verdict: GuardVerdict }
+  | { status: 'needs-reapproval'; intent: IntentRecord; replacement: IntentRecord; reason: string }
+  | { status: 'not-approved'; intent: IntentRecord | null };
+
+export interface ExecutionDeps {
+  broker: Broker;
+  store: TradingStore;
+  clock: Clock;
+  calendar: TradingCalendar;
+  accountData: AccountData;
+  tradingState: TradingStateService;
+  alerts: AlertService;
+  events: DeskEvents;
+  intentTtlMs: number;
+  commissionPpm: number;
+}
+
+export function precheckFrom(
+  verdict: GuardVerdict,
+  referencePrice: number | null,
+  quantity: number,
+  at: Date,
+): PrecheckSnapshot {
+  return {
+    outcome: verdict.outcome,
+    ...(verdict.outcome !== 'ALLOW' ? { code: verdict.code } : {}),
+    checks: [...verdict.checks],
+    referencePrice,
+    estimatedValue: referencePrice === null ? null : referencePrice * quantity,
+    ...(verdict.outcome === 'DEFER' ? { deferUntil: verdict.deferUntil.toISOString() } : {}),
+    ...(verdict.breaker ? { breaker: verdict.breaker } : {}),
+    checkedAt: at.toISOString(),
+  };
+}
+
+export function newOrderOf(
+  intent: Pick<IntentRecord, 'ticker' | 'side' | 'quantity' | 'orderType' | 'limitPrice'>,
+): NewOrder {
+  return {
+    kind: 'NEW',
+    ticker: intent.ticker,
+    side: intent.side,
+    quantity: intent.quantity,
+    orderType: intent.orderType,
+    ...(intent.orderType === 'LIMIT' && intent.limitPrice !== null ? { limitPrice: intent.limitPrice } : {}),
+  };
+}
+
+export class ExecutionService {
+  private readonly queue = new SerialQueue();
+
+  constructor(private readonly deps: ExecutionDeps) {}
+
+  /** Runs the guard on an APPROVED intent and, if it allows, sends the order. Serialised per account. */
+  execute(intentId: string): Promise<ExecutionOutcome> {
+    return this.queue.run(() => this.executeNow(intentId));
+  }
+
+  private async executeNow(intentId: string): Promise<ExecutionOutcome> {
+    const { store, clock } = this.deps;
+    const intent = await store.getIntent(intentId);
+    if (!intent || intent.status !== 'APPROVED') return { status: 'not-approved', intent };
+
+    const state = await this.deps.tradingState.effective();
+    const input = await this.deps.accountData.guardInput(newOrderOf(intent), state.state);
+    const verdict = checkOrder(input);
+    const now = clock.now();
+    const referencePrice = intent.orderType === 'LIMIT' ? intent.limitPrice : (input.quote?.price ?? null);
+    const precheck = precheckFrom(verdict, referencePrice, intent.quantity, now);
+    await this.handleBreaker(verdict);
+
+    if (verdict.outcome === 'DENY') {
+      const denied = await store.transitionIntent(
+        intent.id,
+        ['APPROVED'],
+        'DENIED',
+        { precheck },
+        { type: 'GUARD_DENIED', data: { code: verdict.code }, actor: 'risk-guard', at: now },
+      );
+      const result = denied ?? intent;
+      await this.deps.events.emit({ type: 'intent.updated', intent: result });
+      return { status: 'denied', intent: result, verdict };
+    }
+    if (verdict.outcome === 'DEFER') {
+      // A deferred approval is good until the end of the session it waits for, never longer.
+      const until = verdict.deferUntil;
+      const sessionEnd = kstInstant(kstDate(until), 15, 30);
+      const deferred = await store.transitionIntent(
+        intent.id,
+        ['APPROVED'],
+        'DEFERRED',
+        { precheck, expiresAt: sessionEnd },
+        {
+          type: 'GUARD_DEFERRED',
+          data: { reason: verdict.reason, until: until.toISOString() },
+          actor: 'risk-guard',
+          at: now,
+        },
+      );
+      const result = deferred ?? intent;
+      await this.deps.events.emit({ type: 'intent.updated', intent: result });
+      return { status: 'deferred', intent: result, until };
+    }
+
+    const moved = this.materialMove(intent, input.quote?.price ?? null);
+    if (moved) {
+      const superseded = await store.transitionIntent(
+        intent.id,
+        ['APPROVED'],
+        'SUPERSEDED',
+        { precheck },
+        { type: 'INTENT_SUPERSEDED', data: { reason: moved }, actor: 'risk-guard', at: now },
+      );
+      const { intent: replacement } = await store.insertIntent(
+        {
+          source: intent.source,
+          proposer: intent.proposer,
+          sessionId: intent.sessionId,
+          dailyRunId: intent.dailyRunId,
+          idempotencyKey: intent.idempotencyKey
+            ? `${intent.idempotencyKey}:re:${intent.id.slice(0, 8)}`
+            : null,
+          ticker: intent.ticker,
+          side: intent.side,
+          quantity: intent.quantity,
+          orderType: intent.orderType,
+          limitPrice: intent.limitPrice,
+          rationale: intent.rationale,
+          precheck,
+          status: 'AWAITING_APPROVAL',
+          environment: intent.environment,
+          expiresAt: new Date(now.getTime() + this.deps.intentTtlMs),
+        },
+        now,
+      );
+      await this.deps.events.emit({ type: 'intent.updated', intent: superseded ?? intent, note: moved });
+      await this.deps.events.emit({ type: 'intent.updated', intent: replacement });
+      return { status: 'needs-reapproval', intent: superseded ?? intent, replacement, reason: moved };
+    }
+
+    await store.appendEvent({
+      intentId: intent.id,
+      type: 'GUARD_ALLOWED',
+      data: { checks: verdict.checks.length },
+      actor: 'risk-guard',
+      at: now,
+    });
+    const order = await store.createOrderForIntent(intent, now);
+    const result = await this.send(order);
+    const settled = await this.settleSendResult(order, result);
+    const finalIntent = (await store.getIntent(intent.id)) ?? intent;
+    await this.deps.events.emit({ type: 'order.updated', order: settled, intent: finalIntent });
+    return { status: 'submitted', order: settled, result };
+  }
+
+  private materialMove(intent: IntentRecord, freshPrice: number | null): string | null {
+    const shown = intent.precheck.referencePrice;
+    if (intent.orderType !== 'MARKET' || shown === null || freshPrice === null || shown <= 0) return null;
+    const moveBp = Math.abs(freshPrice - shown) * 10_000;
+    if (moveBp <= MATERIAL_PRICE_MOVE_BP * shown) return null;
+    return `PRICE_MOVED:${shown}->${freshPrice}`;
+  }
+
+  private async send(order: OrderRecord): Promise<PlaceOrderResult> {
+    try {
+      return await this.deps.broker.placeOrder({
+        ticker: order.ticker,
+        side: order.side,
+        quantity: order.quantity,
+        orderType: order.orderType,
+        ...(order.orderType === 'LIMIT' && order.limitPrice !== null ? { limitPrice: order.limitPrice } : {}),
+      });
+    } catch (error) {
+      // The adapter maps every outcome; an exception here means we cannot tell whether it left the process.
+      return {
+        status: 'unknown',
+        reason: 'EXCEPTION',
+        message: error instanceof Error ? error.message : String(error),
+      };
+    }
+  }
+
+  private async settleSendResult(order: OrderRecord, result: PlaceOrderResult): Promise<OrderRecord> {
+    const { store, clock } = this.deps;
+    const at = clock.now();
+    let updated: OrderRecord | null = null;
+    if (result.status === 'accepted') {
+      updated = await store.updateOrder(
+        order.id,
+        ['PENDING_SUBMIT'],
+        {
+          status: 'ACCEPTED',
+          brokerOrderId: result.brokerOrderId,
+          brokerOrgNo: result.orgNo,
+          submittedAt: order.createdAt,
+        },
+        {
+          type: 'ORDER_ACCEPTED',
+          data: { brokerOrderId: result.brokerOrderId, orderTime: result.orderTime },
+          actor: 'broker',
+          at,
+        },
+      );
+    } else if (result.status === 'rejected') {
+      updated = await store.updateOrder(
+        order.id,
+        ['PENDING_SUBMIT'],
+        {
+          status: 'REJECTED',
+          rejectCode: result.code,
+          rejectMessage: result.message,
+          submittedAt: order.createdAt,
+        },
+        { type: 'ORDER_REJECTED', data: { code: result.code, message: result.message }, actor: 'broker', at },
+      );
+    } else {
+      updated = await store.updateOrder(
+        order.id,
+        ['PENDING_SUBMIT'],
+        { status: 'UNKNOWN', unknownReason: result.reason, submittedAt: order.createdAt },
+        { type: 'ORDER_UNKNOWN', data: { reason: result.reason }, actor: 'broker', at },
+      );
+      await this.deps.alerts.raise({
+        kind: 'ORDER_UNKNOWN',
+        severity: 'warning',
+        message: `주문 결과를 알 수 없습니다 (${order.ticker} ${order.side} ${order.quantity}주). 재전송하지 않고 체결조회로 확인합니다.`,
+        data: {
+          orderId: order.id,
+          reason: result.reason,
+          en: `Order outcome unknown (${order.ticker} ${order.side} ${order.quantity}); it will be resolved by order inquiry, never re-sent.`,
+        },
+        dedupeKey: `unknown:${order.id}`,
+      });
+    }
+    return updated ?? (await store.getOrder(order.id)) ?? order;
+  }
+
+  private async handleBreaker(verdict: GuardVerdict): Promise<void> {
+    if (!verdict.breaker) return;
+    const change = await this.deps.tradingState.trip(
+      'REDUCING',
+      verdict.breaker === 'DAILY_LOSS' ? 'breaker:daily-loss' : 'breaker:nav-floor',
+    );
+    if (!change) return;
+    const today = kstDate(this.deps.clock.now());
+    await this.deps.alerts.raise({
+      kind: verdict.breaker === 'DAILY_LOSS' ? 'DAILY_LOSS_BREAKER' : 'NAV_FLOOR',
+      severity: 'critical',
+      message:
+        verdict.breaker === 'DAILY_LOSS'
+          ? '일일 손실 한도에 도달해 신규 매수를 막았습니다 (REDUCING). 사람이 /resume 해야 풀립니다.'
+          : '순자산이 하한 아래로 내려가 신규 매수를 막았습니다 (REDUCING). 사람이 /resume 해야 풀립니다.',
+      data: {
+        en:
+          verdict.breaker === 'DAILY_LOSS'
+            ? 'Daily loss limit reached: new buys are blocked (REDUCING) until a person resumes.'
+            : 'NAV below the floor: new buys are blocked (REDUCING) until a person resumes.',
+      },
+      dedupeKey: `breaker:${verdict.breaker}:${today}`,
+    });
+  }
+
+  /** Cancels the remaining quantity of an open order. Cancels pass in every trading state. */
+  async cancel(
+    orderId: string,
+    actor: string,
+  ): Promise<{ ok: boolean; result?: PlaceOrderResult; reason?: string }> {
+    return this.queue.run(async () => {
+      const order = await this.deps.store.getOrder(orderId);
+      if (!order || !order.brokerOrderId || !order.brokerOrgNo)
+        return { ok: false, reason: 'NOT_CANCELLABLE' };
+      if (order.status !== 'ACCEPTED' && order.status !== 'PARTIALLY_FILLED')
+        return { ok: false, reason: 'NOT_OPEN' };
+      await this.deps.store.appendEvent({
+        orderId,
+        intentId: order.intentId,
+        type: 'CANCEL_REQUESTED',
+        actor,
+        at: this.deps.clock.now(),
+      });
+      let result: PlaceOrderResult;
+      try {
+        result = await this.deps.broker.cancelOrder({
+          brokerOrderId: order.brokerOrderId,
+          orgNo: order.brokerOrgNo,
+        });
+      } catch (error) {
+        result = {
+          status: 'unknown',
+          reason: 'EXCEPTION',
+          message: error instanceof Error ? error.message : String(error),
+        };
+      }
+      await this.deps.store.appendEvent({
+        orderId,
+        intentId: order.intentId,
+        type: `CANCEL_${result.status.toUpperCase()}`,
+        data: { ...result },
+        actor: 'broker',
+        at: this.deps.clock.now(),
+      });
+      return { ok: result.status === 'accepted', result };
+    });
+  }
+
+  feeFor(amount: number): number {
+    return feeFor(amount, this.deps.commissionPpm);
+  }
+}
