@@ -12,7 +12,6 @@ import type {
   IntentRecord,
   NavSnapshotRecord,
   NewIntent,
-  OrderPatch,
   OrderRecord,
   PositionRecord,
   PrecheckSnapshot,
