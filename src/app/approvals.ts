@@ -80,6 +80,7 @@ export class ApprovalService {
     const order = newOrderOf({ ...valid, limitPrice: valid.limitPrice ?? null });
     const input = await this.deps.accountData.guardInput(order, state.state);
     const verdict = checkOrder(input);
+    await this.deps.execution.applyBreaker(verdict);
     const now = this.deps.clock.now();
     const referencePrice = valid.orderType === 'LIMIT' ? valid.limitPrice! : (input.quote?.price ?? null);
     const result = await this.deps.store.insertIntent(

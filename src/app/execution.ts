@@ -90,7 +90,7 @@ export class ExecutionService {
     const now = clock.now();
     const referencePrice = intent.orderType === 'LIMIT' ? intent.limitPrice : (input.quote?.price ?? null);
     const precheck = precheckFrom(verdict, referencePrice, intent.quantity, now);
-    await this.handleBreaker(verdict);
+    await this.applyBreaker(verdict);
 
     if (verdict.outcome === 'DENY') {
       const denied = await store.transitionIntent(
@@ -258,7 +258,8 @@ export class ExecutionService {
     return updated ?? (await store.getOrder(order.id)) ?? order;
   }
 
-  private async handleBreaker(verdict: GuardVerdict): Promise<void> {
+  /** A verdict that found a breaker condition moves the desk to REDUCING (once) and alerts. */
+  async applyBreaker(verdict: GuardVerdict): Promise<void> {
     if (!verdict.breaker) return;
     const change = await this.deps.tradingState.trip(
       'REDUCING',

@@ -1,0 +1,121 @@
+/**
+ * What a channel (terminal, Discord) may ask of the desk. Channels hold no business logic: they parse input,
+ * call these methods, and render the results (cards, embeds, text) in the reader's locale.
+ */
+import type { ApprovalResult, Approver } from './approvals';
+import type { DeskEvents } from './desk-events';
+import type { TradingCommand } from './trading-state';
+import type { AlertRecord, IntentRecord, OrderRecord } from './trading-store';
+import type { TradingState } from '../domain/risk';
+
+export type Locale = 'ko' | 'en';
+
+/** Where a number in an answer came from. */
+export type Citation =
+  | { kind: 'kis'; call: string; at: string }
+  | { kind: 'memory'; id: string; date: string }
+  | { kind: 'news'; url: string; title: string };
+
+export interface AssistantReply {
+  /** Model or planner text. Untrusted: channels post it with mentions disabled. */
+  text: string;
+  citations: Citation[];
+  /** Intents created during this turn (each gets a card). */
+  proposals: IntentRecord[];
+  offline: boolean;
+  usage: { inputTokens: number; outputTokens: number; costMicroUsd: number };
+}
+
+export interface ConversationRef {
+  channel: 'discord' | 'terminal';
+  /** Discord thread id, or a terminal session name. */
+  threadKey: string;
+}
+
+export interface Speaker {
+  userId: string;
+  displayName: string;
+  locale: Locale;
+}
+
+export interface PortfolioView {
+  asOf: string;
+  environment: 'paper' | 'real';
+  simulated: boolean;
+  cash: number;
+  securitiesValue: number;
+  nav: number;
+  startOfDayNav: number | null;
+  dayPnl: number | null;
+  realizedPnl: number;
+  feesPaid: number;
+  positions: {
+    ticker: string;
+    name: string;
+    quantity: number;
+    price: number;
+    value: number;
+    costBasis: number;
+    unrealizedPnl: number;
+    weightBp: number;
+  }[];
+}
+
+export interface StatusView {
+  tradingState: TradingState;
+  awaitingReconciliation: boolean;
+  stateReason: string | null;
+  stateChangedAt: string | null;
+  environment: 'paper' | 'real';
+  simulated: boolean;
+  openOrders: OrderRecord[];
+  pendingIntents: IntentRecord[];
+  lastCycle: CycleSummary | null;
+  model: { id: string; offline: boolean; budgetLeftCents: number | null };
+  recentAlerts: AlertRecord[];
+}
+
+export interface CycleSummary {
+  tradeDate: string;
+  status: string;
+  steps: { step: string; status: string; attempts: number; error: string | null }[];
+  startedAt: string;
+  finishedAt: string | null;
+}
+
+export interface MemoryItem {
+  id: string;
+  kind: string;
+  date: string;
+  content: string;
+  score?: number;
+}
+
+export interface Desk {
+  readonly events: DeskEvents;
+  /** Starts a conversation with its first question (a new Discord thread or terminal session). */
+  startConversation(
+    ref: ConversationRef,
+    speaker: Speaker,
+    question: string,
+    title: string,
+  ): Promise<AssistantReply>;
+  /** One more user message in an existing conversation (resumes from the stored history after a restart). */
+  continueConversation(ref: ConversationRef, speaker: Speaker, text: string): Promise<AssistantReply>;
+  approve(intentId: string, approver: Approver): Promise<ApprovalResult>;
+  reject(
+    intentId: string,
+    approver: Approver,
+  ): Promise<ApprovalResult | { status: 'rejected'; intent: IntentRecord }>;
+  getIntent(intentId: string): Promise<IntentRecord | null>;
+  getOrderForIntent(intentId: string): Promise<OrderRecord | null>;
+  portfolio(): Promise<PortfolioView>;
+  status(): Promise<StatusView>;
+  tradingCommand(command: TradingCommand, actor: string): Promise<{ changed: boolean; state: TradingState }>;
+  memoryShow(query: string | null, limit: number): Promise<MemoryItem[]>;
+  memoryForget(id: string, actor: string): Promise<boolean>;
+  runCycle(actor: string): Promise<CycleSummary>;
+  lastCycle(): Promise<CycleSummary | null>;
+  /** ETF names for autocomplete and rendering. */
+  universe(): { ticker: string; name: string }[];
+}
