@@ -5,7 +5,7 @@
 import type { ApprovalResult, Approver } from './approvals';
 import type { DeskEvents } from './desk-events';
 import type { TradingCommand } from './trading-state';
-import type { AlertRecord, IntentRecord, OrderRecord } from './trading-store';
+import type { AlertRecord, CardRef, IntentRecord, OrderRecord } from './trading-store';
 import type { TradingState } from '../domain/risk';
 
 export type Locale = 'ko' | 'en';
@@ -108,6 +108,8 @@ export interface Desk {
     approver: Approver,
   ): Promise<ApprovalResult | { status: 'rejected'; intent: IntentRecord }>;
   getIntent(intentId: string): Promise<IntentRecord | null>;
+  /** Remembers where an intent's card was posted (so it can be edited after a restart). */
+  attachCard(intentId: string, ref: CardRef): Promise<void>;
   getOrderForIntent(intentId: string): Promise<OrderRecord | null>;
   portfolio(): Promise<PortfolioView>;
   status(): Promise<StatusView>;

@@ -110,6 +110,9 @@ export interface ClosedDay {
  */
 export class TradingCalendar {
   private readonly closed: Map<KstDate, string>;
+  /** Per-date and per-year answers are cached: the guard asks the same questions thousands of times a second. */
+  private readonly reasonCache = new Map<KstDate, string | null>();
+  private readonly firstDayCache = new Map<number, KstDate>();
 
   constructor(
     closedDays: readonly ClosedDay[],
@@ -123,8 +126,13 @@ export class TradingCalendar {
   }
 
   closedReason(date: KstDate): string | undefined {
-    if (isWeekend(date)) return 'weekend';
-    return this.closed.get(date);
+    let reason = this.reasonCache.get(date);
+    if (reason === undefined) {
+      reason = isWeekend(date) ? 'weekend' : (this.closed.get(date) ?? null);
+      if (this.reasonCache.size > 20_000) this.reasonCache.clear();
+      this.reasonCache.set(date, reason);
+    }
+    return reason ?? undefined;
   }
 
   isTradingDay(date: KstDate): boolean {
@@ -145,8 +153,11 @@ export class TradingCalendar {
 
   /** The first trading day of the date's year: on it KRX opens at 10:00 instead of 09:00. */
   firstTradingDayOfYear(year: number): KstDate {
+    const cached = this.firstDayCache.get(year);
+    if (cached) return cached;
     let d = `${year}-01-01`;
     while (!this.isTradingDay(d)) d = addDays(d, 1);
+    this.firstDayCache.set(year, d);
     return d;
   }
 

@@ -1,0 +1,5 @@
+import { SlashCommandBuilder } from 'discord.js';
+import { guildOnly } from './guild-only';
+import { localize } from './localize';
+
+export const data = localize(guildOnly(new SlashCommandBuilder()), 'status', (c) => c.status);

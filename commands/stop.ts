@@ -1,0 +1,6 @@
+import { SlashCommandBuilder } from 'discord.js';
+import { guildOnly } from './guild-only';
+import { localize } from './localize';
+
+/** `/stop`: trading state → HALTED (only cancels go to the broker). */
+export const data = localize(guildOnly(new SlashCommandBuilder()), 'stop', (c) => c.stop);

@@ -1,0 +1,6 @@
+import { SlashCommandBuilder } from 'discord.js';
+import { guildOnly } from './guild-only';
+import { localize } from './localize';
+
+/** `/stopentry`: trading state → REDUCING (only sells of holdings). */
+export const data = localize(guildOnly(new SlashCommandBuilder()), 'stopentry', (c) => c.stopentry);

@@ -1,0 +1,129 @@
+/**
+ * The Desk facade: the one object channels talk to. It composes the trading core, the assistant, the
+ * portfolio view and the daily cycle; it holds no state of its own.
+ */
+import type { Clock } from '../domain/clock';
+import { kstDate } from '../domain/market';
+import { OPEN_ORDER_STATUSES } from '../domain/order';
+import { basisPoints } from '../domain/money';
+import type { Broker } from '../domain/ports';
+import type {
+  AssistantReply,
+  ConversationRef,
+  CycleSummary,
+  Desk,
+  MemoryItem,
+  PortfolioView,
+  Speaker,
+  StatusView,
+} from './desk-api';
+import type { TradingCore } from './trading-core';
+import type { TradingCommand } from './trading-state';
+import type { TradingStore } from './trading-store';
+
+/** The conversation side of the desk (implemented by the assistant). */
+export interface ConversationEngine {
+  start(ref: ConversationRef, speaker: Speaker, question: string, title: string): Promise<AssistantReply>;
+  continue(ref: ConversationRef, speaker: Speaker, text: string): Promise<AssistantReply>;
+  memoryShow(query: string | null, limit: number): Promise<MemoryItem[]>;
+  memoryForget(id: string, actor: string): Promise<boolean>;
+  modelInfo(): Promise<{ id: string; offline: boolean; budgetLeftCents: number | null }>;
+}
+
+/** The daily cycle as the desk sees it. */
+export interface CycleRunner {
+  runNow(actor: string): Promise<CycleSummary>;
+  last(): Promise<CycleSummary | null>;
+}
+
+export interface DeskDeps {
+  core: TradingCore;
+  store: TradingStore;
+  broker: Broker;
+  clock: Clock;
+  conversations: ConversationEngine;
+  cycle: CycleRunner | null;
+  universe: { ticker: string; name: string }[];
+  simulated: boolean;
+}
+
+export function createDesk(deps: DeskDeps): Desk {
+  const { core, store, broker, clock } = deps;
+  const names = new Map(deps.universe.map((u) => [u.ticker, u.name]));
+
+  async function portfolio(): Promise<PortfolioView> {
+    const balance = await broker.getBalance();
+    const book = await store.getBook();
+    const sod = await store.getNavSnapshot(kstDate(clock.now()), 'start_of_day');
+    const nav = balance.totalValue;
+    return {
+      asOf: balance.asOf.toISOString(),
+      environment: broker.environment,
+      simulated: deps.simulated,
+      cash: balance.cashD2,
+      securitiesValue: balance.securitiesValue,
+      nav,
+      startOfDayNav: sod?.nav ?? null,
+      dayPnl: sod ? nav - sod.nav : null,
+      realizedPnl: book?.realizedPnl ?? 0,
+      feesPaid: book?.feesPaid ?? 0,
+      positions: balance.positions.map((p) => ({
+        ticker: p.ticker,
+        name: names.get(p.ticker) ?? p.name,
+        quantity: p.quantity,
+        price: p.price,
+        value: p.marketValue,
+        costBasis: p.purchaseAmount,
+        unrealizedPnl: p.unrealizedPnl,
+        weightBp: basisPoints(p.marketValue, nav),
+      })),
+    };
+  }
+
+  async function status(): Promise<StatusView> {
+    const state = await core.tradingState.effective();
+    const openOrders = await store.listOrders({ statuses: OPEN_ORDER_STATUSES });
+    const pendingIntents = await store.listIntents({ statuses: ['AWAITING_APPROVAL', 'DEFERRED'] });
+    return {
+      tradingState: state.state,
+      awaitingReconciliation: state.awaitingReconciliation,
+      stateReason: state.persisted?.reason ?? null,
+      stateChangedAt: state.persisted?.at.toISOString() ?? null,
+      environment: broker.environment,
+      simulated: deps.simulated,
+      openOrders,
+      pendingIntents,
+      lastCycle: deps.cycle ? await deps.cycle.last() : null,
+      model: await deps.conversations.modelInfo(),
+      recentAlerts: [],
+    };
+  }
+
+  async function tradingCommand(command: TradingCommand, actor: string) {
+    const change = await core.tradingState.command(command, actor);
+    const state = await core.tradingState.effective();
+    return { changed: change !== null, state: state.state };
+  }
+
+  return {
+    events: core.events,
+    startConversation: (ref, speaker, question, title) => deps.conversations.start(ref, speaker, question, title),
+    continueConversation: (ref, speaker, text) => deps.conversations.continue(ref, speaker, text),
+    approve: (intentId, approver) => core.approvals.approve(intentId, approver),
+    reject: (intentId, approver) => core.approvals.reject(intentId, approver),
+    getIntent: (intentId) => store.getIntent(intentId),
+    attachCard: (intentId, ref) => store.setIntentCardRef(intentId, ref),
+    getOrderForIntent: (intentId) => store.getOrderByIntent(intentId),
+    portfolio,
+    status,
+    tradingCommand,
+    memoryShow: (query, limit) => deps.conversations.memoryShow(query, limit),
+    memoryForget: (id, actor) => deps.conversations.memoryForget(id, actor),
+    runCycle: async (actor) => {
+      if (!deps.cycle) throw new Error('the daily cycle is not configured');
+      return deps.cycle.runNow(actor);
+    },
+    lastCycle: async () => (deps.cycle ? deps.cycle.last() : null),
+    universe: () => deps.universe,
+  };
+}

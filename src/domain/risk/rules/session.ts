@@ -1,0 +1,19 @@
+import { kstParts } from '../../market';
+import type { OrderFacts } from '../facts';
+import { fail, pass, type RiskCheck } from '../verdict';
+
+/** Would KRX accept this order type now? The guard turns a refusal with a known opening into DEFER. */
+export function checkSession(facts: OrderFacts): RiskCheck {
+  const { session } = facts;
+  if (session.accepted) return pass('session', { orderType: facts.order.orderType });
+  return fail('session', 'MARKET_CLOSED', {
+    reason: session.reason,
+    opensAt: session.opensAt === null ? '-' : formatKstMinute(session.opensAt),
+  });
+}
+
+/** 'YYYY-MM-DD HH:mm' in KST, for messages. */
+function formatKstMinute(instant: Date): string {
+  const p = kstParts(instant);
+  return `${p.date} ${String(p.hour).padStart(2, '0')}:${String(p.minute).padStart(2, '0')}`;
+}

@@ -1,0 +1,35 @@
+import type { MarketClosedReason } from '../market';
+import type { BreakerKind, RiskCode, RiskRule } from './codes';
+
+/** Values a rule measured, keyed by the placeholders of the message catalog. */
+export type RiskDetail = Readonly<Record<string, string | number>>;
+
+export type RiskCheck =
+  | { rule: RiskRule; ok: true; detail: RiskDetail }
+  | { rule: RiskRule; ok: false; code: RiskCode; detail: RiskDetail };
+
+export type FailedCheck = Extract<RiskCheck, { ok: false }>;
+
+/** Why the session rule refused the order; an order type KRX does not know can never be accepted. */
+export type SessionRefusal = MarketClosedReason | 'UNKNOWN_ORDER_TYPE';
+
+interface VerdictBase {
+  /** Every rule's result, in the order the rules ran. */
+  checks: readonly RiskCheck[];
+  /** Set when a breaker condition holds: the caller must move the desk to REDUCING. */
+  breaker?: BreakerKind;
+}
+
+export type GuardVerdict =
+  | (VerdictBase & { outcome: 'ALLOW' })
+  | (VerdictBase & { outcome: 'DENY'; code: RiskCode; detail: RiskDetail })
+  /** Every rule passed except the session: KRX would accept this order at `deferUntil`. */
+  | (VerdictBase & { outcome: 'DEFER'; code: 'MARKET_CLOSED'; reason: MarketClosedReason; deferUntil: Date; detail: RiskDetail });
+
+export function pass(rule: RiskRule, detail: RiskDetail = {}): RiskCheck {
+  return { rule, ok: true, detail };
+}
+
+export function fail(rule: RiskRule, code: RiskCode, detail: RiskDetail = {}): RiskCheck {
+  return { rule, ok: false, code, detail };
+}

@@ -1,0 +1,59 @@
+import type { CommandsCatalog } from '../ko/commands';
+
+export const commandsEn: CommandsCatalog = {
+  trade: {
+    name: 'trade',
+    description: 'Open a trading thread: ask a question, the desk answers and proposes orders.',
+    options: {
+      ticker: { name: 'ticker', description: 'Ticker code or name (optional)' },
+    },
+  },
+  portfolio: { name: 'portfolio', description: 'Show holdings, cash, market value and profit/loss.' },
+  status: {
+    name: 'status',
+    description: 'Show the trading state (active, reducing, halted), market session and connections.',
+  },
+  stop: { name: 'stop', description: 'Halt all trading now (HALTED). Only order cancels are allowed.' },
+  stopentry: {
+    name: 'stopentry',
+    description: 'Stop new buys; only selling holdings is allowed (REDUCING).',
+  },
+  resume: { name: 'resume', description: 'Return halted or reducing trading to normal (ACTIVE).' },
+  memory: {
+    name: 'memory',
+    description: 'Show or forget what the desk remembers.',
+    subcommands: {
+      show: {
+        name: 'show',
+        description: 'Search memories, or list the most recent ones.',
+        options: {
+          query: { name: 'query', description: 'What to look for (leave empty for recent memories)' },
+        },
+      },
+      forget: {
+        name: 'forget',
+        description: 'Forget one memory.',
+        options: { id: { name: 'id', description: 'ID of the memory to forget (see /memory show)' } },
+      },
+    },
+  },
+  cycle: {
+    name: 'cycle',
+    description: 'Run the daily 08:00 cycle now, or see its latest result.',
+    subcommands: {
+      run: { name: 'run', description: 'Run the daily cycle now.' },
+      last: { name: 'last', description: 'Show the result of the latest daily cycle.' },
+    },
+  },
+  help: { name: 'help', description: 'Commands and how to use the desk.' },
+  register: {
+    invalidEnvironment: 'Cannot register slash commands. Check these environment variables:',
+    notSet: 'not set',
+    notSnowflake: 'not a numeric Discord ID (17–20 digits)',
+    invalidArguments: 'Usage: npm run commands:register -- [--api <http(s) URL>]',
+    registeredToGuild: (count: number, guildId: string) =>
+      `Registered ${count} commands to guild ${guildId} (effective immediately).`,
+    registeredGlobally: (count: number) => `Registered ${count} commands globally.`,
+    failed: (detail: string) => `Command registration failed: ${detail}`,
+  },
+};

@@ -1,0 +1,56 @@
+/**
+ * Slash-command names and descriptions, and the messages of `npm run commands:register`.
+ * Korean is the product's first language: these descriptions are also the commands' default text.
+ * Discord limits: names 1–32 lowercase characters (Hangul is allowed), descriptions 1–100 characters.
+ */
+export const commandsKo = {
+  trade: {
+    name: '거래',
+    description: '매매 상담 스레드를 엽니다. 질문을 남기면 데스크가 답하고 주문을 제안합니다.',
+    options: {
+      ticker: { name: '종목', description: '종목 코드 또는 이름 (선택)' },
+    },
+  },
+  portfolio: { name: '포트폴리오', description: '보유 종목, 현금, 평가금액과 손익을 보여줍니다.' },
+  status: { name: '상태', description: '매매 상태(정상·축소·정지), 장 운영 시간, 연결 상태를 보여줍니다.' },
+  stop: { name: '정지', description: '모든 매매를 즉시 정지합니다 (HALTED). 주문 취소만 허용됩니다.' },
+  stopentry: { name: '매수중단', description: '신규 매수를 멈추고 보유 종목 매도만 허용합니다 (REDUCING).' },
+  resume: { name: '재개', description: '정지·축소된 매매를 정상 상태로 되돌립니다 (ACTIVE).' },
+  memory: {
+    name: '기억',
+    description: '데스크가 기억하는 내용을 보거나 지웁니다.',
+    subcommands: {
+      show: {
+        name: '보기',
+        description: '기억을 검색하거나 최근 기억을 보여줍니다.',
+        options: { query: { name: '검색어', description: '찾을 내용 (비워 두면 최근 기억)' } },
+      },
+      forget: {
+        name: '삭제',
+        description: '기억 하나를 지웁니다.',
+        options: { id: { name: '아이디', description: '지울 기억의 ID (/기억 보기에서 확인)' } },
+      },
+    },
+  },
+  cycle: {
+    name: '사이클',
+    description: '매일 08:00 일일 사이클을 지금 실행하거나 최근 결과를 봅니다.',
+    subcommands: {
+      run: { name: '실행', description: '일일 사이클을 지금 실행합니다.' },
+      last: { name: '최근', description: '가장 최근 일일 사이클의 결과를 보여줍니다.' },
+    },
+  },
+  help: { name: '도움말', description: '명령어와 사용법을 안내합니다.' },
+  register: {
+    invalidEnvironment: '슬래시 명령을 등록할 수 없습니다. 다음 환경 변수를 확인하세요:',
+    notSet: '설정되지 않음',
+    notSnowflake: '숫자로 된 Discord ID(17–20자리)가 아닙니다',
+    invalidArguments: '사용법: npm run commands:register -- [--api <http(s) URL>]',
+    registeredToGuild: (count: number, guildId: string) =>
+      `명령 ${count}개를 서버 ${guildId}에 등록했습니다 (즉시 반영).`,
+    registeredGlobally: (count: number) => `명령 ${count}개를 전역으로 등록했습니다.`,
+    failed: (detail: string) => `명령 등록에 실패했습니다: ${detail}`,
+  },
+};
+
+export type CommandsCatalog = typeof commandsKo;
