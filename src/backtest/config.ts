@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { isKstDate } from '../domain/market';
+import { DEFAULT_STRATEGY_CONFIG, strategyConfigSchema } from '../domain/strategy/config';
+
+const kstDate = z.string().refine(isKstDate, 'a date is YYYY-MM-DD');
+
+export const backtestConfigSchema = z
+  .object({
+    from: kstDate,
+    to: kstDate,
+    capital: z.int().min(1),
+    strategy: strategyConfigSchema,
+    /** Buy-and-hold benchmark with the same capital and costs. */
+    benchmark: z.string().regex(/^\d{6}$/),
+    /** Fills at the open moved this many ticks against the trade. */
+    slippageTicks: z.int().min(0).max(100),
+    commissionPpm: z.int().min(0).max(100_000),
+    /** KRX ETFs pay no securities transaction tax on sells. */
+    sellTaxPpm: z.int().min(0).max(100_000),
+    /** Annual rate earned by uninvested cash, basis points (accrued per calendar day, rounded down). */
+    cashRateBp: z.int().min(0).max(5_000),
+    /** Annual risk-free rate for the Sharpe ratio (a ratio, 0.03 = 3 %). */
+    riskFreeRate: z.number().min(0).max(0.5),
+  })
+  .refine((c) => c.from <= c.to, { message: 'from must not be after to' });
+
+export type BacktestConfig = z.infer<typeof backtestConfigSchema>;
+
+export const DEFAULT_BACKTEST_COSTS = {
+  benchmark: '069500',
+  slippageTicks: 1,
+  commissionPpm: 140,
+  sellTaxPpm: 0,
+  cashRateBp: 0,
+  riskFreeRate: 0,
+} as const;
+
+export function defaultBacktestConfig(from: string, to: string, capital: number): BacktestConfig {
+  return { from, to, capital, strategy: DEFAULT_STRATEGY_CONFIG, ...DEFAULT_BACKTEST_COSTS };
+}

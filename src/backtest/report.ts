@@ -1,0 +1,261 @@
+import { formatKrw } from '../domain/money';
+import { CASH } from '../domain/strategy/config';
+import type { PerformanceMetrics } from './metrics';
+import type { BacktestResult } from './run';
+
+const pct = (ratio: number, signed = true): string => {
+  const text = `${(ratio * 100).toFixed(2)}%`;
+  return signed && ratio > 0 ? `+${text}` : text;
+};
+const krw = (value: number): string => formatKrw(value, 'en').replace('₩', '');
+
+/** Display width as Markdown formatters count it: Hangul and CJK take two columns. */
+function displayWidth(text: string): number {
+  let width = 0;
+  for (const char of text) {
+    const code = char.codePointAt(0)!;
+    const wide =
+      (code >= 0x1100 && code <= 0x115f) ||
+      (code >= 0x2e80 && code <= 0xa4cf) ||
+      (code >= 0xac00 && code <= 0xd7a3) ||
+      (code >= 0xf900 && code <= 0xfaff) ||
+      (code >= 0xff00 && code <= 0xff60);
+    width += wide ? 2 : 1;
+  }
+  return width;
+}
+
+/** A Markdown table with padded columns, so it reads well in a terminal and Prettier leaves it as it is. */
+function table(header: string[], rows: string[][], align: ('l' | 'r')[]): string {
+  const widths = header.map((h, c) =>
+    Math.max(3, displayWidth(h), ...rows.map((r) => displayWidth(r[c] ?? ''))),
+  );
+  const pad = (cell: string, c: number): string => {
+    const fill = ' '.repeat(widths[c]! - displayWidth(cell));
+    return align[c] === 'r' ? fill + cell : cell + fill;
+  };
+  const line = (cells: string[]): string => `| ${cells.map(pad).join(' | ')} |`;
+  const rule = widths.map((w, c) => (align[c] === 'r' ? `${'-'.repeat(w - 1)}:` : '-'.repeat(w)));
+  return [line(header), `| ${rule.join(' | ')} |`, ...rows.map(line)].join('\n');
+}
+
+/** Strategy vs benchmark: the figures the CLI prints and the report embeds verbatim. */
+export function formatMetricsTable(result: BacktestResult): string {
+  const s = result.metrics.strategy;
+  const b = result.metrics.benchmark;
+  const rfLabel = pct(result.config.riskFreeRate, false);
+  const row = (label: string, f: (m: PerformanceMetrics) => string): string[] => [label, f(s), f(b)];
+  return table(
+    ['Metric', 'Strategy', `Benchmark ${result.config.benchmark} buy & hold`],
+    [
+      row('Period', (m) => `${m.from} .. ${m.to}`),
+      row('Initial capital (KRW)', (m) => krw(m.initialCapital)),
+      row('Final NAV (KRW)', (m) => krw(m.finalNav)),
+      row('Total return', (m) => pct(m.totalReturn)),
+      row('CAGR', (m) => pct(m.cagr)),
+      row('Annualised volatility', (m) => pct(m.annualVolatility, false)),
+      row(`Sharpe (risk-free ${rfLabel})`, (m) => m.sharpe.toFixed(2)),
+      row('Max drawdown', (m) => pct(m.maxDrawdown, false)),
+      row('Max drawdown peak → trough', (m) => `${m.maxDrawdownPeak ?? '-'} → ${m.maxDrawdownTrough ?? '-'}`),
+      row('Turnover (traded value ÷ average NAV, per year)', (m) => `${m.annualTurnover.toFixed(2)}x`),
+      row('Trades (fills)', (m) => String(m.trades)),
+      row('Commission paid (KRW)', (m) => krw(m.commissionPaid)),
+    ],
+    ['l', 'r', 'r'],
+  );
+}
+
+export function formatYearlyTable(result: BacktestResult): string {
+  return table(
+    ['Year', 'Strategy', `Benchmark ${result.config.benchmark}`],
+    result.yearly.map((y) => [
+      String(y.year),
+      pct(y.strategy),
+      y.benchmark === null ? '-' : pct(y.benchmark),
+    ]),
+    ['l', 'r', 'r'],
+  );
+}
+
+export interface ExecutionStats {
+  rebalances: number;
+  fills: number;
+  openBeyondLimit: number;
+  buysCutForCash: number;
+  legsWithoutBar: number;
+  averageCashFraction: number;
+  dataEndedSales: number;
+}
+
+export function executionStats(result: BacktestResult): ExecutionStats {
+  const run = result.strategy;
+  const equity = run.equity;
+  return {
+    rebalances: run.plans.length,
+    fills: run.fills.length,
+    openBeyondLimit: run.fills.filter((f) => f.openBeyondLimit).length,
+    buysCutForCash: run.unfilled.filter((u) => u.reason === 'NO_CASH').length,
+    legsWithoutBar: run.unfilled.filter((u) => u.reason === 'NO_BAR_ON_DAY').length,
+    averageCashFraction:
+      equity.reduce((sum, e) => sum + (e.nav > 0 ? e.cash / e.nav : 0), 0) / Math.max(1, equity.length),
+    dataEndedSales: run.fills.filter((f) => f.reason === 'DATA_ENDED').length,
+  };
+}
+
+export function formatExecutionSummary(result: BacktestResult): string {
+  const x = executionStats(result);
+  const events = result.strategy.events;
+  const lines = [
+    `- Rebalances: ${x.rebalances} (first trading day of each month; the first backtest day is forced)`,
+    `- Fills: ${x.fills}, of which ${x.openBeyondLimit} at an open already beyond the plan's limit price`,
+    `- Buy legs cut for cash at the open: ${x.buysCutForCash}; legs with no bar on the day: ${x.legsWithoutBar}`,
+    `- Average cash: ${pct(x.averageCashFraction, false)} of NAV`,
+    events.length === 0
+      ? '- Universe changes: none (no ticker in this run ran out of data before the end date)'
+      : `- Universe changes: ${events
+          .map(
+            (e) =>
+              `${e.ticker} dropped on ${e.date} (data ends ${e.lastBarDate}, ${e.liquidatedQuantity} shares sold at the last close)`,
+          )
+          .join('; ')}`,
+  ];
+  return lines.join('\n');
+}
+
+/** What the CLI prints: exactly the blocks the report embeds. */
+export function formatConsoleSummary(result: BacktestResult): string {
+  return [formatMetricsTable(result), '', formatYearlyTable(result), '', formatExecutionSummary(result)].join(
+    '\n',
+  );
+}
+
+const UNIVERSE_REASONS: Record<string, string> = {
+  '069500': 'Korean large caps (KOSPI 200): the core domestic equity exposure.',
+  '229200':
+    'Korean small/mid growth (KOSDAQ 150): a different cycle from KOSPI 200. Listed 2015-10, ranked once it has 12 months of bars.',
+  '133690': 'US large-cap technology (Nasdaq-100), KRW unhedged: foreign equity plus USD.',
+  '360750':
+    'US broad market (S&P 500). Listed 2020-08: ranked only from about 2021-08 (no signal before 252 bars exist).',
+  '132030': 'Gold futures (hedged): a crisis and inflation diversifier with low equity correlation.',
+  '148070': 'Korean 10-year government bonds: duration, ranked against the 3-year bond hurdle.',
+  '091160': 'Korean semiconductors: the dominant domestic sector trend, a higher-momentum equity sleeve.',
+  '139260': 'Korean IT (KOSPI 200 IT).',
+  '114260': 'Korean 3-year government bonds.',
+};
+
+const EXCLUDED_NOTE = [
+  '102110 (TIGER 200) and 379800 (KODEX 미국S&P500TR) duplicate 069500 and 360750.',
+  '139260 (TIGER 200 IT) overlaps 091160 and 069500 heavily; one Korean tech sleeve is enough.',
+  '122630 / 114800 (leverage / inverse) are daily-reset products, unsuitable for monthly holding; inverse momentum would double-count the equity signal.',
+  '305720, 130680, 192090, 238720 have data ending in 2022–2023: they would be dropped part-way through 2016–2025.',
+  '261220, 157450, 153130 have no daily data.',
+].map((l) => `- ${l}`);
+
+export interface ReportContext {
+  names: Record<string, string>;
+  command: string;
+  chartFile: string;
+}
+
+function holdingMonths(result: BacktestResult): Map<string, number> {
+  const months = new Map<string, number>();
+  for (const plan of result.strategy.plans) {
+    for (const t of plan.targets) if (t.quantity > 0) months.set(t.ticker, (months.get(t.ticker) ?? 0) + 1);
+  }
+  return months;
+}
+
+function firstRanked(result: BacktestResult, ticker: string): string {
+  const plan = result.strategy.plans.find((p) =>
+    p.signals.risk.some((s) => s.ticker === ticker && s.status === 'RANKED'),
+  );
+  return plan?.date ?? '-';
+}
+
+export function renderReportMarkdown(result: BacktestResult, context: ReportContext): string {
+  const { config } = result;
+  const strategy = config.strategy;
+  const name = (t: string): string => context.names[t] ?? '';
+  const months = holdingMonths(result);
+  const universeRows = strategy.universe.map((t) => [
+    t,
+    name(t),
+    firstRanked(result, t),
+    String(months.get(t) ?? 0),
+    UNIVERSE_REASONS[t] ?? '',
+  ]);
+  const safeLabel =
+    strategy.safeAsset === CASH ? 'CASH (hurdle 0 %)' : `${strategy.safeAsset} ${name(strategy.safeAsset)}`;
+  const lastPlan = result.strategy.plans[result.strategy.plans.length - 1];
+  const cappedInvestedBp =
+    strategy.topN * Math.min(strategy.maxPositionWeightBp, Math.floor(10_000 / strategy.topN));
+  const structuralCash = `${(Math.max(0, 10_000 - cappedInvestedBp) / 100).toFixed(0)} %`;
+  const lastTargets = lastPlan
+    ? table(
+        ['Ticker', 'Role', 'Shares', 'Weight', 'Sized by'],
+        lastPlan.targets.map((t) => [
+          t.ticker,
+          t.role,
+          String(t.quantity),
+          `${(t.weightBp / 100).toFixed(1)}%`,
+          t.limit,
+        ]),
+        ['l', 'l', 'r', 'r', 'l'],
+      )
+    : '(no rebalance)';
+  const lastLegs =
+    lastPlan?.legs.map(
+      (l) =>
+        `- ${l.side} ${l.ticker} ${l.quantity} @ ${krw(l.limitPrice)}: ${l.rationale.ko} / ${l.rationale.en}`,
+    ) ?? [];
+
+  return `# Backtest: 12-1 momentum with absolute filter and ATR sizing
+
+Generated by \`${context.command}\`. Every figure below is the CLI's printed output, pasted verbatim.
+
+![equity](${context.chartFile})
+
+## Results
+
+${formatMetricsTable(result)}
+
+### Calendar-year returns
+
+${formatYearlyTable(result)}
+
+### Execution
+
+${formatExecutionSummary(result)}
+
+## Strategy (the same \`planRebalance\` the live daily cycle calls)
+
+- Signal: 12-1 momentum on trading-day bars, \`close[i−${strategy.skipDays}] / close[i−${strategy.lookbackDays}] − 1\` where _i_ is the last bar before the decision day (bars up to the previous trading day; the 08:00 KST run never sees the day's own bar).
+- Selection: top ${strategy.topN} of the risk universe by 12-1 return, only if strictly above the safe asset's 12-1 return (absolute-momentum filter). Unfilled slots go to the safe asset ${safeLabel}.
+- Sizing: shares = min(slot ÷ price, NAV × ${strategy.riskBudgetBp} bp ÷ ⌈ATR(${strategy.atrDays}) × ${strategy.atrMultiplier}⌉, NAV × ${strategy.maxPositionWeightBp / 100} % ÷ price), slot = (NAV − ${strategy.cashReserveBp} bp reserve) ÷ ${strategy.topN}. ATR is the simple mean of true ranges. The safe asset takes the unfilled slots at equal weight. Whatever the caps leave stays cash: with ${strategy.topN} momentum picks capped at ${strategy.maxPositionWeightBp / 100} % each, at least ${structuralCash} of NAV is cash whenever every slot holds a risk asset, more when the ATR budget binds (see "Average cash" above).
+- Rebalance: first trading day of the month. Sells before buys; legs under ${krw(strategy.minTradeValue)} KRW are skipped (full exits never are); limit = last close ± max(${strategy.limitOffsetTicks} ticks, ${strategy.limitOffsetBp} bp) on the ETF tick grid.
+
+## Simulation
+
+- Decisions on day D use bars dated before D; fills at D's open moved ${config.slippageTicks} tick(s) against the trade, commission ${config.commissionPpm} ppm per fill (rounded down), ETF sell tax ${config.sellTaxPpm} ppm, integer shares and KRW; buys are cut to the cash on hand.
+- Uninvested cash earns ${(config.cashRateBp / 100).toFixed(2)} % a year. Benchmark: ${config.benchmark} ${name(config.benchmark)} bought with all the capital at the first open (same slippage and commission), held.
+- A ticker whose data ends before the end date is dropped from the universe on the next trading day and any holding is sold at its last close.
+- Prices: the shipped KRX files are distribution-adjusted (total-return style) vendor series, snapped to the nearest tick before use. Adjusted prices sit below the real prints before each distribution, so fills and position sizes are approximations of what the real order book offered; returns include distributions.
+- The limit price is not enforced in the simulation (fills are at the open as specified); the Execution block counts the fills whose open was already beyond it, i.e. where a live pre-open limit order would not have filled at the open.
+
+## Universe (${strategy.universe.length} risk assets + safe asset)
+
+${table(['Ticker', 'Name', 'First ranked', 'Months held', 'Why'], universeRows, ['l', 'l', 'l', 'r', 'l'])}
+
+Safe asset: ${safeLabel}: short-duration Korean government bonds, the lowest-volatility series with full 2014–2026 daily data (no daily data exists here for 153130/157450 short-term bond ETFs). Months held: ${months.get(strategy.safeAsset) ?? 0}.
+
+Left out:
+
+${EXCLUDED_NOTE.join('\n')}
+
+## Last rebalance (${lastPlan?.date ?? '-'})
+
+${lastTargets}
+
+${lastLegs.length > 0 ? lastLegs.join('\n') : '(no legs)'}
+`;
+}

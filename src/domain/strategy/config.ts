@@ -1,0 +1,63 @@
+import { z } from 'zod';
+
+export const CASH = 'CASH' as const;
+
+const ticker = z.string().regex(/^\d{6}$/, 'a ticker is 6 digits');
+
+/**
+ * Parameters of the 12-1 momentum strategy. Day counts are trading-day bars; weights and budgets are basis
+ * points of NAV; money is integer KRW.
+ */
+export const strategyConfigSchema = z
+  .object({
+    /** Risk assets ranked by 12-1 momentum. The safe asset is never ranked, even when listed here. */
+    universe: z.array(ticker),
+    /** Where unfilled slots go: an ETF ticker, or 'CASH' (then the absolute-momentum hurdle is 0 %). */
+    safeAsset: z.union([ticker, z.literal(CASH)]),
+    topN: z.int().min(1).max(10),
+    /** Bars between the "12 months ago" close and the last close (252 ≈ one KRX year). */
+    lookbackDays: z.int().min(2).max(1000),
+    /** Most recent bars left out of the return (21 ≈ one month: the short-term reversal). */
+    skipDays: z.int().min(0).max(500),
+    atrDays: z.int().min(1).max(250),
+    /** Loss budget per position if the price moves atrMultiplier × ATR against it, in bp of NAV. */
+    riskBudgetBp: z.int().min(1).max(10_000),
+    atrMultiplier: z.number().positive().max(100),
+    maxPositionWeightBp: z.int().min(1).max(10_000),
+    /** Legs worth less than this (at the limit price) are skipped, except full exits. */
+    minTradeValue: z.int().min(0),
+    /** Limit price = last close ± the further of this many ticks … */
+    limitOffsetTicks: z.int().min(0).max(100),
+    /** … and this many basis points, so that the order is marketable at a normal open. */
+    limitOffsetBp: z.int().min(0).max(2_000),
+    /** Part of NAV never allocated, to pay commissions and absorb the gap between last close and fill. */
+    cashReserveBp: z.int().min(0).max(5_000),
+    /** A ticker whose last bar is more than this many trading days old has no signal. */
+    maxStaleTradingDays: z.int().min(0).max(60),
+  })
+  .refine((c) => c.skipDays < c.lookbackDays, { message: 'skipDays must be smaller than lookbackDays' });
+
+export type StrategyConfig = z.infer<typeof strategyConfigSchema>;
+
+/** Defaults: top 2 of a diversified ETF set, 114260 (KODEX 국고채3년) as the safe asset. */
+export const DEFAULT_STRATEGY_CONFIG: StrategyConfig = {
+  universe: ['069500', '229200', '133690', '360750', '132030', '148070', '091160'],
+  safeAsset: '114260',
+  topN: 2,
+  lookbackDays: 252,
+  skipDays: 21,
+  atrDays: 20,
+  riskBudgetBp: 100,
+  atrMultiplier: 2,
+  maxPositionWeightBp: 4_000,
+  minTradeValue: 30_000,
+  limitOffsetTicks: 2,
+  limitOffsetBp: 200,
+  cashReserveBp: 100,
+  maxStaleTradingDays: 5,
+};
+
+/** How many bars before the decision date a caller must supply for every indicator to be defined. */
+export function requiredHistoryBars(config: Pick<StrategyConfig, 'lookbackDays' | 'atrDays'>): number {
+  return Math.max(config.lookbackDays, config.atrDays) + 1;
+}

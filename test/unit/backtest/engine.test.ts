@@ -1,0 +1,228 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { runBuyAndHold } from '../../../src/backtest/benchmark';
+import type { BacktestConfig } from '../../../src/backtest/config';
+import { runBacktest, type BacktestRun } from '../../../src/backtest/engine';
+import { feeFor, nearestTick } from '../../../src/domain/money';
+import type { DailyBar } from '../../../src/domain/ports';
+import { testConfig, weekdayCalendar, weekdaysFrom } from '../strategy/fixtures';
+
+const DATES = weekdaysFrom('2023-01-02', 160);
+const grid = (x: number): number => nearestTick(x, 'ETF');
+
+/** Deterministic random walk on the tick grid (open a little below close), from a seed. */
+function walk(seed: number, drift: number, start = 10_000, count = DATES.length): DailyBar[] {
+  let state = seed;
+  let price = start;
+  return DATES.slice(0, count).map((date) => {
+    state = (state * 1_103_515_245 + 12_345) % 2 ** 31;
+    price *= 1 + drift + (state / 2 ** 31 - 0.5) * 0.03;
+    const close = grid(price);
+    const open = grid(price * 0.998);
+    return {
+      date,
+      open,
+      high: grid(Math.max(open, close) * 1.005),
+      low: grid(Math.min(open, close) * 0.995),
+      close,
+      volume: 100,
+    };
+  });
+}
+
+function config(overrides: Partial<BacktestConfig> = {}): BacktestConfig {
+  return {
+    from: DATES[20]!,
+    to: DATES[DATES.length - 1]!,
+    capital: 1_000_000,
+    strategy: testConfig(),
+    benchmark: '100010',
+    slippageTicks: 1,
+    commissionPpm: 140,
+    sellTaxPpm: 0,
+    cashRateBp: 0,
+    riskFreeRate: 0,
+    ...overrides,
+  };
+}
+
+const data = (): Record<string, DailyBar[]> => ({
+  '100010': walk(1, 0.002),
+  '100020': walk(2, 0.001, 20_000),
+  '100030': walk(3, -0.001, 5_000),
+  '100090': walk(4, 0.0002, 50_000),
+});
+
+describe('backtest engine', () => {
+  it('when the first day rebalances then it fills at the open plus one tick and pays commission in integer KRW', () => {
+    // Arrange: one risk asset, cash as the safe asset, no caps but equal weight
+    const barsByTicker = { '100010': walk(1, 0.01) };
+    const strategy = testConfig({
+      universe: ['100010'],
+      safeAsset: 'CASH',
+      topN: 1,
+      maxPositionWeightBp: 10_000,
+      riskBudgetBp: 10_000,
+    });
+
+    // Act
+    const run = runBacktest({ barsByTicker, calendar: weekdayCalendar(), config: config({ strategy }) });
+
+    // Assert
+    const day0 = barsByTicker['100010'][20]!;
+    const fill = run.fills[0]!;
+    expect(fill.date).toBe(day0.date);
+    expect(fill.price).toBe(day0.open + 5);
+    expect(fill.commission).toBe(feeFor(fill.value, 140));
+    expect(fill.value).toBe(fill.quantity * fill.price);
+    expect(run.equity[0]).toEqual({
+      date: day0.date,
+      cash: 1_000_000 - fill.value - fill.commission,
+      nav: 1_000_000 - fill.value - fill.commission + fill.quantity * day0.close,
+    });
+  });
+
+  it('when a full run finishes then cash equals capital minus buys plus sells minus costs, all integers', () => {
+    const run = runBacktest({ barsByTicker: data(), calendar: weekdayCalendar(), config: config() });
+
+    const flow = run.fills.reduce(
+      (cash, f) => cash + (f.side === 'SELL' ? f.value : -f.value) - f.commission - f.tax,
+      1_000_000,
+    );
+    expect(run.finalCash).toBe(flow);
+    expect(run.fills.length).toBeGreaterThan(2);
+    for (const f of run.fills)
+      expect(Number.isSafeInteger(f.quantity) && Number.isSafeInteger(f.value)).toBe(true);
+    for (const e of run.equity) expect(Number.isSafeInteger(e.nav) && e.cash >= 0).toBe(true);
+  });
+
+  it('when a rebalance sells and buys on one day then every sell fills before any buy', () => {
+    const run = runBacktest({ barsByTicker: data(), calendar: weekdayCalendar(), config: config() });
+
+    for (const date of new Set(run.fills.map((f) => f.date))) {
+      const sides = run.fills.filter((f) => f.date === date).map((f) => f.side);
+      const firstBuy = sides.indexOf('BUY');
+      expect(firstBuy === -1 || sides.lastIndexOf('SELL') < firstBuy, `${date}: ${sides.join(',')}`).toBe(
+        true,
+      );
+    }
+  });
+
+  it("when any price after day D, or D's own close, changes then every plan and fill on or before D is unchanged (no look-ahead)", () => {
+    const original = runBacktest({ barsByTicker: data(), calendar: weekdayCalendar(), config: config() });
+    const upTo = (run: BacktestRun, cut: string) => ({
+      plans: run.plans.filter((p) => p.date <= cut),
+      fills: run.fills.filter((f) => f.date <= cut),
+      equity: run.equity.filter((e) => e.date < cut),
+    });
+
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 20, max: DATES.length - 2 }),
+        fc.double({ min: 0.3, max: 3, noNaN: true }),
+        (cutIndex, factor) => {
+          // Arrange: every bar after D scaled; on D only what is known after the open (high, low, close)
+          const cut = DATES[cutIndex]!;
+          const tampered: Record<string, DailyBar[]> = {};
+          for (const [ticker, bars] of Object.entries(data())) {
+            tampered[ticker] = bars.map((b) => {
+              if (b.date < cut) return b;
+              const open = b.date === cut ? b.open : grid(b.open * factor);
+              const close = grid(b.close * factor);
+              return {
+                ...b,
+                open,
+                close,
+                high: grid(Math.max(open, close) * 1.1),
+                low: grid(Math.min(open, close) * 0.9),
+              };
+            });
+          }
+
+          // Act
+          const changed = runBacktest({
+            barsByTicker: tampered,
+            calendar: weekdayCalendar(),
+            config: config(),
+          });
+
+          // Assert
+          expect(upTo(changed, cut)).toEqual(upTo(original, cut));
+        },
+      ),
+      { numRuns: 25, seed: 42 },
+    );
+  });
+
+  it('when a held ticker runs out of data then it is sold at its last close and dropped from the universe', () => {
+    // Arrange: 100010 is the strongest and stops after bar 90
+    const barsByTicker = { ...data(), '100010': walk(1, 0.02).slice(0, 91) };
+
+    // Act
+    const run = runBacktest({
+      barsByTicker,
+      calendar: weekdayCalendar(),
+      config: config({ benchmark: '100090' }),
+    });
+
+    // Assert
+    const lastBar = barsByTicker['100010'][90]!;
+    expect(run.events).toEqual([
+      expect.objectContaining({
+        ticker: '100010',
+        date: DATES[91],
+        lastBarDate: lastBar.date,
+        kind: 'DROPPED_DATA_ENDED',
+      }),
+    ]);
+    const exit = run.fills.find((f) => f.reason === 'DATA_ENDED')!;
+    expect(exit).toMatchObject({ ticker: '100010', side: 'SELL', price: lastBar.close, date: DATES[91] });
+    expect(run.fills.filter((f) => f.ticker === '100010' && f.date > DATES[91]!)).toEqual([]);
+    expect(
+      run.plans
+        .filter((p) => p.date > DATES[91]!)
+        .every((p) => p.signals.risk.every((s) => s.ticker !== '100010')),
+    ).toBe(true);
+  });
+
+  it('when cash earns a rate then idle cash grows by whole won per calendar day', () => {
+    const strategy = testConfig({ universe: [], safeAsset: 'CASH' });
+
+    const run = runBacktest({
+      barsByTicker: data(),
+      calendar: weekdayCalendar(),
+      config: config({ strategy, cashRateBp: 365 }),
+    });
+
+    // 3.65 % a year = 1 bp a day: 100 KRW on the first day
+    expect(run.equity[1]!.cash - run.equity[0]!.cash).toBe(100);
+    expect(run.fills).toEqual([]);
+  });
+});
+
+describe('buy-and-hold benchmark', () => {
+  it('when run then it buys whole shares at the first open plus slippage, pays commission and marks at each close', () => {
+    // Arrange
+    const bars = walk(7, 0.001);
+    const days = DATES.slice(20);
+
+    // Act
+    const run = runBuyAndHold('100010', bars, days, {
+      capital: 1_000_000,
+      slippageTicks: 1,
+      commissionPpm: 140,
+      cashRateBp: 0,
+    });
+
+    // Assert
+    const price = bars[20]!.open + 5;
+    const quantity =
+      Math.floor(1_000_000 / price) -
+      (Math.floor(1_000_000 / price) * price + feeFor(Math.floor(1_000_000 / price) * price, 140) > 1_000_000
+        ? 1
+        : 0);
+    expect(run.quantity).toBe(quantity);
+    const cash = 1_000_000 - quantity * price - feeFor(quantity * price, 140);
+    expect(run.equity[5]).toEqual({ date: days[5], cash, nav: cash + quantity * bars[25]!.close });
+  });
+});
