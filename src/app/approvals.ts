@@ -31,6 +31,8 @@ export const orderIntentDraftSchema = z
     path: ['limitPrice'],
   });
 
+const intentIdSchema = z.uuid();
+
 export interface Approver {
   userId: string;
   roleIds: readonly string[];
@@ -101,6 +103,7 @@ export class ApprovalService {
   /** ✅: allowed people only; a second click, an expired or a decided intent changes nothing. */
   async approve(intentId: string, approver: Approver): Promise<ApprovalResult> {
     if (!isAllowedApprover(approver, this.deps.policy)) return { status: 'not-allowed' };
+    if (!intentIdSchema.safeParse(intentId).success) return { status: 'not-found' };
     const now = this.deps.clock.now();
     const claimed = await this.deps.store.transitionIntent(
       intentId,
@@ -121,6 +124,7 @@ export class ApprovalService {
     note?: string,
   ): Promise<ApprovalResult | { status: 'rejected'; intent: IntentRecord }> {
     if (!isAllowedApprover(approver, this.deps.policy)) return { status: 'not-allowed' };
+    if (!intentIdSchema.safeParse(intentId).success) return { status: 'not-found' };
     const now = this.deps.clock.now();
     const rejected = await this.deps.store.transitionIntent(
       intentId,
