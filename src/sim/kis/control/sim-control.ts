@@ -1,0 +1,90 @@
+import type { Clock } from '../../../domain/clock';
+import type { Exchange } from '../exchange/exchange';
+import type { AccountLedger } from '../exchange/ledger';
+import { statusOf, type SimOrder } from '../exchange/orders';
+import type { FaultQueue } from '../gateway/faults';
+import type { GatewayStats } from '../gateway/http-gateway';
+import type { TokenStore } from '../gateway/tokens';
+import type { Market } from '../market/market';
+import type { SimControl, SimReceivedOrder } from '../types';
+
+export interface SimControlDeps {
+  clock: Clock;
+  market: Market;
+  exchange: Exchange;
+  ledgers: readonly AccountLedger[];
+  faults: FaultQueue;
+  tokens: TokenStore;
+  stats: GatewayStats;
+}
+
+/** The test/operator handle on a running simulator. */
+export function createSimControl(deps: SimControlDeps): SimControl {
+  const ledger = (cano: string): AccountLedger => {
+    const found = deps.ledgers.find((l) => l.account.cano === cano);
+    if (!found) throw new Error(`no simulated account ${cano}`);
+    return found;
+  };
+  const knownTicker = (ticker: string): void => {
+    if (!deps.market.has(ticker)) throw new Error(`ticker ${ticker} is not in the simulator's universe`);
+  };
+  return {
+    injectFault: (fault) => deps.faults.add(fault),
+    clearFaults: () => deps.faults.clear(),
+    receivedOrders: () => {
+      deps.exchange.sync();
+      return deps.exchange.allOrders().map(toReceivedOrder);
+    },
+    stats: () => ({
+      requests: deps.stats.requests,
+      rateLimited: deps.stats.rateLimited,
+      tokensIssued: deps.tokens.issuedCount,
+      byPath: { ...deps.stats.byPath },
+    }),
+    setCash: (cano, amount) => {
+      if (!Number.isSafeInteger(amount)) throw new Error(`cash must be an integer KRW amount, got ${amount}`);
+      deps.exchange.sync();
+      ledger(cano).setCash(amount);
+    },
+    setPosition: (cano, ticker, quantity, avgPrice) => {
+      knownTicker(ticker);
+      deps.exchange.sync();
+      ledger(cano).setPosition(ticker, quantity, avgPrice);
+    },
+    currentPrice: (ticker) => {
+      knownTicker(ticker);
+      deps.exchange.sync();
+      const snapshot = deps.market.snapshot(ticker, deps.clock.now());
+      if (!snapshot) throw new Error(`ticker ${ticker} has no price at this time`);
+      return snapshot.price;
+    },
+    setPrice: (ticker, price) => {
+      knownTicker(ticker);
+      deps.exchange.sync();
+      deps.market.pin(ticker, price, deps.clock.now());
+      deps.exchange.matchCurrentPrice(ticker);
+    },
+    expireTokens: () => deps.tokens.expireAll(),
+  };
+}
+
+function toReceivedOrder(order: SimOrder): SimReceivedOrder {
+  const received: SimReceivedOrder = {
+    odno: order.odno,
+    environment: order.environment,
+    cano: order.cano,
+    ticker: order.ticker,
+    side: order.side,
+    quantity: order.quantity,
+    price: order.price,
+    ordDvsn: order.ordDvsn,
+    receivedAt: order.receivedAt,
+    status: statusOf(order),
+    filledQuantity: order.filledQuantity,
+    kind: order.kind,
+    originalOdno: order.originalOdno,
+    responseDropped: order.responseDropped,
+  };
+  if (order.rejection) received.rejectCode = order.rejection.msgCd;
+  return received;
+}

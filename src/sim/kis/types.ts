@@ -1,0 +1,109 @@
+/** The simulator's public types. The KIS client and its tests depend on these names: keep them stable. */
+import type { Clock } from '../../domain/clock';
+
+export type SimEnvironment = 'real' | 'paper';
+
+export interface SimAccount {
+  appKey: string;
+  appSecret: string;
+  environment: SimEnvironment;
+  /** 8-digit account number (CANO). */
+  cano: string;
+  /** ACNT_PRDT_CD, '01' for a cash account. */
+  productCode: string;
+  /** HTS id: the tr_key of the execution-notice subscription. */
+  htsId: string;
+  initialCash: number;
+  positions?: { ticker: string; quantity: number; avgPrice: number }[];
+}
+
+export interface KisSimulatorOptions {
+  /** Default SystemClock. Tests pass a FakeClock and move it. */
+  clock?: Clock;
+  /** Default DEFAULT_SIM_ACCOUNTS (readonly, so the exported defaults can be passed as they are). */
+  accounts?: readonly SimAccount[];
+  /** Tickers to replay; default every ticker whose price data reaches 2026-08-21. */
+  universe?: string[];
+  /** Default 18 real / 1 paper. */
+  rateLimitPerSecond?: { real: number; paper: number };
+  /** Default 60 000 (EGW00133 inside it). */
+  tokenIssueIntervalMs?: number;
+  /** Default 140 (0.014 %). ETFs pay no sell tax. */
+  commissionPpm?: number;
+  /** Seeds the synthetic path after the data ends and every intraday path. */
+  seed?: number;
+  /** WebSocket PINGPONG interval, default 20 000. */
+  pingIntervalMs?: number;
+  /** Default 127.0.0.1. */
+  host?: string;
+}
+
+export interface KisSimulator {
+  /** Two listeners, one per KIS "host". */
+  urls: { real: { rest: string; ws: string }; paper: { rest: string; ws: string } };
+  control: SimControl;
+  close(): Promise<void>;
+}
+
+export type SimOrderStatus =
+  | 'open'
+  | 'partiallyFilled'
+  | 'filled'
+  | 'cancelled'
+  | 'replaced'
+  | 'expired'
+  | 'rejected'
+  /** A modify/cancel instruction that was carried out (the replacement order of a modify has its own row). */
+  | 'confirmed';
+
+export interface SimReceivedOrder {
+  /** '' when the order was rejected before it got a number. */
+  odno: string;
+  environment: SimEnvironment;
+  cano: string;
+  ticker: string;
+  side: 'BUY' | 'SELL';
+  quantity: number;
+  /** Limit price; 0 for market-type orders and cancels. */
+  price: number;
+  ordDvsn: string;
+  receivedAt: Date;
+  status: SimOrderStatus;
+  filledQuantity: number;
+  /** Extra detail beyond the contract. */
+  kind: 'order' | 'modify' | 'cancel';
+  originalOdno: string;
+  /** msg_cd of a rejection. */
+  rejectCode?: string;
+  /** True when an acceptThenDrop fault destroyed the socket instead of answering. */
+  responseDropped: boolean;
+}
+
+export interface SimControl {
+  /** Faults are consumed in order as matching requests arrive. */
+  injectFault(fault: SimFault): void;
+  clearFaults(): void;
+  /** Every order-cash / order-rvsecncl POST that reached the matching engine, oldest first. */
+  receivedOrders(): SimReceivedOrder[];
+  stats(): { requests: number; rateLimited: number; tokensIssued: number; byPath: Record<string, number> };
+  setCash(cano: string, amount: number): void;
+  setPosition(cano: string, ticker: string, quantity: number, avgPrice: number): void;
+  /** What inquire-price would answer now. */
+  currentPrice(ticker: string): number;
+  /** Pins the intraday price for the rest of the trading day; snapped to the tick grid and the band. */
+  setPrice(ticker: string, price: number): void;
+  expireTokens(): void;
+}
+
+export type SimFault =
+  | { kind: 'latency'; ms: number; path?: string; count?: number }
+  /** The next `count` /uapi requests answer 500 EGW00201. */
+  | { kind: 'rateLimitBurst'; count: number }
+  /** 500 with an HTML gateway body before processing. */
+  | { kind: 'http5xx'; path?: string; count?: number }
+  /** order-cash is executed, then the socket is destroyed without a response. */
+  | { kind: 'acceptThenDrop'; count?: number }
+  /** order-cash connection destroyed before the order reaches the engine. */
+  | { kind: 'dropBeforeReceive'; count?: number }
+  /** The next matching orders fill only `ratio` of their quantity; the rest stays open and never fills. */
+  | { kind: 'partialFill'; ratio: number; count?: number };
