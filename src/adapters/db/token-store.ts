@@ -27,7 +27,11 @@ export function createDbTokenStore(database: Pick<Database, 'db' | 'kind'>): Tok
       return { ciphertext: row.ciphertext, expiresAt: row.expiresAt, issuedAt: row.issuedAt };
     },
     async put(keyId, token: StoredToken) {
-      await upsert(keyId, { ciphertext: token.ciphertext, expiresAt: token.expiresAt, issuedAt: token.issuedAt });
+      await upsert(keyId, {
+        ciphertext: token.ciphertext,
+        expiresAt: token.expiresAt,
+        issuedAt: token.issuedAt,
+      });
     },
     async withIssueLock(keyId, fn) {
       if (database.kind === 'pglite') {
