@@ -1,10 +1,6 @@
 import { and, asc, desc, eq, lte, sql } from 'drizzle-orm';
 import type { ChatRole, ToolCall } from '../../domain/ports/llm';
-import type {
-  SessionMessage,
-  SessionRecord,
-  SessionStore,
-} from '../../app/ports/session-store';
+import type { SessionMessage, SessionRecord, SessionStore } from '../../app/ports/session-store';
 import type { Db } from './client';
 import * as s from './schema';
 
@@ -44,7 +40,10 @@ export function createDbSessionStore(db: Db): SessionStore {
         .onConflictDoNothing({ target: s.sessions.threadKey })
         .returning();
       if (inserted[0]) return { session: toSession(inserted[0]), created: true };
-      const [existing] = await db.select().from(s.sessions).where(eq(s.sessions.threadKey, session.threadKey));
+      const [existing] = await db
+        .select()
+        .from(s.sessions)
+        .where(eq(s.sessions.threadKey, session.threadKey));
       if (!existing) throw new Error(`session ${session.threadKey} vanished while being created`);
       return { session: toSession(existing), created: false };
     },

@@ -77,7 +77,8 @@ export async function gatherDeskSnapshot(deps: DeskContextDeps, question: string
   ]);
   const latestBriefing = [...(briefings ?? [])].sort(
     (a, b) =>
-      b.record.date.localeCompare(a.record.date) || b.record.createdAt.getTime() - a.record.createdAt.getTime(),
+      b.record.date.localeCompare(a.record.date) ||
+      b.record.createdAt.getTime() - a.record.createdAt.getTime(),
   )[0];
   return {
     now,
@@ -100,7 +101,12 @@ export async function gatherDeskSnapshot(deps: DeskContextDeps, question: string
       : null,
     memories: (hits ?? [])
       .filter((hit) => hit.record.kind !== 'briefing' || hit.record.id !== latestBriefing?.record.id)
-      .map((hit) => ({ id: hit.record.id, kind: hit.record.kind, date: hit.record.date, content: hit.record.content })),
+      .map((hit) => ({
+        id: hit.record.id,
+        kind: hit.record.kind,
+        date: hit.record.date,
+        content: hit.record.content,
+      })),
     briefing: latestBriefing
       ? {
           id: latestBriefing.record.id,

@@ -154,7 +154,13 @@ export function createAssistant(options: AssistantOptions): Assistant {
     messages,
     runTurn: (session, speaker, text) => runTurn(turnDeps, session, speaker, text),
   });
-  const summary: SummaryDeps = { chatModel: options.chatModel, usage, universe: options.universe, messages, onError };
+  const summary: SummaryDeps = {
+    chatModel: options.chatModel,
+    usage,
+    universe: options.universe,
+    messages,
+    onError,
+  };
   const stopNotes = reportOrdersToSessions({ events: options.tradingCore.events, store, clock, messages });
 
   return {

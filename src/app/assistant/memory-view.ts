@@ -26,7 +26,12 @@ export async function showMemories(
   return hits
     .sort((a, b) => b.record.createdAt.getTime() - a.record.createdAt.getTime())
     .slice(0, k)
-    .map((hit) => ({ id: hit.record.id, kind: hit.record.kind, date: hit.record.date, content: hit.record.content }));
+    .map((hit) => ({
+      id: hit.record.id,
+      kind: hit.record.kind,
+      date: hit.record.date,
+      content: hit.record.content,
+    }));
 }
 
 export async function forgetMemory(memory: MemoryStore, id: string): Promise<boolean> {

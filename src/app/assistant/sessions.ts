@@ -25,7 +25,8 @@ const speakerSchema = z.object({
   locale: z.enum(['ko', 'en']),
 });
 
-export type AssistantInputErrorCode = 'EMPTY_MESSAGE' | 'MESSAGE_TOO_LONG' | 'INVALID_INPUT' | 'CONVERSATION_NOT_FOUND';
+export type AssistantInputErrorCode =
+  'EMPTY_MESSAGE' | 'MESSAGE_TOO_LONG' | 'INVALID_INPUT' | 'CONVERSATION_NOT_FOUND';
 
 /** Bad input from a channel: `userMessage` is ready to show in the speaker's language. */
 export class AssistantInputError extends Error {
@@ -54,7 +55,12 @@ export class SessionService {
   constructor(private readonly deps: SessionServiceDeps) {}
 
   /** Starting a conversation whose thread already exists continues it (a redelivered start is harmless). */
-  start(ref: ConversationRef, speaker: Speaker, question: string, title: string): Promise<AssistantReply> {
+  async start(
+    ref: ConversationRef,
+    speaker: Speaker,
+    question: string,
+    title: string,
+  ): Promise<AssistantReply> {
     const { threadKey, who, text } = this.check(ref, speaker, question);
     return this.serially(threadKey, async () => {
       const { session } = await this.deps.store.createSession(
@@ -71,7 +77,7 @@ export class SessionService {
     });
   }
 
-  continue(ref: ConversationRef, speaker: Speaker, text: string): Promise<AssistantReply> {
+  async continue(ref: ConversationRef, speaker: Speaker, text: string): Promise<AssistantReply> {
     const checked = this.check(ref, speaker, text);
     return this.serially(checked.threadKey, async () => {
       const session = await this.deps.store.findSessionByThreadKey(checked.threadKey);
@@ -104,7 +110,8 @@ export class SessionService {
     const locale = who.success ? who.data.locale : 'ko';
     const say = this.deps.messages(locale);
     const where = refSchema.safeParse(ref);
-    if (!who.success) throw new AssistantInputError('INVALID_INPUT', say.invalidInput, z.prettifyError(who.error));
+    if (!who.success)
+      throw new AssistantInputError('INVALID_INPUT', say.invalidInput, z.prettifyError(who.error));
     if (!where.success) {
       throw new AssistantInputError('INVALID_INPUT', say.invalidInput, z.prettifyError(where.error));
     }

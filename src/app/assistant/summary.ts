@@ -38,7 +38,11 @@ export async function summariseSession(
   const date = kstDate(now);
   const body = (await modelSummary(deps, session, log)) ?? extractiveSummary(say, log);
   const content = [say.summary.title({ title: session.title }), say.summary.date({ date }), body].join('\n');
-  const texts = [session.title, ...log.map((m) => m.content), ...log.flatMap((m) => (m.toolCalls ?? []).map((c) => c.argumentsJson))];
+  const texts = [
+    session.title,
+    ...log.map((m) => m.content),
+    ...log.flatMap((m) => (m.toolCalls ?? []).map((c) => c.argumentsJson)),
+  ];
   return {
     id: summaryMemoryId(session.id),
     kind: 'session_summary',
@@ -118,12 +122,19 @@ export function extractiveSummary(say: AssistantMessages, log: readonly SessionM
     (m.toolCalls ?? []).map((call) => describeAction(call.name, call.argumentsJson, results.get(call.id))),
   );
   const notes = log.filter((m) => m.role === 'system').map((m) => truncateToTokens(m.content, 60));
-  const lastAnswer = [...log].reverse().find((m) => m.role === 'assistant' && !(m.toolCalls && m.toolCalls.length > 0));
+  const lastAnswer = [...log]
+    .reverse()
+    .find((m) => m.role === 'assistant' && !(m.toolCalls && m.toolCalls.length > 0));
   const lines = [`${say.summary.questions}: ${questions.join(' / ')}`];
   if (actions.length > 0 || notes.length > 0) {
-    lines.push(`${say.summary.actions}: ${[...new Set(actions)].slice(0, 10).join('; ')}${notes.length > 0 ? `; ${notes.slice(-3).join('; ')}` : ''}`);
+    lines.push(
+      `${say.summary.actions}: ${[...new Set(actions)].slice(0, 10).join('; ')}${notes.length > 0 ? `; ${notes.slice(-3).join('; ')}` : ''}`,
+    );
   }
-  if (lastAnswer) lines.push(`${say.summary.answer}: ${truncateToTokens(lastAnswer.content.replace(/\s+/g, ' ').trim(), 150)}`);
+  if (lastAnswer)
+    lines.push(
+      `${say.summary.answer}: ${truncateToTokens(lastAnswer.content.replace(/\s+/g, ' ').trim(), 150)}`,
+    );
   return lines.join('\n');
 }
 
@@ -139,7 +150,9 @@ function describeAction(name: string, argumentsJson: string, result: string | un
 function parseObject(text: string): Record<string, unknown> {
   try {
     const value: unknown = JSON.parse(text);
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+    return typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : {};
   } catch {
     return {};
   }

@@ -56,7 +56,11 @@ export interface IdleSweeperOptions {
 }
 
 /** Runs the sweep on a real timer; one sweep at a time, never overlapping. */
-export function createIdleSweeper(options: IdleSweeperOptions): { start(): void; stop(): void; runOnce(): Promise<void> } {
+export function createIdleSweeper(options: IdleSweeperOptions): {
+  start(): void;
+  stop(): void;
+  runOnce(): Promise<void>;
+} {
   let timer: ReturnType<typeof setInterval> | null = null;
   let running: Promise<void> | null = null;
 

@@ -5,7 +5,11 @@ export interface NamedTicker {
 }
 
 const CODE = /(?<!\d)(\d{6})(?!\d)/g;
-const compact = (text: string) => text.normalize('NFKC').toLowerCase().replace(/[\s\-_.·()]/g, '');
+const compact = (text: string) =>
+  text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s\-_.·()]/g, '');
 
 export function tickersMentioned(texts: readonly string[], universe: readonly NamedTicker[]): string[] {
   const known = new Set(universe.map((e) => e.ticker));

@@ -19,7 +19,10 @@ export function estimateTokens(text: string): number {
 }
 
 export function estimateMessageTokens(message: ChatMessage): number {
-  const calls = (message.toolCalls ?? []).reduce((sum, call) => sum + estimateTokens(call.name + call.argumentsJson) + 3, 0);
+  const calls = (message.toolCalls ?? []).reduce(
+    (sum, call) => sum + estimateTokens(call.name + call.argumentsJson) + 3,
+    0,
+  );
   return MESSAGE_OVERHEAD_TOKENS + estimateTokens(message.content) + calls;
 }
 

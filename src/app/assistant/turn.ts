@@ -14,6 +14,7 @@ import { buildContext, type ContextBudget } from './context';
 import type { DeskSnapshot } from './desk-context';
 import { toChatMessages } from './history';
 import type { ToolExecutor } from './tools/executor';
+import { toolError } from './tools/outcome';
 import type { UsageMeter } from './usage';
 
 export interface TurnDeps {
@@ -92,7 +93,7 @@ export async function runTurn(
       deps.onError?.('chat model', error);
       model = deps.fallbackModel;
       notes.push(say.modelFailedOffline);
-      round -= 1;
+      round -= 1; // the planner gets this round again
       continue;
     }
     addUsage(usage, model, response);
@@ -119,12 +120,10 @@ export async function runTurn(
               turnKey: String(question.seq),
               riskCatalog: deps.riskCatalog(speaker.locale),
             })
-          : {
-              content: JSON.stringify({ error: 'TOO_MANY_CALLS', message: `at most ${deps.maxToolCallsPerRound} calls per round` }),
-              citations: [],
-              proposal: null,
-              ok: false,
-            };
+          : toolError(
+              'TOO_MANY_CALLS',
+              `at most ${deps.maxToolCallsPerRound} tool calls per round; ask again`,
+            );
       citations.push(...outcome.citations);
       if (outcome.proposal) proposals.push(outcome.proposal);
       results.push({ role: 'tool', content: outcome.content, toolCallId: call.id, name: call.name });
@@ -133,7 +132,11 @@ export async function runTurn(
       session.id,
       [
         { role: 'assistant', content: asked.content, toolCalls: calls },
-        ...results.map((r) => ({ role: 'tool' as const, content: r.content, toolCallId: r.toolCallId ?? null })),
+        ...results.map((r) => ({
+          role: 'tool' as const,
+          content: r.content,
+          toolCallId: r.toolCallId ?? null,
+        })),
       ],
       deps.clock.now(),
     );
@@ -141,7 +144,11 @@ export async function runTurn(
   }
 
   const finalAnswer = answer ?? say.toolRoundLimit({ rounds: deps.maxToolRounds });
-  await deps.store.appendMessages(session.id, [{ role: 'assistant', content: finalAnswer }], deps.clock.now());
+  await deps.store.appendMessages(
+    session.id,
+    [{ role: 'assistant', content: finalAnswer }],
+    deps.clock.now(),
+  );
   const totals = await recordUsage(deps, session.id, usage);
 
   return {
@@ -155,7 +162,12 @@ export async function runTurn(
 
 function addUsage(usage: Map<string, UsageTotals>, model: ChatModel, response: ChatResponse): void {
   const key = `${model.id}|${response.model}`;
-  const entry = usage.get(key) ?? { model: response.model || model.id, offline: model.offline || response.offline, inputTokens: 0, outputTokens: 0 };
+  const entry = usage.get(key) ?? {
+    model: response.model || model.id,
+    offline: model.offline || response.offline,
+    inputTokens: 0,
+    outputTokens: 0,
+  };
   entry.inputTokens += response.usage.inputTokens;
   entry.outputTokens += response.usage.outputTokens;
   usage.set(key, entry);

@@ -46,16 +46,23 @@ export function createToolExecutor(deps: ToolExecutorDeps): ToolExecutor {
     nameOf: (ticker) => deps.universe.get(ticker) ?? ticker,
   };
 
-  type Handler<N extends ToolName> = (args: ToolArgs<N>, call: ToolCall, context: ToolCallContext) => Promise<ToolOutcome>;
+  type Handler<N extends ToolName> = (
+    args: ToolArgs<N>,
+    call: ToolCall,
+    context: ToolCallContext,
+  ) => Promise<ToolOutcome>;
   const handlers: { [N in ToolName]: Handler<N> } = {
     get_quote: (args) => guarded('BROKER_UNAVAILABLE', 'get_quote', () => getQuote(market, args)),
     get_price_history: (args) =>
       guarded('BROKER_UNAVAILABLE', 'get_price_history', () => getPriceHistory(market, args)),
     get_portfolio: () => guarded('BROKER_UNAVAILABLE', 'get_portfolio', () => getPortfolio(market)),
-    get_buying_power: (args) => guarded('BROKER_UNAVAILABLE', 'get_buying_power', () => getBuyingPower(market, args)),
-    search_memory: (args) => guarded('MEMORY_UNAVAILABLE', 'search_memory', () => searchMemory(deps.memory, args)),
+    get_buying_power: (args) =>
+      guarded('BROKER_UNAVAILABLE', 'get_buying_power', () => getBuyingPower(market, args)),
+    search_memory: (args) =>
+      guarded('MEMORY_UNAVAILABLE', 'search_memory', () => searchMemory(deps.memory, args)),
     search_news: (args) => guarded('MEMORY_UNAVAILABLE', 'search_news', () => searchNews(deps.memory, args)),
-    get_trading_state: () => guarded('BROKER_UNAVAILABLE', 'get_trading_state', () => getTradingState(deps.tradingState)),
+    get_trading_state: () =>
+      guarded('BROKER_UNAVAILABLE', 'get_trading_state', () => getTradingState(deps.tradingState)),
     propose_order: (args, call, context) =>
       guarded('PROPOSAL_FAILED', 'propose_order', () =>
         proposeOrder(deps.approvals, args, {
@@ -67,11 +74,20 @@ export function createToolExecutor(deps: ToolExecutorDeps): ToolExecutor {
       ),
   };
 
-  function dispatch<N extends ToolName>(name: N, args: ToolArgs<N>, call: ToolCall, context: ToolCallContext) {
+  function dispatch<N extends ToolName>(
+    name: N,
+    args: ToolArgs<N>,
+    call: ToolCall,
+    context: ToolCallContext,
+  ) {
     return handlers[name](args, call, context);
   }
 
-  async function guarded(code: ToolErrorCode, what: string, run: () => Promise<ToolOutcome>): Promise<ToolOutcome> {
+  async function guarded(
+    code: ToolErrorCode,
+    what: string,
+    run: () => Promise<ToolOutcome>,
+  ): Promise<ToolOutcome> {
     try {
       return await run();
     } catch (error) {
@@ -89,7 +105,10 @@ export function createToolExecutor(deps: ToolExecutorDeps): ToolExecutor {
       try {
         raw = call.argumentsJson.trim() === '' ? {} : JSON.parse(call.argumentsJson);
       } catch {
-        return toolError('INVALID_ARGUMENTS', `the arguments of ${call.name} are not valid JSON; send one JSON object`);
+        return toolError(
+          'INVALID_ARGUMENTS',
+          `the arguments of ${call.name} are not valid JSON; send one JSON object`,
+        );
       }
       const parsed = toolSchemas[call.name].safeParse(raw);
       if (!parsed.success) {

@@ -51,7 +51,13 @@ export async function getPriceHistory(
   );
   return toolResult(
     { ticker: args.ticker, name: deps.nameOf(args.ticker), from, to, ...summariseBars(bars) },
-    [{ kind: 'kis', call: `inquire-daily-itemchartprice ${args.ticker} ${from}~${to}`, at: now.toISOString() }],
+    [
+      {
+        kind: 'kis',
+        call: `inquire-daily-itemchartprice ${args.ticker} ${from}~${to}`,
+        at: now.toISOString(),
+      },
+    ],
   );
 }
 

@@ -9,7 +9,10 @@ import type { ToolArgs } from './schemas';
 export const RECALL_KINDS: MemoryKind[] = ['session_summary', 'briefing', 'note'];
 const HIT_TOKENS = 220;
 
-export async function searchMemory(memory: MemoryStore, args: ToolArgs<'search_memory'>): Promise<ToolOutcome> {
+export async function searchMemory(
+  memory: MemoryStore,
+  args: ToolArgs<'search_memory'>,
+): Promise<ToolOutcome> {
   const hits = await memory.search(args.query, { k: args.k, filter: { kinds: RECALL_KINDS } });
   return toolResult(
     {

@@ -49,7 +49,12 @@ export async function proposeOrder(
       checks: precheck.checks.map((check) =>
         check.ok
           ? { rule: check.rule, ok: true }
-          : { rule: check.rule, ok: false, code: check.code, text: describeCheck(check, context.riskCatalog) },
+          : {
+              rule: check.rule,
+              ok: false,
+              code: check.code,
+              text: describeCheck(check, context.riskCatalog),
+            },
       ),
       reference_price: precheck.referencePrice,
       estimated_value: precheck.estimatedValue,
@@ -60,7 +65,9 @@ export async function proposeOrder(
   );
 }
 
-export async function getTradingState(tradingState: Pick<TradingStateService, 'effective'>): Promise<ToolOutcome> {
+export async function getTradingState(
+  tradingState: Pick<TradingStateService, 'effective'>,
+): Promise<ToolOutcome> {
   const effective = await tradingState.effective();
   return toolResult({
     state: effective.state,

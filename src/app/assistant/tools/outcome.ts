@@ -18,7 +18,11 @@ export type ToolErrorCode =
   | 'MEMORY_UNAVAILABLE'
   | 'PROPOSAL_FAILED';
 
-export function toolResult(data: unknown, citations: Citation[] = [], proposal: IntentRecord | null = null): ToolOutcome {
+export function toolResult(
+  data: unknown,
+  citations: Citation[] = [],
+  proposal: IntentRecord | null = null,
+): ToolOutcome {
   return { content: JSON.stringify(data), citations, proposal, ok: true };
 }
 

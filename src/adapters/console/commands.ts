@@ -1,0 +1,73 @@
+/** One line typed at the terminal, as a command. */
+export type TerminalCommand =
+  | { kind: 'ask'; text: string }
+  | { kind: 'trade'; question: string }
+  | { kind: 'decide'; decision: 'approve' | 'reject'; card: number | null }
+  | { kind: 'portfolio' }
+  | { kind: 'status' }
+  | { kind: 'trading'; command: 'stop' | 'stopentry' | 'resume' }
+  | { kind: 'cycle'; action: 'run' | 'last' }
+  | { kind: 'memory'; query: string | null }
+  | { kind: 'forget'; id: string }
+  | { kind: 'help' }
+  | { kind: 'quit' }
+  | { kind: 'empty' }
+  | { kind: 'usage'; of: 'trade' | 'approve' | 'reject' | 'cycle' | 'forget' }
+  | { kind: 'unknown'; name: string };
+
+// A Korean keyboard layout types ㅛ for y and ㅜ for n.
+const YES = new Set(['y', 'yes', 'ㅛ']);
+const NO = new Set(['n', 'no', 'ㅜ']);
+
+/** A bare y / n decides the card just shown (the terminal says so when there is none). */
+export function parseCommand(raw: string): TerminalCommand {
+  const line = raw.trim();
+  if (line === '') return { kind: 'empty' };
+  const lower = line.toLowerCase();
+  if (YES.has(lower)) return { kind: 'decide', decision: 'approve', card: null };
+  if (NO.has(lower)) return { kind: 'decide', decision: 'reject', card: null };
+  if (!line.startsWith('/')) return { kind: 'ask', text: line };
+
+  const [head = '', ...rest] = line.split(/\s+/);
+  const name = head.toLowerCase();
+  const argument = line.slice(head.length).trim();
+  switch (name) {
+    case '/trade':
+      return argument === '' ? { kind: 'usage', of: 'trade' } : { kind: 'trade', question: argument };
+    case '/approve':
+    case '/reject': {
+      const decision = name === '/approve' ? 'approve' : 'reject';
+      if (argument === '') return { kind: 'decide', decision, card: null };
+      const card = /^#?(\d{1,6})$/.exec(argument);
+      return card ? { kind: 'decide', decision, card: Number(card[1]) } : { kind: 'usage', of: decision };
+    }
+    case '/portfolio':
+      return { kind: 'portfolio' };
+    case '/status':
+      return { kind: 'status' };
+    case '/stop':
+    case '/stopentry':
+    case '/resume':
+      return { kind: 'trading', command: name.slice(1) as 'stop' | 'stopentry' | 'resume' };
+    case '/cycle': {
+      const action = rest[0]?.toLowerCase();
+      return action === 'run' || action === 'last'
+        ? { kind: 'cycle', action }
+        : { kind: 'usage', of: 'cycle' };
+    }
+    case '/memory': {
+      if (rest[0]?.toLowerCase() === 'forget') {
+        const id = rest.slice(1).join(' ').trim();
+        return id === '' ? { kind: 'usage', of: 'forget' } : { kind: 'forget', id };
+      }
+      return { kind: 'memory', query: argument === '' ? null : argument };
+    }
+    case '/help':
+      return { kind: 'help' };
+    case '/quit':
+    case '/exit':
+      return { kind: 'quit' };
+    default:
+      return { kind: 'unknown', name: head.slice(0, 40) };
+  }
+}
