@@ -1,12 +1,14 @@
 /**
- * Composition root: the only place that reads the environment and picks concrete adapters.
+ * Composition root (with compose.ts): reads the environment, builds the desk, starts the background work and
+ * the channel. Nothing else reads process.env or picks adapters.
  */
 import { ConfigError, loadConfig, type Config } from './config';
-import { openDatabase } from './adapters/db/client';
-import { createLogger } from './adapters/logging/logger';
-import { loadTradingCalendar } from './adapters/calendar/load';
-import { SystemClock } from './adapters/clock/system';
+import { composeDesk, type DeskRuntime } from './compose';
+import { createTerminalChannel } from './adapters/console/terminal';
 import { kstDate } from './domain/market';
+import { pino } from 'pino';
+import { createLogger } from './adapters/logging/logger';
+import { repoPath } from './adapters/resources';
 
 export function describeParts(
   config: Config,
@@ -22,6 +24,26 @@ export function describeParts(
   ];
 }
 
+/** Keeps trying start-up reconciliation until it succeeds: until then trading stays HALTED. */
+async function reconcileUntilReady(runtime: DeskRuntime, signal: AbortSignal): Promise<void> {
+  for (let attempt = 1; !signal.aborted; attempt++) {
+    try {
+      const report = await runtime.core.reconciliation.reconcile();
+      if (report.ok) {
+        runtime.logger.info({ attempt }, 'start-up reconciliation complete: trading enabled');
+        return;
+      }
+      runtime.logger.warn(
+        { attempt, error: report.error, unknown: report.stillUnknown.length },
+        'start-up reconciliation incomplete: trading stays HALTED',
+      );
+    } catch (error) {
+      runtime.logger.warn({ err: error, attempt }, 'start-up reconciliation failed: trading stays HALTED');
+    }
+    await new Promise((r) => setTimeout(r, Math.min(30_000, 2_000 * attempt)));
+  }
+}
+
 async function main(): Promise<void> {
   let config: Config;
   try {
@@ -33,17 +55,61 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const logger = createLogger({ level: config.logLevel, secrets: config.secrets });
-  const clock = new SystemClock();
-  const calendar = loadTradingCalendar();
-  const database = await openDatabase({ url: config.database.url, dataDir: config.database.pgliteDir });
+  // In the terminal, log lines would interleave with the conversation: they go to a file instead.
+  const logFile = repoPath('data', 'kis-desk.log');
+  const logger = config.discord.enabled
+    ? undefined
+    : createLogger({
+        level: config.logLevel,
+        secrets: config.secrets,
+        destination: pino.destination({ dest: logFile, mkdir: true, sync: false }),
+      });
+  const runtime = await composeDesk(config, logger ? { logger } : {});
+  const { clock, calendar, database } = runtime;
+  const log = runtime.logger;
   const today = kstDate(clock.now());
   console.log(['kis-desk', ...describeParts(config, database).map((l) => `  ${l}`)].join('\n'));
+  if (logger) console.log(`  logs       : ${logFile}`);
   console.log(
     `  today (KST): ${today} — ${calendar.isTradingDay(today) ? 'KRX trading day' : `KRX closed (${calendar.closedReason(today)})`}`,
   );
-  logger.info({ database: database.kind }, 'started');
-  await database.close();
+
+  const stop = new AbortController();
+  const fills = await runtime.broker
+    .subscribeFills((notice) => void runtime.core.fills.onNotice(notice))
+    .catch((error) => {
+      log.warn({ err: error }, 'fill stream unavailable; fills arrive through reconciliation');
+      return null;
+    });
+  const ready = reconcileUntilReady(runtime, stop.signal);
+
+  let shuttingDown = false;
+  const shutdown = async (code: number) => {
+    if (shuttingDown) return;
+    shuttingDown = true;
+    stop.abort();
+    await fills?.close().catch(() => undefined);
+    await runtime.close();
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void shutdown(0));
+  process.on('SIGTERM', () => void shutdown(0));
+
+  const terminal = createTerminalChannel({
+    desk: runtime.desk,
+    input: process.stdin,
+    output: process.stdout,
+    locale: config.locale,
+    clock,
+    onError: (what, error) => log.warn({ err: error, what }, 'terminal'),
+  });
+  // Trading is HALTED until the books match the broker; give start-up reconciliation a moment first.
+  console.log(
+    config.locale === 'ko' ? '  증권사 주문·잔고와 대조하는 중…' : '  reconciling with the broker…',
+  );
+  await Promise.race([ready, new Promise((r) => setTimeout(r, 20_000))]);
+  await terminal.run();
+  await shutdown(0);
 }
 
 await main();

@@ -25,6 +25,12 @@ export const orderIntentDraftSchema = z
     sessionId: z.string().uuid().optional(),
     dailyRunId: z.string().uuid().optional(),
     idempotencyKey: z.string().max(200).optional(),
+    ttlMs: z
+      .number()
+      .int()
+      .min(60_000)
+      .max(24 * 60 * 60_000)
+      .optional(),
   })
   .refine((d) => (d.orderType === 'LIMIT') === (d.limitPrice !== undefined), {
     message: 'a LIMIT order needs limitPrice; a MARKET order must not have one',
@@ -85,14 +91,15 @@ export class ApprovalService {
     await this.deps.execution.applyBreaker(verdict);
     const now = this.deps.clock.now();
     const referencePrice = valid.orderType === 'LIMIT' ? valid.limitPrice! : (input.quote?.price ?? null);
+    const { ttlMs, ...fields } = valid;
     const result = await this.deps.store.insertIntent(
       {
-        ...valid,
+        ...fields,
         limitPrice: valid.limitPrice ?? null,
         precheck: precheckFrom(verdict, referencePrice, valid.quantity, now),
         status: verdict.outcome === 'DENY' ? 'DENIED' : 'AWAITING_APPROVAL',
         environment: input.environment,
-        expiresAt: new Date(now.getTime() + this.deps.intentTtlMs),
+        expiresAt: new Date(now.getTime() + (ttlMs ?? this.deps.intentTtlMs)),
       },
       now,
     );

@@ -71,6 +71,8 @@ export function newOrderOf(
 
 export class ExecutionService {
   private readonly queue = new SerialQueue();
+  /** Orders whose POST this process is making right now: reconciliation leaves them alone. */
+  private readonly inFlight = new Set<string>();
 
   constructor(private readonly deps: ExecutionDeps) {}
 
@@ -169,8 +171,15 @@ export class ExecutionService {
       at: now,
     });
     const order = await store.createOrderForIntent(intent, now);
-    const result = await this.send(order);
-    const settled = await this.settleSendResult(order, result);
+    this.inFlight.add(order.id);
+    let settled: OrderRecord;
+    let result: PlaceOrderResult;
+    try {
+      result = await this.send(order);
+      settled = await this.settleSendResult(order, result);
+    } finally {
+      this.inFlight.delete(order.id);
+    }
     const finalIntent = (await store.getIntent(intent.id)) ?? intent;
     await this.deps.events.emit({ type: 'order.updated', order: settled, intent: finalIntent });
     return { status: 'submitted', order: settled, result };
@@ -325,6 +334,10 @@ export class ExecutionService {
       });
       return { ok: result.status === 'accepted', result };
     });
+  }
+
+  isInFlight(orderId: string): boolean {
+    return this.inFlight.has(orderId);
   }
 
   feeFor(amount: number): number {

@@ -40,6 +40,8 @@ export interface ReconcileDeps {
   alerts: AlertService;
   events: DeskEvents;
   commissionPpm: number;
+  /** True for an order this process is sending right now (its answer is about to be stored). */
+  isInFlight?: (orderId: string) => boolean;
 }
 
 const kstTimeMs = (date: string, hhmmss: string): number =>
@@ -73,6 +75,7 @@ export class ReconciliationService {
     }
 
     for (const order of open) {
+      if (this.deps.isInFlight?.(order.id)) continue;
       if (order.brokerOrderId) {
         const match = brokerOrders.find((b) => b.brokerOrderId === order.brokerOrderId);
         if (match && (await this.syncWithBroker(order, match))) report.updated.push(order.id);

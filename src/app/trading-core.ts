@@ -90,6 +90,7 @@ export function createTradingCore(deps: TradingCoreDeps): TradingCore {
     alerts,
     events,
     commissionPpm: deps.commissionPpm,
+    isInFlight: (orderId) => execution.isInFlight(orderId),
   });
   // A fill notice that raced the POST's answer is applied once the order's broker id is stored.
   events.subscribe((event) => {

@@ -87,6 +87,8 @@ export interface OrderIntentDraft {
   sessionId?: string;
   dailyRunId?: string;
   idempotencyKey?: string;
+  /** How long the card may wait for ✅ (the cycle's plan card waits longer than a chat proposal). */
+  ttlMs?: number;
 }
 
 /** Value of an order at a reference price (limit price for limits, the quote for market orders). */

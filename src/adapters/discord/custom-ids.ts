@@ -1,0 +1,36 @@
+import { z } from 'zod';
+
+export const TRADE_MODAL_ID = 'trade-modal';
+export const QUESTION_FIELD_ID = 'question';
+export const TICKER_FIELD_ID = 'ticker';
+
+const customIdSchema = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('approve'), intentId: z.uuid() }),
+  z.object({ action: z.literal('reject'), intentId: z.uuid() }),
+  z.object({ action: z.literal('trade-modal') }),
+]);
+
+export type ParsedCustomId = z.infer<typeof customIdSchema>;
+export type CustomIdAction = ParsedCustomId['action'];
+
+/**
+ * `approve:<intentId>`, `reject:<intentId>` and `trade-modal`. Custom ids come back from Discord clients, so
+ * they are input like any other: anything else (or a malformed intent id) is null, never a throw.
+ */
+export function parseCustomId(raw: string): ParsedCustomId | null {
+  const separator = raw.indexOf(':');
+  const candidate =
+    separator === -1
+      ? { action: raw }
+      : { action: raw.slice(0, separator), intentId: raw.slice(separator + 1) };
+  const parsed = customIdSchema.safeParse(candidate);
+  return parsed.success ? parsed.data : null;
+}
+
+export function approveId(intentId: string): string {
+  return `approve:${intentId}`;
+}
+
+export function rejectId(intentId: string): string {
+  return `reject:${intentId}`;
+}

@@ -1,0 +1,69 @@
+import type { ButtonInteraction } from 'discord.js';
+import type { Approver } from '../../../../app/approvals';
+import { clickResponse, type ClickResult } from '../../click-outcome';
+import type { ChannelContext } from '../../context';
+import { catalogsFor, localeOf } from '../../locale';
+import { NO_MENTIONS } from '../../posting';
+import { requireAllowedApprover } from '../../preconditions';
+import { deny, memberRoleIds, tellEphemeral } from '../respond';
+
+/**
+ * ✅ / ❌ on a card. A person who may not approve hears so privately and nothing else happens. Everyone else
+ * is acknowledged at once with a deferred update (so the card itself can be edited), before the desk claims
+ * the intent, re-runs the guard and sends: the 3-second deadline never waits for a broker.
+ */
+async function handleClick(
+  interaction: ButtonInteraction,
+  action: 'approve' | 'reject',
+  intentId: string,
+  ctx: ChannelContext,
+): Promise<void> {
+  const catalogs = catalogsFor(localeOf(interaction.locale));
+  const roleIds = memberRoleIds(interaction.member);
+  const allowed = requireAllowedApprover(interaction.user.id, roleIds, ctx.config);
+  if (!allowed.ok) return deny(interaction, allowed.denial, catalogs, ctx.config);
+  await interaction.deferUpdate();
+
+  const card = interaction.message;
+  const cardLocale =
+    ctx.cards.find(intentId, null, catalogs.locale)?.locale ??
+    ctx.threadLocales.get(card.channelId) ??
+    catalogs.locale;
+  // Learned before the desk runs, so the order's follow-ups find this thread even after a restart.
+  ctx.cards.note(intentId, { channel: 'discord', channelId: card.channelId, messageId: card.id }, cardLocale);
+
+  const approver: Approver = { userId: interaction.user.id, roleIds, channel: 'discord' };
+  const result: ClickResult =
+    action === 'approve'
+      ? await ctx.desk.approve(intentId, approver)
+      : await ctx.desk.reject(intentId, approver);
+  const response = clickResponse(result, interaction.user.id, catalogs);
+
+  if (response.card) {
+    const intent = response.card.intent ?? (await ctx.desk.getIntent(response.card.intentId));
+    if (intent)
+      await interaction.editReply({
+        ...ctx.posting.cardFor(intent, cardLocale, response.card.status),
+        allowedMentions: NO_MENTIONS,
+      });
+  }
+  if (response.replacement && interaction.channel?.isSendable())
+    await ctx.posting.postCard(interaction.channel, response.replacement, cardLocale);
+  if (response.ephemeral) await tellEphemeral(interaction, response.ephemeral);
+}
+
+export function approveButton(
+  interaction: ButtonInteraction,
+  id: { intentId: string },
+  ctx: ChannelContext,
+): Promise<void> {
+  return handleClick(interaction, 'approve', id.intentId, ctx);
+}
+
+export function rejectButton(
+  interaction: ButtonInteraction,
+  id: { intentId: string },
+  ctx: ChannelContext,
+): Promise<void> {
+  return handleClick(interaction, 'reject', id.intentId, ctx);
+}

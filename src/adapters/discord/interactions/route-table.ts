@@ -1,0 +1,27 @@
+import { cycleCommand } from './commands/cycle';
+import { helpCommand } from './commands/help';
+import { memoryCommand } from './commands/memory';
+import { portfolioCommand } from './commands/portfolio';
+import { statusCommand } from './commands/status';
+import { tradeCommand } from './commands/trade';
+import { resumeCommand, stopCommand, stopEntryCommand } from './commands/trading-state';
+import { approveButton, rejectButton } from './components/approval';
+import { tradeModalSubmit } from './modals/trade-modal';
+import type { RouteTable } from './router';
+
+/** Every handler; the command names match `commands/` (the base names Discord sends whatever the locale). */
+export const routeTable: RouteTable = {
+  commands: [
+    tradeCommand,
+    portfolioCommand,
+    statusCommand,
+    stopCommand,
+    stopEntryCommand,
+    resumeCommand,
+    memoryCommand,
+    cycleCommand,
+    helpCommand,
+  ],
+  buttons: { approve: approveButton, reject: rejectButton },
+  modals: { 'trade-modal': (interaction, _id, ctx) => tradeModalSubmit(interaction, ctx) },
+};

@@ -1,0 +1,62 @@
+import {
+  MessageFlags,
+  type Message,
+  type MessageCreateOptions,
+  type MessageMentionOptions,
+} from 'discord.js';
+import type { AssistantReply, Desk, Locale } from '../../app/desk-api';
+import type { IntentRecord } from '../../app/trading-store';
+import type { CardRegistry } from './card-registry';
+import { catalogsFor } from './locale';
+import { assistantReplyText } from './render/assistant-reply';
+import type { EnvironmentBadge } from './render/badge';
+import { renderProposalCard, type CardStatus } from './render/proposal-card';
+import { splitMessage } from './text';
+
+/** Model and planner text is untrusted: nothing it contains may ping anyone. */
+export const NO_MENTIONS: MessageMentionOptions = { parse: [] };
+
+/** A thread or text channel: all posting needs. */
+export interface PostTarget {
+  send(options: MessageCreateOptions): Promise<Message>;
+}
+
+/** Posts the desk's answers and proposal cards into a thread. */
+export class DeskPosting {
+  constructor(
+    private readonly desk: Desk,
+    private readonly cards: CardRegistry,
+    private readonly badge: EnvironmentBadge,
+  ) {}
+
+  instrumentName(ticker: string): string {
+    return this.desk.universe().find((item) => item.ticker === ticker)?.name ?? '';
+  }
+
+  cardFor(intent: IntentRecord, locale: Locale, status?: CardStatus) {
+    return renderProposalCard(intent, {
+      catalogs: catalogsFor(locale),
+      badge: this.badge,
+      instrumentName: this.instrumentName(intent.ticker),
+      ...(status ? { status } : {}),
+    });
+  }
+
+  /** The answer text (split to Discord's 2,000 characters), then one card per proposal. */
+  async postReply(channel: PostTarget, reply: AssistantReply, locale: Locale): Promise<void> {
+    for (const part of splitMessage(assistantReplyText(reply, catalogsFor(locale)))) {
+      await channel.send({ content: part, allowedMentions: NO_MENTIONS, flags: MessageFlags.SuppressEmbeds });
+    }
+    for (const intent of reply.proposals) await this.postCard(channel, intent, locale);
+  }
+
+  async postCard(channel: PostTarget, intent: IntentRecord, locale: Locale): Promise<Message> {
+    const message = await channel.send({ ...this.cardFor(intent, locale), allowedMentions: NO_MENTIONS });
+    await this.cards.record(
+      intent.id,
+      { channel: 'discord', channelId: message.channelId, messageId: message.id },
+      locale,
+    );
+    return message;
+  }
+}

@@ -1,0 +1,23 @@
+import { EmbedBuilder } from 'discord.js';
+import type { MemoryItem } from '../../../app/desk-api';
+import type { Catalogs } from '../locale';
+import { truncate } from '../text';
+import { COLORS } from './badge';
+
+export function renderMemories(
+  items: readonly MemoryItem[],
+  query: string | null,
+  catalogs: Catalogs,
+): EmbedBuilder {
+  const m = catalogs.text.memory;
+  const lines = items.map(
+    (item) =>
+      `\`${item.id}\` · ${item.date} · ${item.kind}\n${truncate(item.content.replace(/\s+/g, ' ').trim(), 300)}`,
+  );
+  const embed = new EmbedBuilder()
+    .setTitle(m.title)
+    .setColor(COLORS.info)
+    .setDescription(truncate(lines.join('\n\n') || m.empty, 4_000));
+  if (query) embed.setFooter({ text: truncate(m.searched(query), 2_000) });
+  return embed;
+}

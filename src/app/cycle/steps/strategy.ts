@@ -1,0 +1,108 @@
+/**
+ * Step 4: the pure strategy (`planRebalance`, the same function the backtester runs) over the checkpointed
+ * bars and balance: on the first trading day of the month, target holdings and the legs that reach them,
+ * sells first, integer shares. The legs are then cut to the risk guard's per-order limits. Incomplete data
+ * plans nothing.
+ */
+import type { DailyBar } from '../../../domain/ports';
+import { formatBpPercent, planRebalance, type RebalanceLeg } from '../../../domain/strategy';
+import type { CycleStep, StepContext } from '../context';
+import { fitLegsToLimits } from '../fit-to-limits';
+import { inBothLocales, won } from '../messages';
+import type { CompactBar, MarketOutput, PlanLeg, StrategyOutput } from '../outputs';
+import { cycleStrategyConfig } from '../strategy-config';
+
+export const strategyStep: CycleStep<'strategy'> = {
+  name: 'strategy',
+  async run(ctx: StepContext): Promise<StrategyOutput> {
+    const { deps, tradeDate } = ctx;
+    const market = ctx.output('market_fetch');
+    const balance = market.balance;
+    const empty = { hurdle: null, signals: [], legs: [], notes: [], dataAsOf: null };
+    if (!market.complete || balance === null)
+      return { status: 'DATA_INCOMPLETE', nav: balance?.totalValue ?? null, ...empty };
+
+    const plan = planRebalance({
+      date: tradeDate,
+      calendar: deps.calendar,
+      barsByTicker: barsOf(market),
+      portfolio: {
+        cash: balance.cashD2,
+        positions: balance.positions.map((p) => ({ ticker: p.ticker, quantity: p.quantity })),
+      },
+      config: cycleStrategyConfig(deps),
+      nav: balance.totalValue,
+    });
+    const signals = [...plan.signals.risk, ...(plan.signals.safe ? [plan.signals.safe] : [])].map((s) => ({
+      ticker: s.ticker,
+      status: s.status,
+      rank: s.rank,
+      roc: s.roc,
+      selected: s.selected,
+    }));
+    const common = {
+      nav: balance.totalValue,
+      dataAsOf: plan.dataAsOf,
+      hurdle: { ticker: plan.signals.hurdle.ticker, roc: plan.signals.hurdle.roc },
+      signals,
+    };
+    if (!plan.isRebalanceDay) return { status: 'NOT_REBALANCE_DAY', ...common, legs: [], notes: [] };
+
+    const fitted = fitLegsToLimits({
+      legs: plan.legs,
+      cash: balance.cashD2,
+      positions: balance.positions,
+      marks: new Map(market.quotes.map((q) => [q.ticker, q.price])),
+      limits: deps.limits,
+    });
+    const legs: PlanLeg[] = [];
+    const notes: StrategyOutput['notes'] = plan.notes.map((n) => ({ code: n.code, ticker: n.ticker, text: n.text }));
+    for (const fit of fitted) {
+      if (fit.clippedBy && fit.limitValue !== null) notes.push(clipNote(fit.leg, fit.quantity, fit.clippedBy, fit.limitValue));
+      if (fit.quantity > 0) legs.push(planLeg(fit.leg, fit.quantity, fit.clippedBy));
+    }
+    return { status: 'PLANNED', ...common, legs, notes };
+  },
+};
+
+function barsOf(market: MarketOutput): Record<string, DailyBar[]> {
+  const out: Record<string, DailyBar[]> = {};
+  for (const [ticker, rows] of Object.entries(market.bars)) out[ticker] = rows.map(barOf);
+  return out;
+}
+
+function barOf([date, open, high, low, close, volume]: CompactBar): DailyBar {
+  return { date, open, high, low, close, volume };
+}
+
+function planLeg(leg: RebalanceLeg, quantity: number, clippedBy: PlanLeg['clippedBy']): PlanLeg {
+  return {
+    ticker: leg.ticker,
+    side: leg.side,
+    quantity,
+    plannedQuantity: leg.quantity,
+    limitPrice: leg.limitPrice,
+    estimatedValue: quantity * leg.limitPrice,
+    heldQuantity: leg.heldQuantity,
+    targetQuantity: leg.targetQuantity,
+    rationale: leg.rationale,
+    clippedBy,
+  };
+}
+
+function clipNote(
+  leg: RebalanceLeg,
+  to: number,
+  limit: NonNullable<PlanLeg['clippedBy']>,
+  limitValue: number,
+): StrategyOutput['notes'][number] {
+  const text = inBothLocales((m, locale) =>
+    m.fit[limit]({
+      ticker: leg.ticker,
+      from: leg.quantity,
+      to,
+      limit: limit === 'MAX_POSITION_WEIGHT' ? formatBpPercent(limitValue) : won(limitValue, locale),
+    }),
+  );
+  return { code: 'LEG_CLIPPED', ticker: leg.ticker, text };
+}

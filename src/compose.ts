@@ -1,0 +1,265 @@
+/**
+ * Builds the whole desk from configuration. Together with main.ts this is the composition root: the only
+ * code that picks concrete adapters. Tests build the same runtime with overrides (clock, simulator options,
+ * an in-memory database).
+ */
+import type { Config } from './config';
+import { loadTradingCalendar } from './adapters/calendar/load';
+import { SystemClock } from './adapters/clock/system';
+import { openDatabase, type Database } from './adapters/db/client';
+import { createDbSessionStore } from './adapters/db/session-store';
+import { createDbTokenStore } from './adapters/db/token-store';
+import { createDbTradingStore } from './adapters/db/trading-store';
+import { createKisBroker, type KisBroker } from './adapters/kis/broker';
+import { RateLimiterRegistry } from './adapters/kis/rate-limit';
+import { InMemoryTokenStore } from './adapters/kis/token-store';
+import { createLocalEmbedder } from './adapters/llm/local-embedder';
+import { createOfflinePlanner } from './adapters/llm/offline';
+import { createOpenAiChatModel } from './adapters/llm/openai';
+import { createOpenAiEmbedder } from './adapters/llm/openai-embedder';
+import { createLogger, type Logger } from './adapters/logging/logger';
+import { createPgVectorMemoryStore } from './adapters/memory/pgvector';
+import { createQdrantMemoryStore } from './adapters/memory/qdrant';
+import { loadEtfManifest } from './adapters/prices/load';
+import { createAssistant, type Assistant } from './app/assistant';
+import { createDesk, type CycleRunner } from './app/desk';
+import type { Desk } from './app/desk-api';
+import { createTradingCore, type TradingCore } from './app/trading-core';
+import type { TradingStore } from './app/trading-store';
+import type { Clock } from './domain/clock';
+import type { TradingCalendar } from './domain/market';
+import type { MemoryStore } from './domain/ports/memory';
+import type { RiskLimits } from './domain/risk';
+import {
+  DEFAULT_SIM_ACCOUNTS,
+  startKisSimulator,
+  type KisSimulator,
+  type KisSimulatorOptions,
+} from './sim/kis';
+
+export interface DeskRuntime {
+  config: Config;
+  logger: Logger;
+  clock: Clock;
+  calendar: TradingCalendar;
+  database: Database;
+  simulator: KisSimulator | null;
+  broker: KisBroker;
+  store: TradingStore;
+  core: TradingCore;
+  memory: MemoryStore;
+  assistant: Assistant;
+  desk: Desk;
+  universe: { ticker: string; name: string }[];
+  /** Every secret the process holds (config and simulator keys), for redaction. */
+  secrets: string[];
+  close(): Promise<void>;
+}
+
+export interface ComposeOverrides {
+  clock?: Clock;
+  logger?: Logger;
+  database?: Database;
+  simulator?: KisSimulatorOptions;
+  /** Plug the daily cycle in once it is built (it needs the runtime). */
+  cycle?: (runtime: Omit<DeskRuntime, 'desk' | 'close'>) => CycleRunner;
+}
+
+export function riskLimitsFrom(config: Config): RiskLimits {
+  return {
+    allowedTickers: config.risk.etfUniverse,
+    maxOrderValue: config.risk.maxOrderValue,
+    maxPositionWeightBp: config.risk.maxPositionWeightBp,
+    maxQuoteDistanceBp: config.risk.maxPriceDistanceBp,
+    fatFingerCashBp: config.risk.fatFingerCashBp,
+    maxOrdersPerDay: config.risk.maxOrdersPerDay,
+    dailyLossLimitBp: config.risk.dailyLossBp,
+    navFloor: config.risk.navFloor,
+    maxQuoteAgeMs: 10_000,
+    maxAccountAgeMs: 30_000,
+  };
+}
+
+export function universeFrom(config: Config): { ticker: string; name: string }[] {
+  const names = new Map(loadEtfManifest().map((e) => [e.ticker, e.name]));
+  return config.risk.etfUniverse.map((ticker) => ({ ticker, name: names.get(ticker) ?? ticker }));
+}
+
+export async function composeDesk(config: Config, overrides: ComposeOverrides = {}): Promise<DeskRuntime> {
+  const clock = overrides.clock ?? new SystemClock();
+  const calendar = loadTradingCalendar();
+  const simAccount = DEFAULT_SIM_ACCOUNTS.find((a) => a.environment === 'paper')!;
+  const secrets = [
+    ...config.secrets,
+    ...(config.kis.mode === 'simulator' ? [simAccount.appKey, simAccount.appSecret] : []),
+  ];
+  const logger = overrides.logger ?? createLogger({ level: config.logLevel, secrets });
+  const universe = universeFrom(config);
+  const closers: (() => Promise<void>)[] = [];
+
+  const database =
+    overrides.database ??
+    (await openDatabase({ url: config.database.url, dataDir: config.database.pgliteDir }));
+  if (!overrides.database) closers.push(() => database.close());
+  try {
+    let simulator: KisSimulator | null = null;
+    let broker: KisBroker;
+    // Simulator tokens die with the simulator (it restarts with the process); real KIS tokens are shared via the DB.
+    const tokenStore =
+      config.kis.mode === 'simulator' ? new InMemoryTokenStore() : createDbTokenStore(database);
+    const nameOf = (ticker: string) => universe.find((u) => u.ticker === ticker)?.name;
+    const kisLogger = logger.child({ component: 'kis' });
+    if (config.kis.mode === 'simulator') {
+      simulator = await startKisSimulator({ clock, ...overrides.simulator });
+      closers.push(() => simulator!.close());
+      broker = createKisBroker({
+        config: {
+          environment: 'paper',
+          appKey: simAccount.appKey,
+          appSecret: simAccount.appSecret,
+          account: `${simAccount.cano}-${simAccount.productCode}`,
+          htsId: simAccount.htsId,
+          urls: simulator.urls.paper,
+          rateLimitPerSecond: overrides.simulator?.rateLimitPerSecond?.paper,
+          tokenIssueIntervalMs: overrides.simulator?.tokenIssueIntervalMs,
+        },
+        clock,
+        tokenStore,
+        rateLimiters: new RateLimiterRegistry(),
+        logger: kisLogger,
+        nameOf,
+      });
+    } else {
+      broker = createKisBroker({
+        config: {
+          environment: config.kis.environment,
+          appKey: config.kis.appKey,
+          appSecret: config.kis.appSecret,
+          account: `${config.kis.cano}-${config.kis.productCode}`,
+          htsId: config.kis.htsId,
+          ...(config.kis.restUrl || config.kis.wsUrl
+            ? { urls: { rest: config.kis.restUrl, ws: config.kis.wsUrl } }
+            : {}),
+          // config.ts already refused KIS_ENV=real without the explicit confirmation.
+          confirmLive: config.kis.environment === 'real',
+        },
+        clock,
+        tokenStore,
+        rateLimiters: new RateLimiterRegistry(),
+        logger: kisLogger,
+        nameOf,
+      });
+    }
+    closers.push(() => broker.close());
+
+    const store = createDbTradingStore(database.db);
+    const core = createTradingCore({
+      broker,
+      store,
+      clock,
+      calendar,
+      limits: riskLimitsFrom(config),
+      policy: config.discord.enabled
+        ? { allowedUserIds: config.discord.approverUserIds, allowedRoleIds: config.discord.approverRoleIds }
+        : { allowedUserIds: [], allowedRoleIds: [] },
+      intentTtlMs: config.risk.intentTtlMs,
+      commissionPpm: config.kis.commissionPpm,
+      onError: (what, error) => logger.warn({ err: error, what }, 'trading core'),
+    });
+
+    const offline = createOfflinePlanner({ universe });
+    const chatModel = config.openai.enabled
+      ? createOpenAiChatModel({
+          apiKey: config.openai.apiKey,
+          baseUrl: config.openai.baseUrl,
+          model: config.openai.chatModel,
+          timeoutMs: config.openai.timeoutMs,
+          maxRetries: 1,
+        })
+      : offline;
+    const embedder = config.openai.enabled
+      ? createOpenAiEmbedder({
+          apiKey: config.openai.apiKey,
+          baseUrl: config.openai.baseUrl,
+          model: config.openai.embeddingModel,
+          timeoutMs: config.openai.timeoutMs,
+          maxRetries: 1,
+        })
+      : createLocalEmbedder();
+    let memory: MemoryStore;
+    if (config.qdrant) {
+      memory = createQdrantMemoryStore({
+        url: config.qdrant.url,
+        apiKey: config.qdrant.apiKey,
+        collection: config.qdrant.collection,
+        embedder,
+        clock,
+      });
+    } else if (database.vectorAvailable) {
+      memory = createPgVectorMemoryStore({ db: database.db, embedder, clock });
+    } else {
+      throw new Error(
+        'memory: the database has no pgvector extension and QDRANT_URL is not set (install pgvector or set QDRANT_URL)',
+      );
+    }
+
+    const assistant = createAssistant({
+      chatModel,
+      fallbackModel: offline,
+      memory,
+      sessionStore: createDbSessionStore(database.db),
+      broker,
+      tradingCore: core,
+      clock,
+      calendar,
+      universe,
+      budgetCents: config.openai.enabled ? config.openai.dailyBudgetCents : null,
+      sessionIdleMs: config.sessionIdleMs,
+      logger: logger.child({ component: 'assistant' }),
+    });
+    closers.push(async () => assistant.close());
+
+    const partial = {
+      config,
+      logger,
+      clock,
+      calendar,
+      database,
+      simulator,
+      broker,
+      store,
+      core,
+      memory,
+      assistant,
+      universe,
+      secrets,
+    };
+    const cycle = overrides.cycle ? overrides.cycle(partial) : null;
+    const desk = createDesk({
+      core,
+      store,
+      broker,
+      clock,
+      conversations: assistant,
+      cycle,
+      universe,
+      simulated: simulator !== null,
+    });
+    return {
+      ...partial,
+      desk,
+      async close() {
+        for (const close of closers.reverse()) {
+          try {
+            await close();
+          } catch (error) {
+            logger.warn({ err: error }, 'close failed');
+          }
+        }
+      },
+    };
+  } catch (error) {
+    for (const close of closers.reverse()) await close().catch(() => undefined);
+    throw error;
+  }
+}
