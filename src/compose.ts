@@ -22,7 +22,17 @@ import { createPgVectorMemoryStore } from './adapters/memory/pgvector';
 import { createQdrantMemoryStore } from './adapters/memory/qdrant';
 import { loadEtfManifest } from './adapters/prices/load';
 import { createAssistant, type Assistant } from './app/assistant';
-import { createDesk, type CycleRunner } from './app/desk';
+import { createDesk } from './app/desk';
+import type { ConversationRef } from './app/desk-api';
+import { createDailyCycle, takeCloseSnapshot, type DailyCycle, type RetryPolicy } from './app/cycle';
+import type { Briefing, CyclePublisher, PlanPublication } from './app/cycle/ports';
+import type { PublicationLog } from './app/ports/publication-log';
+import { createScheduler, type Scheduler } from './app/scheduler';
+import { createWebhookAlertForwarder } from './adapters/alerts/webhook';
+import { renderLineChartPng } from './adapters/chart';
+import { createDbCycleStore } from './adapters/db/cycle-store';
+import { createDbPublicationLog } from './adapters/db/publication-log';
+import { createNewsCrawler } from './adapters/news/crawler';
 import type { Desk } from './app/desk-api';
 import { createTradingCore, type TradingCore } from './app/trading-core';
 import type { TradingStore } from './app/trading-store';
@@ -37,6 +47,31 @@ import {
   type KisSimulatorOptions,
 } from './sim/kis';
 
+/** Forwards to whichever channel attaches (Discord or terminal); until one does, publishing fails and is retried. */
+export class ChannelRelay implements CyclePublisher {
+  private publisher: CyclePublisher | null = null;
+  private archiver: ((refs: ConversationRef[]) => Promise<void>) | null = null;
+
+  attach(publisher: CyclePublisher, archiver?: (refs: ConversationRef[]) => Promise<void>): void {
+    this.publisher = publisher;
+    this.archiver = archiver ?? null;
+  }
+
+  publishPlan(plan: PlanPublication, key: string): Promise<void> {
+    if (!this.publisher) return Promise.reject(new Error('no channel attached to publish the plan'));
+    return this.publisher.publishPlan(plan, key);
+  }
+
+  publishBriefing(briefing: Briefing, png: Buffer, key: string): Promise<void> {
+    if (!this.publisher) return Promise.reject(new Error('no channel attached to publish the briefing'));
+    return this.publisher.publishBriefing(briefing, png, key);
+  }
+
+  async archive(refs: ConversationRef[]): Promise<void> {
+    if (this.archiver && refs.length > 0) await this.archiver(refs);
+  }
+}
+
 export interface DeskRuntime {
   config: Config;
   logger: Logger;
@@ -50,6 +85,10 @@ export interface DeskRuntime {
   memory: MemoryStore;
   assistant: Assistant;
   desk: Desk;
+  cycle: DailyCycle | null;
+  scheduler: Scheduler;
+  channels: ChannelRelay;
+  publications: PublicationLog;
   universe: { ticker: string; name: string }[];
   /** Every secret the process holds (config and simulator keys), for redaction. */
   secrets: string[];
@@ -61,8 +100,9 @@ export interface ComposeOverrides {
   logger?: Logger;
   database?: Database;
   simulator?: KisSimulatorOptions;
-  /** Plug the daily cycle in once it is built (it needs the runtime). */
-  cycle?: (runtime: Omit<DeskRuntime, 'desk' | 'close'>) => CycleRunner;
+  /** Fetch used by the news crawler and the alert webhook (tests pass a local one). */
+  fetch?: typeof fetch;
+  cycleRetry?: RetryPolicy;
 }
 
 export function riskLimitsFrom(config: Config): RiskLimits {
@@ -219,7 +259,72 @@ export async function composeDesk(config: Config, overrides: ComposeOverrides = 
     });
     closers.push(async () => assistant.close());
 
-    const partial = {
+    const limits = riskLimitsFrom(config);
+    const channels = new ChannelRelay();
+    const publications = createDbPublicationLog(
+      database.db,
+      config.discord.enabled ? 'discord' : 'terminal',
+      () => clock.now(),
+    );
+    const cycle = config.cycle.enabled
+      ? createDailyCycle({
+          store: createDbCycleStore(database.db),
+          tradingStore: store,
+          core,
+          broker,
+          clock,
+          calendar,
+          limits,
+          settings: config.cycle,
+          memory,
+          news: createNewsCrawler({
+            timeoutMs: 10_000,
+            maxBytes: 2 * 1024 * 1024,
+            clock,
+            universe,
+            ...(overrides.fetch ? { fetch: overrides.fetch } : {}),
+          }),
+          publisher: channels,
+          renderChart: renderLineChartPng,
+          locale: config.locale,
+          names: Object.fromEntries(universe.map((u) => [u.ticker, u.name])),
+          ...(overrides.cycleRetry ? { retry: overrides.cycleRetry } : {}),
+          onError: (what, error) => logger.warn({ err: error, what }, 'daily cycle'),
+        })
+      : null;
+    if (config.alertWebhookUrl) {
+      const forwarder = createWebhookAlertForwarder({
+        url: config.alertWebhookUrl,
+        clock,
+        locale: config.locale,
+        ...(overrides.fetch ? { fetch: overrides.fetch } : {}),
+      });
+      core.events.subscribe(forwarder.listener);
+    }
+    const scheduler = createScheduler({
+      clock,
+      calendar,
+      cycle,
+      cycleTime: config.cycle.time,
+      catchUpCutoff: config.cycle.catchUpCutoff,
+      reconcile: () => core.reconciliation.reconcile(),
+      approvals: core.approvals,
+      closeSnapshot: (tradeDate) => takeCloseSnapshot({ broker, tradingStore: store, clock }, tradeDate),
+      sweepIdleSessions: async () => channels.archive(await assistant.sweepIdleSessions(clock.now())),
+      onError: (task, error) => logger.warn({ err: error, task }, 'scheduler'),
+    });
+    closers.push(() => scheduler.stop());
+    const desk = createDesk({
+      core,
+      store,
+      broker,
+      clock,
+      conversations: assistant,
+      cycle,
+      universe,
+      simulated: simulator !== null,
+    });
+    return {
       config,
       logger,
       clock,
@@ -233,21 +338,11 @@ export async function composeDesk(config: Config, overrides: ComposeOverrides = 
       assistant,
       universe,
       secrets,
-    };
-    const cycle = overrides.cycle ? overrides.cycle(partial) : null;
-    const desk = createDesk({
-      core,
-      store,
-      broker,
-      clock,
-      conversations: assistant,
-      cycle,
-      universe,
-      simulated: simulator !== null,
-    });
-    return {
-      ...partial,
       desk,
+      cycle,
+      scheduler,
+      channels,
+      publications,
       async close() {
         for (const close of closers.reverse()) {
           try {

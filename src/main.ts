@@ -5,6 +5,7 @@
 import { ConfigError, loadConfig, type Config } from './config';
 import { composeDesk, type DeskRuntime } from './compose';
 import { createTerminalChannel } from './adapters/console/terminal';
+import { createDiscordChannel, createDiscordCyclePublisher, type DiscordChannel } from './adapters/discord';
 import { kstDate } from './domain/market';
 import { pino } from 'pino';
 import { createLogger } from './adapters/logging/logger';
@@ -24,24 +25,14 @@ export function describeParts(
   ];
 }
 
-/** Keeps trying start-up reconciliation until it succeeds: until then trading stays HALTED. */
-async function reconcileUntilReady(runtime: DeskRuntime, signal: AbortSignal): Promise<void> {
-  for (let attempt = 1; !signal.aborted; attempt++) {
-    try {
-      const report = await runtime.core.reconciliation.reconcile();
-      if (report.ok) {
-        runtime.logger.info({ attempt }, 'start-up reconciliation complete: trading enabled');
-        return;
-      }
-      runtime.logger.warn(
-        { attempt, error: report.error, unknown: report.stillUnknown.length },
-        'start-up reconciliation incomplete: trading stays HALTED',
-      );
-    } catch (error) {
-      runtime.logger.warn({ err: error, attempt }, 'start-up reconciliation failed: trading stays HALTED');
-    }
-    await new Promise((r) => setTimeout(r, Math.min(30_000, 2_000 * attempt)));
+/** Waits (bounded) for start-up reconciliation: until it succeeds trading is HALTED. */
+async function waitForReconciliation(runtime: DeskRuntime, maxMs: number): Promise<boolean> {
+  const deadline = Date.now() + maxMs;
+  while (Date.now() < deadline) {
+    if (!(await runtime.core.tradingState.effective()).awaitingReconciliation) return true;
+    await new Promise((r) => setTimeout(r, 250));
   }
+  return false;
 }
 
 async function main(): Promise<void> {
@@ -74,26 +65,50 @@ async function main(): Promise<void> {
     `  today (KST): ${today} — ${calendar.isTradingDay(today) ? 'KRX trading day' : `KRX closed (${calendar.closedReason(today)})`}`,
   );
 
-  const stop = new AbortController();
   const fills = await runtime.broker
     .subscribeFills((notice) => void runtime.core.fills.onNotice(notice))
     .catch((error) => {
       log.warn({ err: error }, 'fill stream unavailable; fills arrive through reconciliation');
       return null;
     });
-  const ready = reconcileUntilReady(runtime, stop.signal);
+  // The scheduler reconciles first (trading stays HALTED until the books match the broker), then runs the
+  // daily cycle, periodic reconciliation, deferred orders, card expiry and the idle-session sweep.
+  runtime.scheduler.start();
 
+  let discord: DiscordChannel | null = null;
   let shuttingDown = false;
   const shutdown = async (code: number) => {
     if (shuttingDown) return;
     shuttingDown = true;
-    stop.abort();
+    await discord?.stop().catch(() => undefined);
     await fills?.close().catch(() => undefined);
     await runtime.close();
     process.exit(code);
   };
   process.on('SIGINT', () => void shutdown(0));
   process.on('SIGTERM', () => void shutdown(0));
+
+  const badge = runtime.simulator ? 'SIM' : config.kis.environment === 'real' ? 'LIVE' : 'PAPER';
+  if (config.discord.enabled) {
+    discord = createDiscordChannel({
+      desk: runtime.desk,
+      config: config.discord,
+      environmentBadge: badge,
+      clock,
+      logger: log.child({ component: 'discord' }),
+      defaultLocale: config.locale,
+    });
+    const channel = discord;
+    runtime.channels.attach(
+      createDiscordCyclePublisher(channel, { locale: config.locale, published: runtime.publications }),
+      async (refs) => {
+        await channel.archiveThreads(refs.filter((r) => r.channel === 'discord').map((r) => r.threadKey));
+      },
+    );
+    await channel.start();
+    log.info('discord channel ready');
+    return;
+  }
 
   const terminal = createTerminalChannel({
     desk: runtime.desk,
@@ -103,11 +118,13 @@ async function main(): Promise<void> {
     clock,
     onError: (what, error) => log.warn({ err: error, what }, 'terminal'),
   });
-  // Trading is HALTED until the books match the broker; give start-up reconciliation a moment first.
+  runtime.channels.attach(
+    terminal.cyclePublisher({ chartDir: repoPath('data', 'briefings'), published: runtime.publications }),
+  );
   console.log(
     config.locale === 'ko' ? '  증권사 주문·잔고와 대조하는 중…' : '  reconciling with the broker…',
   );
-  await Promise.race([ready, new Promise((r) => setTimeout(r, 20_000))]);
+  await waitForReconciliation(runtime, 20_000);
   await terminal.run();
   await shutdown(0);
 }

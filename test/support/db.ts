@@ -65,6 +65,7 @@ const ALL_TABLES = [
   'llm_usage',
   'kis_token_cache',
   'alerts',
+  'publications',
 ];
 
 /** Empties every table (TRUNCATE fires no row triggers, so the append-only logs can be reset between tests). */

@@ -2,7 +2,11 @@
  * The terminal channel: reads lines, talks to the Desk, prints answers, proposal cards and order updates.
  * The person at the keyboard is the account owner, so the terminal may approve (the guard still decides).
  */
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { createInterface } from 'node:readline';
+import type { CyclePublisher } from '../../app/cycle/ports';
+import type { PublicationLog } from '../../app/ports/publication-log';
 import type { Readable, Writable } from 'node:stream';
 import { AssistantInputError } from '../../app/assistant';
 import type { AssistantReply, ConversationRef, Desk, Locale, Speaker } from '../../app/desk-api';
@@ -15,6 +19,7 @@ import { riskEn } from '../../i18n/en/risk';
 import { consoleKo } from '../../i18n/ko/console';
 import { riskKo } from '../../i18n/ko/risk';
 import { parseCommand, type TerminalCommand } from './commands';
+import { plainText } from './plain-text';
 import {
   badgeOf,
   renderApproval,
@@ -43,6 +48,8 @@ export interface TerminalChannelOptions {
 export interface TerminalChannel {
   /** Reads until /quit or the end of the input. */
   run(): Promise<void>;
+  /** Where the daily cycle posts its plan card (as numbered cards to approve) and its briefing. */
+  cyclePublisher(options: { chartDir: string; published: PublicationLog }): CyclePublisher;
 }
 
 const MEMORIES_SHOWN = 10;
@@ -156,6 +163,26 @@ export function createTerminalChannel(options: TerminalChannelOptions): Terminal
   }
 
   return {
+    cyclePublisher({ chartDir, published }) {
+      const locale = options.locale;
+      return {
+        async publishPlan(plan, key) {
+          if (await published.has(key)) return;
+          print(plainText(`\n${plan.title[locale]}\n${plan.summary[locale]}`));
+          for (const intent of plan.intents) showCard(intent);
+          await published.add(key);
+        },
+        async publishBriefing(briefing, png, key) {
+          if (await published.has(key)) return;
+          await mkdir(chartDir, { recursive: true });
+          const file = path.join(chartDir, `nav-${briefing.tradeDate}.png`);
+          await writeFile(file, png);
+          print(plainText(`\n${briefing.text[locale]}`));
+          print(`(NAV chart: ${file})`);
+          await published.add(key);
+        },
+      };
+    },
     async run() {
       try {
         const status = await desk.status();

@@ -311,3 +311,10 @@ export const alerts = pgTable(
   },
   (t) => [uniqueIndex('alerts_dedupe_key_uq').on(t.dedupeKey), index('alerts_at_idx').on(t.at)],
 );
+
+/** Messages a channel has published under an idempotency key (plan cards, briefings): never posted twice. */
+export const publications = pgTable('publications', {
+  key: text('key').primaryKey(),
+  channel: text('channel').notNull(),
+  at: ts('at').notNull(),
+});
