@@ -21,6 +21,7 @@ import { createLogger, type Logger } from './adapters/logging/logger';
 import { createPgVectorMemoryStore } from './adapters/memory/pgvector';
 import { createQdrantMemoryStore } from './adapters/memory/qdrant';
 import { loadEtfManifest } from './adapters/prices/load';
+import { repoPath } from './adapters/resources';
 import { createAssistant, type Assistant } from './app/assistant';
 import { createDesk } from './app/desk';
 import type { ConversationRef } from './app/desk-api';
@@ -150,7 +151,13 @@ export async function composeDesk(config: Config, overrides: ComposeOverrides = 
     const nameOf = (ticker: string) => universe.find((u) => u.ticker === ticker)?.name;
     const kisLogger = logger.child({ component: 'kis' });
     if (config.kis.mode === 'simulator') {
-      simulator = await startKisSimulator({ clock, ...overrides.simulator });
+      // The simulated account lives in ./data next to the desk's own books, so both survive a restart.
+      simulator = await startKisSimulator({
+        clock,
+        ...(overrides.database ? {} : { stateFile: repoPath('data', 'sim-state.json') }),
+        onWarning: (message) => logger.warn({ component: 'simulator' }, message),
+        ...overrides.simulator,
+      });
       closers.push(() => simulator!.close());
       broker = createKisBroker({
         config: {

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { resetTestMemory } from './memory';
 import { openDatabase, type Database } from '../../src/adapters/db/client';
 
 export interface TestDatabaseTarget {
@@ -72,6 +73,7 @@ const ALL_TABLES = [
 export async function truncateAll(database: Database): Promise<void> {
   const tables = database.vectorAvailable ? [...ALL_TABLES, 'memories'] : ALL_TABLES;
   await database.db.execute(sql.raw(`truncate table ${tables.join(', ')} restart identity cascade`));
+  resetTestMemory(database);
 }
 
 /**

@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SystemClock } from '../../adapters/clock/system';
+import type { Clock } from '../../domain/clock';
 import { loadTradingCalendar } from '../../adapters/calendar/load';
 import { loadEtfManifest } from '../../adapters/prices/load';
 import type { SimServices } from './api/context';
@@ -15,6 +16,9 @@ import { SlidingWindowLimiter } from './gateway/rate-limit';
 import { TokenStore } from './gateway/tokens';
 import { HistoryBook, tickersWithDataThrough } from './market/history-book';
 import { Market } from './market/market';
+import { captureSimState, incompatibility, restoreSimState } from './persistence/sim-state';
+import { loadStateFile } from './persistence/state-file';
+import { StateWriter } from './persistence/state-writer';
 import type { KisSimulator, KisSimulatorOptions, SimAccount, SimControl, SimEnvironment } from './types';
 import { RealtimeServer } from './ws/realtime-server';
 
@@ -43,6 +47,7 @@ export async function createKisSimulator(
   const seed = options.seed ?? DEFAULT_SEED;
   const commissionPpm = options.commissionPpm ?? 140;
   const host = options.host ?? '127.0.0.1';
+  const onWarning = options.onWarning ?? ((message: string) => console.warn(message));
   const calendar = loadTradingCalendar();
   const names = new Map(loadEtfManifest().map((e) => [e.ticker, e.name]));
   const universe = [...new Set(options.universe ?? defaultUniverse())];
@@ -57,6 +62,7 @@ export async function createKisSimulator(
     ledgers: new Map(ledgers.map((l) => [l.account.cano, l])),
     takePartialFillRatio: () => faults.take('partialFill')?.ratio,
   });
+  const stateWriter = await openState(options, { clock, exchange, ledgers, onWarning });
   const services: SimServices = {
     clock,
     calendar,
@@ -83,6 +89,7 @@ export async function createKisSimulator(
     faults,
     tokens,
     stats: gateway.stats,
+    onStateChange: () => stateWriter?.changed(),
   });
   if (extras.control) gateway.setControl(extras.control(control, accounts));
   const realtime = new RealtimeServer({
@@ -108,6 +115,7 @@ export async function createKisSimulator(
   } catch (error) {
     await Promise.all(servers.map(stop));
     await realtime.close();
+    await stateWriter?.close();
     throw error;
   }
 
@@ -120,10 +128,40 @@ export async function createKisSimulator(
         gateway.close();
         await realtime.close();
         await Promise.all(servers.map(stop));
+        await stateWriter?.close();
       })();
       return closing;
     },
   };
+}
+
+/** Restores the saved state, if any, and starts saving changes; undefined without a state file. */
+async function openState(
+  options: KisSimulatorOptions,
+  deps: {
+    clock: Clock;
+    exchange: Exchange;
+    ledgers: readonly AccountLedger[];
+    onWarning: (message: string) => void;
+  },
+): Promise<StateWriter | undefined> {
+  const file = options.stateFile;
+  if (file === undefined) return undefined;
+  const { clock, exchange, ledgers, onWarning } = deps;
+  const saved = await loadStateFile(file, {
+    clock,
+    onWarning,
+    incompatibility: (state) => incompatibility(state, ledgers),
+  });
+  if (saved) restoreSimState(saved, exchange, ledgers);
+  const writer = new StateWriter({
+    file,
+    capture: () => captureSimState(clock, exchange, ledgers),
+    delayMs: options.stateSaveDelayMs ?? 200,
+    onWarning,
+  });
+  exchange.onStateChange(() => writer.changed());
+  return writer;
 }
 
 function validateAccounts(accounts: readonly SimAccount[]): SimAccount[] {

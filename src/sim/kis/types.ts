@@ -36,6 +36,17 @@ export interface KisSimulatorOptions {
   pingIntervalMs?: number;
   /** Default 127.0.0.1. */
   host?: string;
+  /**
+   * JSON file that keeps the accounts across restarts: cash (with unsettled T+2 amounts), positions, every order
+   * with its fills, and the ODNO counters. Loaded at start (a corrupt or incompatible file is moved aside to
+   * `<file>.corrupt-<timestamp>` and the simulator starts fresh), saved atomically after changes and on close().
+   * Without it nothing is written to disk.
+   */
+  stateFile?: string;
+  /** Debounce of state-file writes, default 200 ms. */
+  stateSaveDelayMs?: number;
+  /** Problems that do not stop the simulator (a state file set aside, a failed save). Default console.warn. */
+  onWarning?: (message: string) => void;
 }
 
 export interface KisSimulator {

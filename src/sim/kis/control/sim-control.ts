@@ -16,6 +16,8 @@ export interface SimControlDeps {
   faults: FaultQueue;
   tokens: TokenStore;
   stats: GatewayStats;
+  /** Cash and positions set by hand must reach the state file too. */
+  onStateChange: () => void;
 }
 
 /** The test/operator handle on a running simulator. */
@@ -45,11 +47,13 @@ export function createSimControl(deps: SimControlDeps): SimControl {
       if (!Number.isSafeInteger(amount)) throw new Error(`cash must be an integer KRW amount, got ${amount}`);
       deps.exchange.sync();
       ledger(cano).setCash(amount);
+      deps.onStateChange();
     },
     setPosition: (cano, ticker, quantity, avgPrice) => {
       knownTicker(ticker);
       deps.exchange.sync();
       ledger(cano).setPosition(ticker, quantity, avgPrice);
+      deps.onStateChange();
     },
     currentPrice: (ticker) => {
       knownTicker(ticker);

@@ -68,6 +68,7 @@ export class Exchange {
   private readonly orders: SimOrder[] = [];
   private readonly live = new Set<SimOrder>();
   private readonly listeners = new Set<(event: ExchangeEvent) => void>();
+  private readonly changeListeners = new Set<() => void>();
   private readonly odnoCounter: Record<SimEnvironment, number> = { real: 0, paper: 0 };
 
   constructor(private readonly deps: ExchangeDeps) {}
@@ -75,6 +76,38 @@ export class Exchange {
   onEvent(listener: (event: ExchangeEvent) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /** Called after anything the state file keeps has changed (orders, fills, cash and positions through fills). */
+  onStateChange(listener: () => void): () => void {
+    this.changeListeners.add(listener);
+    return () => this.changeListeners.delete(listener);
+  }
+
+  odnoCounters(): Readonly<Record<SimEnvironment, number>> {
+    return { ...this.odnoCounter };
+  }
+
+  /**
+   * Puts saved orders back (before any request is served). Orders still live resume matching from where they
+   * were checked; the counters never go below an ODNO already given out, so numbers are not reused.
+   */
+  restore(orders: readonly SimOrder[], counters: Readonly<Record<SimEnvironment, number>>): void {
+    if (this.orders.length > 0) throw new Error('orders can only be restored into an empty exchange');
+    for (const order of orders) {
+      this.orders.push(order);
+      if (isLive(order)) this.live.add(order);
+      const number = order.odno === '' ? 0 : Number(order.odno);
+      this.odnoCounter[order.environment] = Math.max(this.odnoCounter[order.environment], number);
+    }
+    for (const environment of ['real', 'paper'] as const)
+      this.odnoCounter[environment] = Math.max(this.odnoCounter[environment], counters[environment]);
+  }
+
+  /** An acceptThenDrop fault destroyed the socket instead of answering this order. */
+  markResponseDropped(order: SimOrder): void {
+    order.responseDropped = true;
+    this.changed();
   }
 
   allOrders(): readonly SimOrder[] {
@@ -103,7 +136,10 @@ export class Exchange {
         }
       }
       order.checkedUntil = Math.max(order.checkedUntil, until);
-      if (now >= order.expiresAt && remainingOf(order) > 0) order.expired = true;
+      if (now >= order.expiresAt && remainingOf(order) > 0) {
+        order.expired = true;
+        this.changed();
+      }
       if (!isLive(order)) this.live.delete(order);
     }
   }
@@ -347,6 +383,7 @@ export class Exchange {
     order.filledAmount += value;
     order.fees += fee;
     this.emit({ type: 'fill', order, fill });
+    this.changed();
   }
 
   private reserveFor(order: SimOrder, quantity: Shares): Krw {
@@ -400,6 +437,7 @@ export class Exchange {
       responseDropped: false,
     };
     this.orders.push(order);
+    this.changed();
     return order;
   }
 
@@ -409,5 +447,10 @@ export class Exchange {
 
   private emit(event: ExchangeEvent): void {
     for (const listener of this.listeners) listener(event);
+  }
+
+  /** Listeners only schedule work (the state file is written debounced), so calling early in a change is enough. */
+  private changed(): void {
+    for (const listener of this.changeListeners) listener();
   }
 }

@@ -2,7 +2,7 @@ import type { KstDate } from '../../../domain/market';
 import { mulDivRound, type Krw, type Shares } from '../../../domain/money';
 import type { SimAccount } from '../types';
 
-interface CashFlow {
+export interface CashFlow {
   amount: Krw;
   settleDate: KstDate;
 }
@@ -14,6 +14,13 @@ export interface PositionState {
   purchaseAmount: Krw;
   /** Sold-out rows stay visible (hldg_qty 0) until D+2 like KIS shows them. */
   lastSellDate: KstDate | undefined;
+}
+
+/** Everything a ledger holds, as plain data (what the state file keeps). */
+export interface LedgerState {
+  baseCash: Krw;
+  flows: CashFlow[];
+  positions: PositionState[];
 }
 
 /** Cash (settling T+2) and positions of one account. All amounts are integer KRW. */
@@ -85,6 +92,22 @@ export class AccountLedger {
     const p = this.positionOrNew(ticker);
     p.quantity = quantity;
     p.purchaseAmount = Math.round(quantity * avgPrice);
+  }
+
+  snapshot(): LedgerState {
+    return {
+      baseCash: this.baseCash,
+      flows: this.flows.map((f) => ({ ...f })),
+      positions: this.positions().map((p) => ({ ...p })),
+    };
+  }
+
+  /** Replaces cash, pending settlements and positions with a saved state. */
+  restore(state: LedgerState): void {
+    this.baseCash = state.baseCash;
+    this.flows = state.flows.map((f) => ({ ...f }));
+    this.positionsByTicker.clear();
+    for (const p of state.positions) this.positionsByTicker.set(p.ticker, { ...p });
   }
 
   private positionOrNew(ticker: string): PositionState {

@@ -152,7 +152,7 @@ export class HttpGateway {
     this.deps.services.exchange.sync();
     const result: OrderApiResult = route.handler(this.deps.services, request);
     if (route.isOrderEntry && faults.take('acceptThenDrop', path)) {
-      if (result.outcome) result.outcome.order.responseDropped = true;
+      if (result.outcome) this.deps.services.exchange.markResponseDropped(result.outcome.order);
       req.socket.destroy();
       return;
     }

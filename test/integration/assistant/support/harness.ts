@@ -10,7 +10,7 @@ import { createDbSessionStore } from '../../../../src/adapters/db/session-store'
 import { createLocalEmbedder } from '../../../../src/adapters/llm/local-embedder';
 import { createOfflinePlanner } from '../../../../src/adapters/llm/offline';
 import { createOpenAiChatModel } from '../../../../src/adapters/llm/openai';
-import { createPgVectorMemoryStore } from '../../../../src/adapters/memory/pgvector';
+import { testMemoryStore } from '../../../support/memory';
 import { createAssistant, type Assistant, type AssistantOptions } from '../../../../src/app/assistant';
 import type { Speaker } from '../../../../src/app/desk-api';
 import type { SessionStore } from '../../../../src/app/ports/session-store';
@@ -50,7 +50,7 @@ export async function buildWorld(database: Database, fake: FakeOpenAi | null): P
   const core = buildCore(database, broker, clock);
   await core.reconciliation.reconcile();
   const sessionStore = createDbSessionStore(database.db);
-  const memory = createPgVectorMemoryStore({ db: database.db, embedder: createLocalEmbedder(), clock });
+  const memory = testMemoryStore(database, createLocalEmbedder(), clock);
   const offline = createOfflinePlanner({ universe: UNIVERSE });
   const assistants: Assistant[] = [];
 

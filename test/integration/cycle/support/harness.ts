@@ -4,7 +4,7 @@ import type { Database } from '../../../../src/adapters/db/client';
 import { createDbCycleStore } from '../../../../src/adapters/db/cycle-store';
 import { createDbTradingStore } from '../../../../src/adapters/db/trading-store';
 import { createLocalEmbedder } from '../../../../src/adapters/llm/local-embedder';
-import { createPgVectorMemoryStore, type SqlDatabase } from '../../../../src/adapters/memory/pgvector';
+import { testMemoryStore } from '../../../support/memory';
 import {
   createDailyCycle,
   takeCloseSnapshot,
@@ -167,11 +167,7 @@ export function startDesk(p: {
   const core = buildCore(p.database, p.broker, p.clock, limits);
   const tradingStore = createDbTradingStore(p.database.db);
   const store = instrumentedStore(createDbCycleStore(p.database.db), p.starts ?? new Map(), p.kill);
-  const memory = createPgVectorMemoryStore({
-    db: p.database.db as unknown as SqlDatabase,
-    embedder: createLocalEmbedder(),
-    clock: p.clock,
-  });
+  const memory = testMemoryStore(p.database, createLocalEmbedder(), p.clock);
   const sleeps: number[] = [];
   const cycle = createDailyCycle({
     store,
