@@ -2,7 +2,13 @@ import type { Database } from '../../src/adapters/db/client';
 import { createPgVectorMemoryStore } from '../../src/adapters/memory/pgvector';
 import type { Clock } from '../../src/domain/clock';
 import type { Embedder } from '../../src/domain/ports/llm';
-import type { MemoryFilter, MemoryHit, MemoryRecord, MemoryStore, NewMemory } from '../../src/domain/ports/memory';
+import type {
+  MemoryFilter,
+  MemoryHit,
+  MemoryRecord,
+  MemoryStore,
+  NewMemory,
+} from '../../src/domain/ports/memory';
 
 /**
  * The memory store a test gets for a database: pgvector where the extension exists (always on PGlite), else an
@@ -41,7 +47,14 @@ class ExactMemoryStore implements MemoryStore {
     const [q] = await this.embedder.embed([query]);
     const f = opts.filter ?? {};
     return [...this.rows.values()]
-      .filter(({ record: r }) => (!f.kinds || f.kinds.includes(r.kind)) && (!f.tickers || f.tickers.some((t) => r.tickers.includes(t))) && (!f.fromDate || r.date >= f.fromDate) && (!f.toDate || r.date <= f.toDate) && (!f.threadId || r.threadId === f.threadId))
+      .filter(
+        ({ record: r }) =>
+          (!f.kinds || f.kinds.includes(r.kind)) &&
+          (!f.tickers || f.tickers.some((t) => r.tickers.includes(t))) &&
+          (!f.fromDate || r.date >= f.fromDate) &&
+          (!f.toDate || r.date <= f.toDate) &&
+          (!f.threadId || r.threadId === f.threadId),
+      )
       .map(({ record, vector }) => ({ record, score: vector.reduce((s, v, i) => s + v * (q![i] ?? 0), 0) }))
       .sort((a, b) => b.score - a.score)
       .slice(0, opts.k);

@@ -60,66 +60,59 @@ describe.each(testDatabaseTargets())('database schema on $name', (target) => {
     await db
       .insert(s.orderEvents)
       .values({ orderId: order!.id, intentId: intent!.id, type: 'ORDER_CREATED', actor: 'test', at });
-    await db
-      .insert(s.fills)
-      .values({
-        orderId: order!.id,
-        cumulativeQuantity: 3,
-        ticker: '069500',
-        side: 'BUY',
-        quantity: 3,
-        price: 35_980,
-        amount: 107_940,
-        fee: 15,
-        source: 'websocket',
-        filledAt: at,
-      });
+    await db.insert(s.fills).values({
+      orderId: order!.id,
+      cumulativeQuantity: 3,
+      ticker: '069500',
+      side: 'BUY',
+      quantity: 3,
+      price: 35_980,
+      amount: 107_940,
+      fee: 15,
+      source: 'websocket',
+      filledAt: at,
+    });
     await db.insert(s.positions).values({ ticker: '069500', quantity: 3, costBasis: 107_955 });
     await db.insert(s.accountBook).values({ id: 'main', cash: 892_045 });
-    await db
-      .insert(s.navSnapshots)
-      .values({
-        tradeDate: '2026-11-23',
-        kind: 'close',
-        nav: 1_000_000,
-        cash: 892_045,
-        securitiesValue: 107_955,
-        positions: [],
-        takenAt: at,
-      });
+    await db.insert(s.navSnapshots).values({
+      tradeDate: '2026-11-23',
+      kind: 'close',
+      nav: 1_000_000,
+      cash: 892_045,
+      securitiesValue: 107_955,
+      positions: [],
+      takenAt: at,
+    });
     const [run] = await db
       .insert(s.dailyRuns)
       .values({ tradeDate: '2026-11-23', status: 'RUNNING', trigger: 'schedule', startedAt: at })
       .returning();
     await db.insert(s.dailyRunSteps).values({ runId: run!.id, step: 'news', status: 'DONE', attempts: 1 });
     await db.insert(s.tradingStateChanges).values({ state: 'HALTED', reason: 'boot', actor: 'system', at });
-    await db
-      .insert(s.newsItems)
-      .values({
-        url: 'https://example.com/a',
-        title: 't',
-        source: 'example',
-        summary: 's',
-        tickers: ['069500'],
-        fetchedAt: at,
-      });
-    await db
-      .insert(s.llmUsage)
-      .values({
-        purpose: 'turn',
-        model: 'offline',
-        inputTokens: 10,
-        outputTokens: 5,
-        costMicroUsd: 0,
-        tradeDate: '2026-11-23',
-        at,
-      });
+    await db.insert(s.newsItems).values({
+      url: 'https://example.com/a',
+      title: 't',
+      source: 'example',
+      summary: 's',
+      tickers: ['069500'],
+      fetchedAt: at,
+    });
+    await db.insert(s.llmUsage).values({
+      purpose: 'turn',
+      model: 'offline',
+      inputTokens: 10,
+      outputTokens: 5,
+      costMicroUsd: 0,
+      tradeDate: '2026-11-23',
+      at,
+    });
     await db
       .insert(s.kisTokenCache)
       .values({ keyId: 'k1', ciphertext: 'v1:abc', expiresAt: at, issuedAt: at });
     await db
       .insert(s.alerts)
       .values({ kind: 'NAV_FLOOR', severity: 'warning', message: 'm', at, dedupeKey: 'nav:2026-11-23' });
+    await db.insert(s.publications).values({ key: 'daily-run:1:briefing', channel: 'discord', at });
 
     const counts = await Promise.all(
       [
@@ -139,9 +132,10 @@ describe.each(testDatabaseTargets())('database schema on $name', (target) => {
         s.llmUsage,
         s.kisTokenCache,
         s.alerts,
+        s.publications,
       ].map(async (table) => (await db.select({ n: sql<number>`count(*)::int` }).from(table))[0]!.n),
     );
-    expect(counts).toEqual(Array(16).fill(1));
+    expect(counts).toEqual(Array(17).fill(1));
     const [readBack] = await db.select().from(s.orders).where(eq(s.orders.id, order!.id));
     expect(readBack).toMatchObject({ limitPrice: 35_980, quantity: 3, filledAmount: 0 });
     expect(typeof readBack!.limitPrice).toBe('number');
@@ -153,17 +147,15 @@ describe.each(testDatabaseTargets())('database schema on $name', (target) => {
     const { db } = database;
     const [intent] = await db.select().from(s.orderIntents).limit(1);
     await expect(
-      db
-        .insert(s.orders)
-        .values({
-          intentId: intent!.id,
-          environment: 'paper',
-          ticker: '069500',
-          side: 'BUY',
-          quantity: 3,
-          orderType: 'LIMIT',
-          status: 'PENDING_SUBMIT',
-        }),
+      db.insert(s.orders).values({
+        intentId: intent!.id,
+        environment: 'paper',
+        ticker: '069500',
+        side: 'BUY',
+        quantity: 3,
+        orderType: 'LIMIT',
+        status: 'PENDING_SUBMIT',
+      }),
     ).rejects.toThrow();
   });
 

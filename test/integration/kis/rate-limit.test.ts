@@ -21,17 +21,17 @@ describe("the shared rate limiter against the simulator's sliding 1-s window", (
     expect(h.sim.control.stats().rateLimited).toBe(0);
   });
 
-  it('when 1,000 quotes are fired at once in the real profile then none is refused', async () => {
-    // Arrange: the limit is scaled to 150/s on both sides so this stays quick; bench/kis.ts runs 1,000 at 18/s
-    h = await startSimHarness({ rateLimitPerSecond: { real: 150, paper: 1 } });
-    const broker = h.brokerFor('real', { rateLimitPerSecond: 150 });
+  it('when 1,000 quotes are fired at once in the real profile (18/s) then none is refused', async () => {
+    // Arrange: the published real limit on both sides; this takes about a minute of mostly waiting
+    h = await startSimHarness();
+    const broker = h.brokerFor('real');
     // Act
     const quotes = await Promise.all(Array.from({ length: 1_000 }, () => broker.getQuote(ETF)));
     // Assert
     expect(quotes).toHaveLength(1_000);
     expect(h.sim.control.stats().rateLimited).toBe(0);
     expect(h.sim.control.stats().byPath['/uapi/domestic-stock/v1/quotations/inquire-price']).toBe(1_000);
-  }, 30_000);
+  }, 150_000);
 
   it('when two clients of the same key share the registry then together they stay under the limit', async () => {
     // Arrange
