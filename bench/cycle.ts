@@ -8,7 +8,7 @@ import { cycleStrategyConfig, cycleTickers, fetchMarketData } from '../src/app/c
 import { DEFAULT_CYCLE_UNIVERSE } from '../src/config';
 import { kstDate } from '../src/domain/market';
 import { DEFAULT_RISK_LIMITS } from '../src/domain/risk';
-import { DEFAULT_SIM_ACCOUNTS, startKisSimulator } from '../src/sim/kis';
+import { startKisSimulator, simulatorClientConfig } from '../src/sim/kis';
 
 const TARGET_RATIO = 1.15;
 const RUNS = 3;
@@ -21,17 +21,11 @@ const RUNS = 3;
  */
 export async function runCycleBench(): Promise<void> {
   const sim = await startKisSimulator({});
-  const account = DEFAULT_SIM_ACCOUNTS.find((a) => a.environment === 'real')!;
   const clock = new SystemClock();
   const calendar = loadTradingCalendar();
   const broker = createKisBroker({
     config: {
-      environment: 'real',
-      appKey: account.appKey,
-      appSecret: account.appSecret,
-      account: `${account.cano}-${account.productCode}`,
-      htsId: account.htsId,
-      urls: sim.urls.real,
+      ...simulatorClientConfig(sim, 'real'),
     },
     clock,
     tokenStore: new InMemoryTokenStore(),
@@ -56,7 +50,13 @@ export async function runCycleBench(): Promise<void> {
       await new Promise((resolve) => setTimeout(resolve, 1_100)); // an empty rate-limit window to start from
       const before = sim.control.stats();
       const started = performance.now();
-      const data = await fetchMarketData({ broker, calendar, config, tradeDate: kstDate(clock.now()), lastAttempt: true });
+      const data = await fetchMarketData({
+        broker,
+        calendar,
+        config,
+        tradeDate: kstDate(clock.now()),
+        lastAttempt: true,
+      });
       const seconds = (performance.now() - started) / 1_000;
       const after = sim.control.stats();
       const requests = after.requests - before.requests;

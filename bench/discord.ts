@@ -13,7 +13,7 @@ import { createTradingCore } from '../src/app/trading-core';
 import type { IntentRecord } from '../src/app/trading-store';
 import { kstInstant } from '../src/domain/market';
 import { DEFAULT_RISK_LIMITS } from '../src/domain/risk';
-import { DEFAULT_SIM_ACCOUNTS, startKisSimulator } from '../src/sim/kis';
+import { DEFAULT_SIM_ACCOUNTS, startKisSimulator, simulatorClientConfig } from '../src/sim/kis';
 import { startFakeDiscord, type RecordedRequest } from '../test/support/fake-discord';
 import { ScriptedConversations, UNIVERSE } from '../test/e2e/discord/support/scripted-conversations';
 import { channelConfigFor } from '../test/e2e/discord/support/channel-config';
@@ -96,12 +96,7 @@ export async function runDiscordBench(): Promise<void> {
   const limiters = new MeasuredLimiters();
   const broker = createKisBroker({
     config: {
-      environment: 'real',
-      appKey: account.appKey,
-      appSecret: account.appSecret,
-      account: `${account.cano}-${account.productCode}`,
-      htsId: account.htsId,
-      urls: sim.urls.real,
+      ...simulatorClientConfig(sim, 'real'),
       rateLimitPerSecond: KIS_LIMIT_PER_SECOND,
       tokenIssueIntervalMs: 250,
     },

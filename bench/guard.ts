@@ -18,13 +18,28 @@ function benchInputs(): GuardInput[] {
     const ticker = tickers[i % tickers.length]!;
     const price = 5_000 + (i % 16) * 1_000;
     const quote: Quote = {
-      ticker, name: ticker, price, open: price, high: price, low: price, basePrice: price,
-      upperLimit: Math.floor((price * 13) / 10 / 5) * 5, lowerLimit: Math.ceil((price * 7) / 10 / 5) * 5,
-      changeFromPrevious: 0, volume: 1_000, tickSize: 5, halted: false, asOf: new Date(now.getTime() - 1_000),
+      ticker,
+      name: ticker,
+      price,
+      open: price,
+      high: price,
+      low: price,
+      basePrice: price,
+      upperLimit: Math.floor((price * 13) / 10 / 5) * 5,
+      lowerLimit: Math.ceil((price * 7) / 10 / 5) * 5,
+      changeFromPrevious: 0,
+      volume: 1_000,
+      tickSize: 5,
+      halted: false,
+      asOf: new Date(now.getTime() - 1_000),
     };
     const order: NewOrder = {
-      kind: 'NEW', ticker, side: i % 3 === 0 ? 'SELL' : 'BUY', quantity: 1 + (i % 12),
-      orderType: i % 5 === 0 ? 'MARKET' : 'LIMIT', limitPrice: i % 5 === 0 ? undefined : price + ((i % 7) - 3) * 5,
+      kind: 'NEW',
+      ticker,
+      side: i % 3 === 0 ? 'SELL' : 'BUY',
+      quantity: 1 + (i % 12),
+      orderType: i % 5 === 0 ? 'MARKET' : 'LIMIT',
+      limitPrice: i % 5 === 0 ? undefined : price + ((i % 7) - 3) * 5,
     };
     inputs.push({
       order,

@@ -4,7 +4,7 @@ import { createKisBroker } from '../src/adapters/kis/broker';
 import type { KisLogger } from '../src/adapters/kis/logger';
 import { PUBLISHED_RATE_LIMIT } from '../src/adapters/kis/rate-limit';
 import { InMemoryTokenStore } from '../src/adapters/kis/token-store';
-import { DEFAULT_SIM_ACCOUNTS, startKisSimulator } from '../src/sim/kis';
+import { startKisSimulator, simulatorClientConfig } from '../src/sim/kis';
 
 const QUOTES = 1_000;
 const TARGET_RATIO = 0.9;
@@ -35,16 +35,10 @@ function percentile(sorted: number[], p: number): number {
  */
 export async function runKisBench(): Promise<void> {
   const sim = await startKisSimulator({});
-  const account = DEFAULT_SIM_ACCOUNTS.find((a) => a.environment === 'real')!;
   const latencies: number[] = [];
   const broker = createKisBroker({
     config: {
-      environment: 'real',
-      appKey: account.appKey,
-      appSecret: account.appSecret,
-      account: `${account.cano}-${account.productCode}`,
-      htsId: account.htsId,
-      urls: sim.urls.real,
+      ...simulatorClientConfig(sim, 'real'),
     },
     clock: new SystemClock(),
     tokenStore: new InMemoryTokenStore(),

@@ -8,7 +8,11 @@ const BENCHES: Record<string, { file: string; fn: string; what: string }> = {
   memory: { file: './memory', fn: 'runMemoryBench', what: 'memory search p95 and recall@5 at 20,000' },
   prompt: { file: './prompt-tokens', fn: 'runPromptTokensBench', what: 'prompt tokens per turn' },
   discord: { file: './discord', fn: 'runDiscordBench', what: 'button → ack and → order POST latency' },
-  cycle: { file: './cycle', fn: 'runCycleBench', what: 'market fetch vs rate-limit floor; backtest wall time' },
+  cycle: {
+    file: './cycle',
+    fn: 'runCycleBench',
+    what: 'market fetch vs rate-limit floor; backtest wall time',
+  },
   backtest: { file: './backtest', fn: 'runBacktestBench', what: '10-year full-universe backtest wall time' },
 };
 

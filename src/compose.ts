@@ -43,6 +43,7 @@ import type { MemoryStore } from './domain/ports/memory';
 import type { RiskLimits } from './domain/risk';
 import {
   DEFAULT_SIM_ACCOUNTS,
+  simulatorClientConfig,
   startKisSimulator,
   type KisSimulator,
   type KisSimulatorOptions,
@@ -161,12 +162,7 @@ export async function composeDesk(config: Config, overrides: ComposeOverrides = 
       closers.push(() => simulator!.close());
       broker = createKisBroker({
         config: {
-          environment: 'paper',
-          appKey: simAccount.appKey,
-          appSecret: simAccount.appSecret,
-          account: `${simAccount.cano}-${simAccount.productCode}`,
-          htsId: simAccount.htsId,
-          urls: simulator.urls.paper,
+          ...simulatorClientConfig(simulator, 'paper'),
           rateLimitPerSecond: overrides.simulator?.rateLimitPerSecond?.paper,
           tokenIssueIntervalMs: overrides.simulator?.tokenIssueIntervalMs,
         },

@@ -7,6 +7,7 @@ import { kstDate, kstInstant, type TradingCalendar } from '../domain/market';
 import { OPEN_ORDER_STATUSES } from '../domain/order';
 import type { Broker, BrokerBalance, Quote } from '../domain/ports';
 import type { AccountSnapshot, GuardInput, GuardOrder, RiskLimits, TradingState } from '../domain/risk';
+import { navSnapshotOf } from './nav';
 import type { TradingStore } from './trading-store';
 
 export interface AccountDataDeps {
@@ -44,20 +45,9 @@ export class AccountData {
     const today = kstDate(this.deps.clock.now());
     const existing = await this.deps.store.getNavSnapshot(today, 'start_of_day');
     if (existing) return existing.nav;
-    await this.deps.store.saveNavSnapshot({
-      tradeDate: today,
-      kind: 'start_of_day',
-      nav: balance.totalValue,
-      cash: balance.cashD2,
-      securitiesValue: balance.securitiesValue,
-      positions: balance.positions.map((p) => ({
-        ticker: p.ticker,
-        quantity: p.quantity,
-        price: p.price,
-        value: p.marketValue,
-      })),
-      takenAt: this.deps.clock.now(),
-    });
+    await this.deps.store.saveNavSnapshot(
+      navSnapshotOf(balance, today, 'start_of_day', this.deps.clock.now()),
+    );
     return (await this.deps.store.getNavSnapshot(today, 'start_of_day'))?.nav ?? balance.totalValue;
   }
 

@@ -1,27 +1,63 @@
 /**
- * `npm run cycle -- [--date YYYY-MM-DD] [--status]`: runs or resumes today's daily cycle by hand, under the
- * same exactly-once rules as the scheduler (a COMPLETED run is only reported), or prints a date's run.
+ * `npm run cycle -- [--date YYYY-MM-DD] [--status]`: runs or resumes a trade date's daily cycle by hand, under
+ * the same exactly-once rules as the scheduler (a COMPLETED run is only reported), or prints a date's run.
+ * Like the desk at start-up it reconciles with the broker first: until that succeeds trading stays HALTED,
+ * and a cycle run against HALTED trading would spend the day's only run on denied legs.
  */
+import { Readable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { pino } from 'pino';
 import { z } from 'zod';
+import { createTerminalChannel } from '../adapters/console/terminal';
+import { createDbPublicationLog } from '../adapters/db/publication-log';
+import { createLogger } from '../adapters/logging/logger';
+import { Redactor } from '../adapters/logging/redact';
+import { repoPath } from '../adapters/resources';
 import type { DailyCycle } from '../app/cycle';
 import { cycleMessages } from '../app/cycle/messages';
 import type { CycleSummary, Locale } from '../app/desk-api';
+import { composeDesk } from '../compose';
+import { ConfigError, loadConfig, type Config } from '../config';
 import type { Clock } from '../domain/clock';
-import { isKstDate, kstDate } from '../domain/market';
+import { isKstDate, kstDate, kstParts, type TradingCalendar } from '../domain/market';
+import { cycleCliEn } from '../i18n/en/cycle-cli';
+import { cycleCliKo, type CycleCliMessages } from '../i18n/ko/cycle-cli';
+import { DEFAULT_SIM_ACCOUNTS } from '../sim/kis';
 
 export interface CycleCliDesk {
-  cycle: Pick<DailyCycle, 'runNow' | 'summaryFor'>;
+  cycle: Pick<DailyCycle, 'runNow' | 'runFor' | 'summaryFor' | 'recoverInterrupted'>;
   clock: Clock;
+  calendar: Pick<TradingCalendar, 'isTradingDay' | 'closedReason'>;
+  /** One reconciliation with the broker; true once it succeeded (trading may leave HALTED). */
+  reconcile(): Promise<boolean>;
   close(): Promise<void>;
 }
 
+export interface CycleCliOptions {
+  locale?: Locale;
+  /** Start-up reconciliation attempts before giving up (default 8). */
+  reconcileAttempts?: number;
+  /** Wait between them (default 2,500 ms). */
+  reconcileDelayMs?: number;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+/** Exit codes: the run COMPLETED or there is nothing to run; the run did not complete; bad usage. */
+export const EXIT = { ok: 0, notCompleted: 1, usage: 2 } as const;
+
 const argsSchema = z.object({
-  date: z.string().refine(isKstDate, 'must be YYYY-MM-DD').optional(),
+  date: z
+    .string()
+    .refine(isKstDate, 'must be a real calendar date written YYYY-MM-DD, e.g. 2026-11-02')
+    .optional(),
   status: z.boolean().default(false),
   help: z.boolean().default(false),
 });
+
+export function cycleCliMessages(locale: Locale): CycleCliMessages {
+  return locale === 'ko' ? cycleCliKo : cycleCliEn;
+}
 
 export function summaryLines(summary: CycleSummary, locale: Locale): string[] {
   const m = cycleMessages(locale).cli;
@@ -38,14 +74,34 @@ export function summaryLines(summary: CycleSummary, locale: Locale): string[] {
   ];
 }
 
-/** Returns the process exit code: 0 done, 1 the run did not complete, 2 bad usage. */
+function kstMinute(instant: Date): string {
+  const p = kstParts(instant);
+  return `${p.date} ${String(p.hour).padStart(2, '0')}:${String(p.minute).padStart(2, '0')}`;
+}
+
+async function reconcileUntilReady(
+  desk: CycleCliDesk,
+  attempts: number,
+  delayMs: number,
+  sleep: (ms: number) => Promise<void>,
+): Promise<boolean> {
+  for (let attempt = 1; attempt <= attempts; attempt++) {
+    if (await desk.reconcile().catch(() => false)) return true;
+    if (attempt < attempts) await sleep(delayMs);
+  }
+  return false;
+}
+
+/** Returns the process exit code (EXIT). */
 export async function runCycleCli(
   argv: readonly string[],
   open: () => Promise<CycleCliDesk>,
   out: (line: string) => void,
-  locale: Locale = 'ko',
+  options: CycleCliOptions = {},
 ): Promise<number> {
+  const locale = options.locale ?? 'ko';
   const m = cycleMessages(locale).cli;
+  const say = cycleCliMessages(locale);
   let args: z.infer<typeof argsSchema>;
   try {
     const { values } = parseArgs({
@@ -55,49 +111,137 @@ export async function runCycleCli(
     });
     args = argsSchema.parse(values);
   } catch (error) {
-    const problem = error instanceof z.ZodError ? z.prettifyError(error) : error instanceof Error ? error.message : String(error);
+    const problem =
+      error instanceof z.ZodError ? z.prettifyError(error) : error instanceof Error ? error.message : String(error);
     out(m.badArgs({ problem }));
     out(m.usage);
-    return 2;
+    return EXIT.usage;
   }
   if (args.help) {
     out(m.usage);
-    return 0;
+    return EXIT.ok;
   }
+
   const desk = await open();
   try {
-    const today = kstDate(desk.clock.now());
+    const now = desk.clock.now();
+    const today = kstDate(now);
     const date = args.date ?? today;
     if (args.status) {
       const summary = await desk.cycle.summaryFor(date);
       if (!summary) out(m.noRun({ date }));
       else summaryLines(summary, locale).forEach((line) => out(line));
-      return 0;
+      return EXIT.ok;
     }
-    if (date !== today) {
-      out(m.notToday({ date, today }));
-      return 2;
+    if (!desk.calendar.isTradingDay(date)) {
+      out(say.closedDay({ date, reason: desk.calendar.closedReason(date) ?? '—' }));
+      return EXIT.ok;
     }
-    const summary = await desk.cycle.runNow('cli');
+    if (date > today) {
+      out(say.futureDate({ date, today }));
+      return EXIT.usage;
+    }
+    const existing = await desk.cycle.summaryFor(date);
+    if (existing?.status === 'COMPLETED') {
+      out(say.alreadyCompleted({ date }));
+      summaryLines(existing, locale).forEach((line) => out(line));
+      return EXIT.ok;
+    }
+
+    await desk.cycle.recoverInterrupted();
+    out(say.reconciling);
+    const attempts = Math.max(1, options.reconcileAttempts ?? 8);
+    const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+    if (!(await reconcileUntilReady(desk, attempts, options.reconcileDelayMs ?? 2_500, sleep))) {
+      out(say.reconcileFailed({ attempts }));
+      return EXIT.notCompleted;
+    }
+
+    if (date < today) out(say.pastDate({ date, now: kstMinute(now) }));
+    const summary = date === today ? await desk.cycle.runNow('cli') : await desk.cycle.runFor(date, 'manual');
     summaryLines(summary, locale).forEach((line) => out(line));
-    return summary.status === 'COMPLETED' ? 0 : 1;
+    if (summary.status === 'RUNNING') out(say.runningElsewhere({ date }));
+    if (summary.status === 'SKIPPED') out(say.skipped({ date }));
+    if (summary.status === 'COMPLETED') out(say.deferredHint);
+    return summary.status === 'COMPLETED' ? EXIT.ok : EXIT.notCompleted;
   } finally {
     await desk.close();
   }
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  // TODO(lead): build the desk through src/compose.ts once it exists, e.g.
-  //   const desk = await composeDesk(loadConfig(process.env));
-  //   process.exitCode = await runCycleCli(process.argv.slice(2),
-  //     async () => ({ cycle: desk.cycle, clock: desk.clock, close: desk.close }), console.log, config.locale);
-  const notWired = async (): Promise<CycleCliDesk> => {
-    throw new Error(cycleMessages('ko').cli.notWired);
-  };
-  process.exitCode = await runCycleCli(process.argv.slice(2), notWired, (line) => console.log(line)).catch(
-    (error: unknown) => {
-      console.error(error instanceof Error ? error.message : String(error));
-      return 2;
-    },
+function simulatorKeys(config: Config): string[] {
+  return config.kis.mode === 'simulator' ? DEFAULT_SIM_ACCOUNTS.flatMap((a) => [a.appKey, a.appSecret]) : [];
+}
+
+/**
+ * The real desk for the command: the whole composition, logs to ./data/kis-desk.log (stdout is the command's
+ * output), and a terminal publisher that prints the plan and the briefing and saves the NAV chart under
+ * ./data/briefings. The scheduler is not started: this process runs one cycle and exits.
+ */
+export async function openCliDesk(config: Config, out: (line: string) => void): Promise<CycleCliDesk> {
+  const logFile = repoPath('data', 'kis-desk.log');
+  const logger = createLogger({
+    level: config.logLevel,
+    secrets: [...config.secrets, ...simulatorKeys(config)],
+    destination: pino.destination({ dest: logFile, mkdir: true, sync: true }),
+  });
+  const runtime = await composeDesk(config, { logger });
+  const cycle = runtime.cycle;
+  if (!cycle) {
+    await runtime.close();
+    throw new Error('the daily cycle is disabled (CYCLE_ENABLED=false)');
+  }
+  out(cycleCliMessages(config.locale).logsAt({ file: logFile }));
+  const terminal = createTerminalChannel({
+    desk: runtime.desk,
+    input: Readable.from([]),
+    output: process.stdout,
+    locale: config.locale,
+    clock: runtime.clock,
+    onError: (what, error) => logger.warn({ err: error, what }, 'terminal'),
+  });
+  runtime.channels.attach(
+    terminal.cyclePublisher({
+      chartDir: repoPath('data', 'briefings'),
+      published: createDbPublicationLog(runtime.database.db, 'terminal', () => runtime.clock.now()),
+    }),
   );
+  return {
+    cycle,
+    clock: runtime.clock,
+    calendar: runtime.calendar,
+    reconcile: async () => (await runtime.core.reconciliation.reconcile()).ok,
+    close: () => runtime.close(),
+  };
+}
+
+async function main(): Promise<number> {
+  let config: Config;
+  try {
+    config = loadConfig(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(cycleCliKo.configError({ problem: error.message }));
+      return EXIT.notCompleted;
+    }
+    throw error;
+  }
+  const out = (line: string) => console.log(line);
+  if (!config.cycle.enabled) {
+    out(cycleCliMessages(config.locale).cycleDisabled);
+    return EXIT.notCompleted;
+  }
+  try {
+    return await runCycleCli(process.argv.slice(2), () => openCliDesk(config, out), out, { locale: config.locale });
+  } catch (error) {
+    const redactor = new Redactor([...config.secrets, ...simulatorKeys(config)]);
+    console.error(redactor.text(error instanceof Error ? `${error.name}: ${error.message}` : String(error)));
+    return EXIT.notCompleted;
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const code = await main();
+  // The runtime is closed by now; exit explicitly so a lingering keep-alive socket cannot hold the command open.
+  process.exit(code);
 }

@@ -14,7 +14,12 @@ import { RateLimiterRegistry } from '../../src/adapters/kis/rate-limit';
 import { createTradingCore, type TradingCore } from '../../src/app/trading-core';
 import { kstInstant } from '../../src/domain/market';
 import { DEFAULT_RISK_LIMITS } from '../../src/domain/risk';
-import { DEFAULT_SIM_ACCOUNTS, startKisSimulator, type KisSimulator } from '../../src/sim/kis';
+import {
+  DEFAULT_SIM_ACCOUNTS,
+  startKisSimulator,
+  simulatorClientConfig,
+  type KisSimulator,
+} from '../../src/sim/kis';
 import { TERMINAL_ORDER_STATUSES } from '../../src/domain/order';
 import { calendar } from './trading';
 
@@ -94,12 +99,7 @@ export async function runFaultEpisodes(options: {
   const newBroker = (): KisBroker =>
     createKisBroker({
       config: {
-        environment: 'real',
-        appKey: account.appKey,
-        appSecret: account.appSecret,
-        account: `${account.cano}-${account.productCode}`,
-        htsId: account.htsId,
-        urls: sim.urls.real,
+        ...simulatorClientConfig(sim, 'real'),
         rateLimitPerSecond: 1_500,
         tokenIssueIntervalMs: 0,
         requestTimeoutMs: 5_000,

@@ -7,7 +7,12 @@ import { RateLimiterRegistry } from '../../src/adapters/kis/rate-limit';
 import { createTradingCore, type TradingCore } from '../../src/app/trading-core';
 import type { TradingStore } from '../../src/app/trading-store';
 import { kstInstant } from '../../src/domain/market';
-import { DEFAULT_SIM_ACCOUNTS, startKisSimulator, type KisSimulator } from '../../src/sim/kis';
+import {
+  DEFAULT_SIM_ACCOUNTS,
+  startKisSimulator,
+  simulatorClientConfig,
+  type KisSimulator,
+} from '../../src/sim/kis';
 import { calendar, TEST_LIMITS } from './trading';
 
 export interface SimStack {
@@ -37,12 +42,7 @@ export async function startSimStack(
   });
   const broker = createKisBroker({
     config: {
-      environment: 'paper',
-      appKey: account.appKey,
-      appSecret: account.appSecret,
-      account: `${account.cano}-${account.productCode}`,
-      htsId: account.htsId,
-      urls: sim.urls.paper,
+      ...simulatorClientConfig(sim, 'paper'),
       rateLimitPerSecond: 400,
       tokenIssueIntervalMs: 0,
     },

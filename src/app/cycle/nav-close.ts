@@ -1,3 +1,4 @@
+import { navSnapshotOf } from '../nav';
 import type { Clock } from '../../domain/clock';
 import type { Broker } from '../../domain/ports';
 import type { TradingStore } from '../trading-store';
@@ -15,18 +16,5 @@ export interface NavCloseDeps {
 export async function takeCloseSnapshot(deps: NavCloseDeps, tradeDate: string): Promise<boolean> {
   if (await deps.tradingStore.getNavSnapshot(tradeDate, 'close')) return false;
   const balance = await deps.broker.getBalance();
-  return deps.tradingStore.saveNavSnapshot({
-    tradeDate,
-    kind: 'close',
-    nav: balance.totalValue,
-    cash: balance.cashD2,
-    securitiesValue: balance.securitiesValue,
-    positions: balance.positions.map((p) => ({
-      ticker: p.ticker,
-      quantity: p.quantity,
-      price: p.price,
-      value: p.marketValue,
-    })),
-    takenAt: deps.clock.now(),
-  });
+  return deps.tradingStore.saveNavSnapshot(navSnapshotOf(balance, tradeDate, 'close', deps.clock.now()));
 }

@@ -21,3 +21,4 @@ export { DEFAULT_SIM_ACCOUNTS } from './accounts';
 export function startKisSimulator(options: KisSimulatorOptions = {}): Promise<KisSimulator> {
   return createKisSimulator(options);
 }
+export { simulatorClientConfig } from './client-config';
