@@ -173,10 +173,12 @@ export class ApprovalService {
   async releaseDeferred(): Promise<ExecutionOutcome[]> {
     const now = this.deps.clock.now();
     const deferred = await this.deps.store.listIntents({ statuses: ['DEFERRED'] });
+    const due = deferred.filter((i) => i.precheck.deferUntil && new Date(i.precheck.deferUntil) <= now);
+    // Sells go first; buys wait for the next pass so the sale proceeds can show up in the buying power.
+    const sells = due.filter((i) => i.side === 'SELL');
+    const batch = sells.length > 0 ? sells : due;
     const outcomes: ExecutionOutcome[] = [];
-    for (const intent of deferred) {
-      const until = intent.precheck.deferUntil ? new Date(intent.precheck.deferUntil) : null;
-      if (!until || until > now) continue;
+    for (const intent of batch) {
       const claimed = await this.deps.store.transitionIntent(
         intent.id,
         ['DEFERRED'],

@@ -187,4 +187,25 @@ describe.each(testDatabaseTargets())('approvals and execution on $name', (target
       expect(result.replacement.precheck.referencePrice).toBe(37_000);
     }
   });
+
+  it('when deferred sells and buys open together then the sells go first and the buys on the next pass', async () => {
+    broker.holdings.set('114260', { quantity: 2, purchaseAmount: 118_000 });
+    clock.set(kstInstant('2026-11-23', 7, 0));
+    const core = await readyCore();
+    const { intent: buyIntent } = await core.approvals.propose(buy());
+    const { intent: sellIntent } = await core.approvals.propose(
+      buy({ ticker: '114260', side: 'SELL', quantity: 2, limitPrice: 59_000 }),
+    );
+    await core.approvals.approve(buyIntent.id, alice);
+    await core.approvals.approve(sellIntent.id, alice);
+
+    clock.set(kstInstant('2026-11-23', 9, 0, 5));
+    const first = await core.approvals.releaseDeferred();
+    const second = await core.approvals.releaseDeferred();
+
+    const sent = broker.callsOf('placeOrder').map((c) => (c.args[0] as { side: string }).side);
+    expect(first).toHaveLength(1);
+    expect(second).toHaveLength(1);
+    expect(sent).toEqual(['SELL', 'BUY']);
+  });
 });
