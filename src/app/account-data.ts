@@ -80,9 +80,18 @@ export class AccountData {
     };
   }
 
-  async guardInput(order: GuardOrder, tradingState: TradingState): Promise<GuardInput> {
+  get limits(): RiskLimits {
+    return this.deps.limits;
+  }
+
+  /** Everything the guard needs, read fresh. A quote the caller just read may be passed in to avoid a second read. */
+  async guardInput(
+    order: GuardOrder,
+    tradingState: TradingState,
+    freshQuote?: Quote | null,
+  ): Promise<GuardInput> {
     const now = this.deps.clock.now();
-    const quote = await this.quote(order.ticker);
+    const quote = freshQuote !== undefined ? freshQuote : await this.quote(order.ticker);
     const account = await this.account(order, quote);
     const open = await this.deps.store.listOrders({ statuses: OPEN_ORDER_STATUSES });
     const ordersToday = await this.deps.store.countOrdersCreatedSince(kstInstant(kstDate(now), 0, 0));

@@ -8,6 +8,7 @@ import { kstInstant, kstDate, type TradingCalendar } from '../domain/market';
 import { feeFor } from '../domain/money';
 import type { Broker, PlaceOrderResult } from '../domain/ports';
 import { checkOrder, type GuardVerdict, type NewOrder } from '../domain/risk';
+import { tightenLimitTowardQuote } from '../domain/order';
 import type { AccountData } from './account-data';
 import type { AlertService } from './alerts';
 import type { DeskEvents } from './desk-events';
@@ -87,10 +88,16 @@ export class ExecutionService {
     if (!intent || intent.status !== 'APPROVED') return { status: 'not-approved', intent };
 
     const state = await this.deps.tradingState.effective();
-    const input = await this.deps.accountData.guardInput(newOrderOf(intent), state.state);
+    const quote = await this.deps.accountData.quote(intent.ticker);
+    const limitPrice = this.limitFor(intent, quote?.price ?? null);
+    const input = await this.deps.accountData.guardInput(
+      newOrderOf({ ...intent, limitPrice }),
+      state.state,
+      quote,
+    );
     const verdict = checkOrder(input);
     const now = clock.now();
-    const referencePrice = intent.orderType === 'LIMIT' ? intent.limitPrice : (input.quote?.price ?? null);
+    const referencePrice = intent.orderType === 'LIMIT' ? limitPrice : (input.quote?.price ?? null);
     const precheck = precheckFrom(verdict, referencePrice, intent.quantity, now);
     await this.applyBreaker(verdict);
 
@@ -170,7 +177,16 @@ export class ExecutionService {
       actor: 'risk-guard',
       at: now,
     });
-    const order = await store.createOrderForIntent(intent, now);
+    if (limitPrice !== intent.limitPrice) {
+      await store.appendEvent({
+        intentId: intent.id,
+        type: 'LIMIT_TIGHTENED',
+        data: { from: intent.limitPrice, to: limitPrice, quote: input.quote?.price ?? null },
+        actor: 'execution',
+        at: now,
+      });
+    }
+    const order = await store.createOrderForIntent(intent, now, limitPrice);
     this.inFlight.add(order.id);
     let settled: OrderRecord;
     let result: PlaceOrderResult;
@@ -183,6 +199,27 @@ export class ExecutionService {
     const finalIntent = (await store.getIntent(intent.id)) ?? intent;
     await this.deps.events.emit({ type: 'order.updated', order: settled, intent: finalIntent });
     return { status: 'submitted', order: settled, result };
+  }
+
+  /**
+   * A cycle leg's limit was set off the previous close; if the open moved it beyond the allowed distance on the
+   * aggressive side, it is tightened toward the live quote (never loosened). A person's limit is left alone:
+   * the guard explains why it is too far.
+   */
+  private limitFor(intent: IntentRecord, quotePrice: number | null): number | null {
+    if (
+      intent.orderType !== 'LIMIT' ||
+      intent.limitPrice === null ||
+      intent.source !== 'cycle' ||
+      quotePrice === null
+    )
+      return intent.limitPrice;
+    return tightenLimitTowardQuote(
+      intent.side,
+      intent.limitPrice,
+      quotePrice,
+      this.deps.accountData.limits.maxQuoteDistanceBp,
+    );
   }
 
   private materialMove(intent: IntentRecord, freshPrice: number | null): string | null {

@@ -197,8 +197,11 @@ export interface TradingStore {
   listIntents(filter: { statuses: readonly IntentStatus[]; expiresBefore?: Date }): Promise<IntentRecord[]>;
   setIntentCardRef(id: string, ref: CardRef): Promise<void>;
 
-  /** Writes the PENDING_SUBMIT order row (unique per intent) and marks the intent SUBMITTED, atomically. */
-  createOrderForIntent(intent: IntentRecord, at: Date): Promise<OrderRecord>;
+  /**
+   * Writes the PENDING_SUBMIT order row (unique per intent) and marks the intent SUBMITTED, atomically. The
+   * order's limit is the intent's unless `limitPrice` overrides it (a cycle leg tightened toward the quote).
+   */
+  createOrderForIntent(intent: IntentRecord, at: Date, limitPrice?: number | null): Promise<OrderRecord>;
   updateOrder(
     id: string,
     from: readonly OrderStatus[],

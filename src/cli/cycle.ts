@@ -112,7 +112,11 @@ export async function runCycleCli(
     args = argsSchema.parse(values);
   } catch (error) {
     const problem =
-      error instanceof z.ZodError ? z.prettifyError(error) : error instanceof Error ? error.message : String(error);
+      error instanceof z.ZodError
+        ? z.prettifyError(error)
+        : error instanceof Error
+          ? error.message
+          : String(error);
     out(m.badArgs({ problem }));
     out(m.usage);
     return EXIT.usage;
@@ -232,7 +236,9 @@ async function main(): Promise<number> {
     return EXIT.notCompleted;
   }
   try {
-    return await runCycleCli(process.argv.slice(2), () => openCliDesk(config, out), out, { locale: config.locale });
+    return await runCycleCli(process.argv.slice(2), () => openCliDesk(config, out), out, {
+      locale: config.locale,
+    });
   } catch (error) {
     const redactor = new Redactor([...config.secrets, ...simulatorKeys(config)]);
     console.error(redactor.text(error instanceof Error ? `${error.name}: ${error.message}` : String(error)));

@@ -1,7 +1,7 @@
 /**
  * Order intents and orders: their states and the only transitions allowed between them.
  */
-import type { Krw, Shares } from './money';
+import { ceilToTick, floorToTick, mulDivCeil, mulDivFloor, type Krw, type Shares } from './money';
 import type { OrderType } from './market';
 import type { Side } from './ports';
 
@@ -94,4 +94,24 @@ export interface OrderIntentDraft {
 /** Value of an order at a reference price (limit price for limits, the quote for market orders). */
 export function orderValue(quantity: Shares, price: Krw): Krw {
   return quantity * price;
+}
+
+/**
+ * Moves a limit that lies beyond `maxDistanceBp` on the aggressive side of the quote back to the edge of the
+ * allowed distance, on the tick grid. Only ever makes the order more conservative (a buy pays at most less, a
+ * sell receives at least more), so a person's approval still covers it. A limit on the passive side is left as it is.
+ */
+export function tightenLimitTowardQuote(
+  side: Side,
+  limitPrice: Krw,
+  quotePrice: Krw,
+  maxDistanceBp: number,
+): Krw {
+  if (quotePrice <= 0) return limitPrice;
+  if (side === 'BUY') {
+    const ceiling = floorToTick(mulDivFloor(quotePrice, 10_000 + maxDistanceBp, 10_000), 'ETF');
+    return limitPrice > ceiling ? ceiling : limitPrice;
+  }
+  const floor = ceilToTick(mulDivCeil(quotePrice, 10_000 - maxDistanceBp, 10_000), 'ETF');
+  return limitPrice < floor ? floor : limitPrice;
 }

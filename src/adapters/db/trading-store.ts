@@ -174,7 +174,7 @@ export function createDbTradingStore(db: Db): TradingStore {
       await db.update(s.orderIntents).set({ cardRef: ref }).where(eq(s.orderIntents.id, id));
     },
 
-    async createOrderForIntent(intent, at) {
+    async createOrderForIntent(intent, at, limitPrice) {
       return db.transaction(async (tx) => {
         const [row] = await tx
           .insert(s.orders)
@@ -185,7 +185,7 @@ export function createDbTradingStore(db: Db): TradingStore {
             side: intent.side,
             quantity: intent.quantity,
             orderType: intent.orderType,
-            limitPrice: intent.limitPrice,
+            limitPrice: limitPrice ?? intent.limitPrice,
             status: 'PENDING_SUBMIT',
             createdAt: at,
             updatedAt: at,

@@ -15,7 +15,8 @@ export const cycleCliEn: CycleCliMessages = {
   pastDate: (p) =>
     `Note: ${p.date} is in the past. The run uses the quotes and balance of now (${p.now} KST), and orders are only proposed/sent according to the live session rules (outside the session they are deferred, and being that day's they expire soon).`,
   runningElsewhere: (p) => `The cycle for ${p.date} is running in another process.`,
-  skipped: (p) => `The cycle for ${p.date} was not started: the day's cut-off (CYCLE_CATCHUP_CUTOFF) has passed.`,
+  skipped: (p) =>
+    `The cycle for ${p.date} was not started: the day's cut-off (CYCLE_CATCHUP_CUTOFF) has passed.`,
   deferredHint:
     'Orders waiting for the session to open or for approval are handled by the running desk (npm start); this command exits after the run.',
 };

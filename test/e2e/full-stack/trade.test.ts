@@ -22,6 +22,7 @@ import {
 import { reconcileForTrading, startFullStack, type FullStack } from './support/harness';
 
 const [pglite] = testDatabaseTargets();
+const ORDER_INQUIRY = '/uapi/domestic-stock/v1/trading/inquire-daily-ccld';
 
 function statusField(body: ReturnType<typeof bodyOf>): string | undefined {
   return body.embeds?.[0]?.fields?.find((f) => f.name === '상태')?.value;
@@ -87,6 +88,7 @@ describe('full stack: /trade', () => {
       expect.arrayContaining([{ name: '수량', value: `${quantity}주`, inline: true }]),
     );
     expect(simulator.control.receivedOrders()).toEqual([]);
+    const inquiriesBefore = simulator.control.stats().byPath[ORDER_INQUIRY] ?? 0;
 
     // Act: alice approves; the simulator fills the market order at once and notifies over the WebSocket
     const click = fake.click(fake.users.alice, card.id, `approve:${intentId}`);
@@ -115,13 +117,24 @@ describe('full stack: /trade', () => {
     expect(statusField(bodyOf(cardEdit))).toContain(`주문번호 ${sent!.odno}`);
     expect(disabledFlags(bodyOf(cardEdit))).toEqual([true, true]);
     expect(bodyOf(accepted).content).toBe(`📨 주문 접수: 069500 매수 ${quantity}주 · 주문번호 ${sent!.odno}`);
-    expect(bodyOf(filled).content).toMatch(new RegExp(`^🟢 체결: ${quantity}주 @ [\\d,]+원 \\(누적 ${quantity}/${quantity}주\\)$`));
+    expect(bodyOf(filled).content).toMatch(
+      new RegExp(`^🟢 체결: ${quantity}주 @ [\\d,]+원 \\(누적 ${quantity}/${quantity}주\\)$`),
+    );
     const order = (await runtime.store.getOrderByIntent(intentId))!;
-    expect(order).toMatchObject({ status: 'FILLED', odno: sent!.odno, quantity, filledQuantity: quantity });
-    expect((await runtime.store.getIntent(intentId))!.status).toBe('EXECUTED');
+    expect(simulator.control.stats().byPath[ORDER_INQUIRY] ?? 0).toBe(inquiriesBefore); // the notice, not a poll
+    expect(order).toMatchObject({
+      status: 'FILLED',
+      brokerOrderId: sent!.odno,
+      quantity,
+      filledQuantity: quantity,
+    });
+    expect((await runtime.store.getIntent(intentId))!.status).toBe('SUBMITTED');
     expect((await runtime.store.getPositions()).find((p) => p.ticker === '069500')?.quantity).toBe(quantity);
     expect(
-      fake.requests.filter((r) => r.route === CALLBACK).map((r) => r.params.interactionId).sort(),
+      fake.requests
+        .filter((r) => r.route === CALLBACK)
+        .map((r) => r.params.interactionId)
+        .sort(),
     ).toEqual([slash.id, submit.id, click.id].sort());
     expect(stack.logLines.filter((l) => /"level":(50|60)/.test(l))).toEqual([]);
   });
@@ -153,10 +166,15 @@ describe('full stack: /trade', () => {
     expect(statusField(bodyOf(edit))).toContain(`주문번호 ${orders[0]!.odno}`);
     expect(bodyOf(followUp).content).toContain('이미 승인');
     expect(bodyOf(followUp).flags).toBe(MessageFlags.Ephemeral);
-    expect(fake.requests.filter((r) => r.route === WEBHOOK_EDIT && tokens.includes(r.params.token!))).toHaveLength(1);
+    expect(
+      fake.requests.filter((r) => r.route === WEBHOOK_EDIT && tokens.includes(r.params.token!)),
+    ).toHaveLength(1);
     expect(
       fake.requests.filter(
-        (r) => r.route === CHANNEL_MESSAGE && r.params.channelId === threadId && bodyOf(r).content?.includes('주문 접수'),
+        (r) =>
+          r.route === CHANNEL_MESSAGE &&
+          r.params.channelId === threadId &&
+          bodyOf(r).content?.includes('주문 접수'),
       ),
     ).toHaveLength(1);
     expect(await runtime.store.getOrderByIntent(intentId)).toMatchObject({ status: 'FILLED' });

@@ -208,4 +208,32 @@ describe.each(testDatabaseTargets())('approvals and execution on $name', (target
     expect(second).toHaveLength(1);
     expect(sent).toEqual(['SELL', 'BUY']);
   });
+
+  it('when the open moves a deferred cycle leg beyond the quote distance then its limit is tightened toward the quote, never loosened, and it is sent', async () => {
+    broker.holdings.set('114260', { quantity: 2, purchaseAmount: 118_000 });
+    clock.set(kstInstant('2026-11-23', 7, 0));
+    const core = await readyCore();
+    const { intent } = await core.approvals.propose(
+      buy({
+        source: 'cycle',
+        proposer: 'cycle',
+        ticker: '114260',
+        side: 'SELL',
+        quantity: 2,
+        limitPrice: 57_820,
+      }),
+    );
+    await core.approvals.approve(intent.id, alice);
+
+    broker.prices.set('114260', 60_800); // opens 3 % higher: 57,820 is now 490 bp below the quote
+    clock.set(kstInstant('2026-11-23', 9, 0, 5));
+    const [released] = await core.approvals.releaseDeferred();
+
+    expect(released?.status).toBe('submitted');
+    const sent = broker.callsOf('placeOrder').map((c) => c.args[0] as { limitPrice: number });
+    expect(sent).toEqual([expect.objectContaining({ side: 'SELL', limitPrice: 58_980 })]);
+    const store = createDbTradingStore(database.db);
+    expect((await store.getOrderByIntent(intent.id))!.limitPrice).toBe(58_980);
+    expect((await store.listEvents({ intentId: intent.id })).map((e) => e.type)).toContain('LIMIT_TIGHTENED');
+  });
 });

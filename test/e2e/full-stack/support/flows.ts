@@ -12,10 +12,10 @@ export const WEBHOOK_FOLLOWUP = 'POST /webhooks/:applicationId/:token';
 /** The real stack (KIS client, OpenAI SDK, PGlite, discord.js) is slower than the scripted one. */
 export const WAIT_MS = 20_000;
 
-export const QUESTION = '코스피 200 ETF를 15만원어치 시장가로 사고 싶어요.';
+export const QUESTION = '코스피 200 ETF를 20만원어치 시장가로 사고 싶어요.';
 export const MODEL_ANSWER = 'KODEX 200을 시장가로 사는 안을 올렸습니다. 승인하면 바로 주문합니다.';
 /** What the scripted model spends on its proposal. */
-export const PROPOSAL_BUDGET_KRW = 150_000;
+export const PROPOSAL_BUDGET_KRW = 200_000;
 
 export interface MessageBody {
   content?: string;
@@ -46,7 +46,10 @@ export function postedIn(fake: FakeDiscord, channelId: string, contains: string)
 }
 
 export function editOf(fake: FakeDiscord, interaction: { token: string }): Promise<RecordedRequest> {
-  return fake.waitForRequest((r) => r.route === WEBHOOK_EDIT && r.params.token === interaction.token, WAIT_MS);
+  return fake.waitForRequest(
+    (r) => r.route === WEBHOOK_EDIT && r.params.token === interaction.token,
+    WAIT_MS,
+  );
 }
 
 /** What the simulator's quote said, as the model saw it in the get_quote tool result. */

@@ -2,6 +2,8 @@
  * The whole product as main.ts builds it (composeDesk + the Discord channel), with only the outside world
  * replaced: the built-in KIS simulator (started by compose), the fake OpenAI server, the fake Discord (a real
  * discord.js client talks to it) and a local alert webhook. Every log line is collected for scanning.
+ * One difference from main.ts: scheduler.start() is not called (node-cron would tick on real minutes against
+ * the fake clock); tests call `runtime.scheduler.tick()` after moving the clock.
  */
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -42,7 +44,10 @@ export interface FullStack {
   openai: FakeOpenAi;
   webhook: WebhookReceiver;
   clock: FakeClock;
-  channel: DiscordChannel;
+  /** Null until the channel is started (at once unless `deferChannel`). */
+  channel: DiscordChannel | null;
+  /** Creates, attaches and starts the Discord channel as main.ts does (a no-op once started). */
+  startChannel(): Promise<DiscordChannel>;
   /** Every line the desk's logger wrote (JSON text, one per line). */
   logLines: string[];
   /** Every secret the process holds: the config's plus the simulator's app key and secret. */
@@ -55,6 +60,8 @@ export interface FullStackOptions {
   database: Database;
   /** Default TRADING_MORNING. */
   startAt?: string;
+  /** Leave the Discord channel unstarted (nothing attached to publish through) until `startChannel()`. */
+  deferChannel?: boolean;
 }
 
 async function startWebhookReceiver(): Promise<WebhookReceiver> {
@@ -140,13 +147,51 @@ export async function startFullStack(options: FullStackOptions): Promise<FullSta
     throw error;
   }
 
-  let channel: DiscordChannel | null = null;
   let fills: Subscription | null = null;
-  const close = async () => {
-    await channel?.stop();
-    await fills?.close().catch(() => undefined);
-    await runtime.close();
-    await closeFakes();
+  const stack: FullStack = {
+    runtime,
+    fake,
+    openai,
+    webhook,
+    clock,
+    channel: null,
+    logLines,
+    secrets,
+    async startChannel() {
+      if (stack.channel) return stack.channel;
+      const config = runtime.config;
+      if (!config.discord.enabled) throw new Error('the full stack needs the Discord channel configured');
+      const channel = createDiscordChannel({
+        desk: runtime.desk,
+        config: config.discord,
+        environmentBadge: 'SIM',
+        restApi: fake.restApiBase,
+        clock,
+        logger: runtime.logger.child({ component: 'discord' }),
+        defaultLocale: config.locale,
+      });
+      stack.channel = channel;
+      runtime.channels.attach(
+        createDiscordCyclePublisher(channel, { locale: config.locale, published: runtime.publications }),
+        async (refs) => {
+          await channel.archiveThreads(refs.filter((r) => r.channel === 'discord').map((r) => r.threadKey));
+        },
+      );
+      await channel.start();
+      return channel;
+    },
+    async close() {
+      try {
+        await stack.channel?.stop();
+      } finally {
+        try {
+          await fills?.close().catch(() => undefined);
+          await runtime.close();
+        } finally {
+          await closeFakes();
+        }
+      }
+    },
   };
   try {
     // Commands are registered by a deploy step (npm run commands:register), not by the running desk.
@@ -156,31 +201,13 @@ export async function startFullStack(options: FullStackOptions): Promise<FullSta
       guildId: fake.guild.id,
       api: fake.restApiBase,
     });
-    const config = runtime.config;
-    if (!config.discord.enabled) throw new Error('the full stack needs the Discord channel configured');
     fills = await runtime.broker.subscribeFills((notice) => void runtime.core.fills.onNotice(notice));
-    channel = createDiscordChannel({
-      desk: runtime.desk,
-      config: config.discord,
-      environmentBadge: 'SIM',
-      restApi: fake.restApiBase,
-      clock,
-      logger: runtime.logger.child({ component: 'discord' }),
-      defaultLocale: config.locale,
-    });
-    const started = channel;
-    runtime.channels.attach(
-      createDiscordCyclePublisher(started, { locale: config.locale, published: runtime.publications }),
-      async (refs) => {
-        await started.archiveThreads(refs.filter((r) => r.channel === 'discord').map((r) => r.threadKey));
-      },
-    );
-    await started.start();
+    if (!options.deferChannel) await stack.startChannel();
   } catch (error) {
-    await close().catch(() => undefined);
+    await stack.close().catch(() => undefined);
     throw error;
   }
-  return { runtime, fake, openai, webhook, clock, channel, logLines, secrets, close };
+  return stack;
 }
 
 /** The start-up tick main.ts runs through scheduler.start(): reconciles, so trading leaves HALTED. */
