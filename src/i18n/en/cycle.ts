@@ -85,12 +85,9 @@ export const cycleEn: CycleMessages = {
     usage:
       'usage: npm run cycle -- [--date YYYY-MM-DD] [--status]\n  --date    trade date (default: today, KST)\n  --status  show that date\'s run without running anything',
     badArgs: (p) => `Invalid arguments: ${p.problem}`,
-    notToday: (p) =>
-      `${p.date} is not today (${p.today}). The cycle trades on live prices, so only today's run can be started; use --status to inspect other dates.`,
     noRun: (p) => `No run for ${p.date}`,
     run: (p) => `${p.date} ${p.status} (started ${p.startedAt}, finished ${p.finishedAt})`,
     step: (p) => `  ${p.step}: ${p.status}, ${p.attempts} attempt(s)${p.error}`,
-    notWired: 'This command is not wired yet: it builds the desk through src/compose.ts once that exists.',
   },
   memory: {
     noteTitle: (p) => `Cycle note ${p.date}: recent conversations and the last briefing`,

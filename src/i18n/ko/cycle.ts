@@ -91,14 +91,11 @@ export const cycleKo = {
   cli: {
     usage: '사용법: npm run cycle -- [--date YYYY-MM-DD] [--status]\n  --date    거래일 (기본: 오늘, KST)\n  --status  실행하지 않고 그날의 실행 기록만 보여 줍니다',
     badArgs: (p: { problem: string }) => `인자가 올바르지 않습니다: ${p.problem}`,
-    notToday: (p: { date: string; today: string }) =>
-      `${p.date}는 오늘(${p.today})이 아닙니다. 사이클은 실시간 시세로 주문하므로 오늘 것만 실행할 수 있습니다. 기록은 --status 로 보세요.`,
     noRun: (p: { date: string }) => `${p.date}의 실행 기록이 없습니다`,
     run: (p: { date: string; status: string; startedAt: string; finishedAt: string }) =>
       `${p.date} ${p.status} (시작 ${p.startedAt}, 종료 ${p.finishedAt})`,
     step: (p: { step: string; status: string; attempts: number; error: string }) =>
       `  ${p.step}: ${p.status}, 시도 ${p.attempts}회${p.error}`,
-    notWired: '이 명령은 아직 연결되지 않았습니다: src/compose.ts 가 준비되면 데스크를 그것으로 만듭니다.',
   },
   memory: {
     noteTitle: (p: { date: string }) => `${p.date} 사이클 메모: 지난 대화와 브리핑 요약`,
