@@ -107,6 +107,15 @@ export interface ComposeOverrides {
   cycleRetry?: RetryPolicy;
 }
 
+/** Every secret the process will hold: the configuration's and, in simulator mode, the simulator's keys. */
+export function secretsOf(config: Config): string[] {
+  const simAccount = DEFAULT_SIM_ACCOUNTS.find((a) => a.environment === 'paper')!;
+  return [
+    ...config.secrets,
+    ...(config.kis.mode === 'simulator' ? [simAccount.appKey, simAccount.appSecret] : []),
+  ];
+}
+
 export function riskLimitsFrom(config: Config): RiskLimits {
   return {
     allowedTickers: config.risk.etfUniverse,
@@ -130,11 +139,7 @@ export function universeFrom(config: Config): { ticker: string; name: string }[]
 export async function composeDesk(config: Config, overrides: ComposeOverrides = {}): Promise<DeskRuntime> {
   const clock = overrides.clock ?? new SystemClock();
   const calendar = loadTradingCalendar();
-  const simAccount = DEFAULT_SIM_ACCOUNTS.find((a) => a.environment === 'paper')!;
-  const secrets = [
-    ...config.secrets,
-    ...(config.kis.mode === 'simulator' ? [simAccount.appKey, simAccount.appSecret] : []),
-  ];
+  const secrets = secretsOf(config);
   const logger = overrides.logger ?? createLogger({ level: config.logLevel, secrets });
   const universe = universeFrom(config);
   const closers: (() => Promise<void>)[] = [];

@@ -3,7 +3,7 @@
  * the channel. Nothing else reads process.env or picks adapters.
  */
 import { ConfigError, loadConfig, type Config } from './config';
-import { composeDesk, type DeskRuntime } from './compose';
+import { composeDesk, secretsOf, type DeskRuntime } from './compose';
 import { createTerminalChannel } from './adapters/console/terminal';
 import { createDiscordChannel, createDiscordCyclePublisher, type DiscordChannel } from './adapters/discord';
 import { kstDate } from './domain/market';
@@ -33,6 +33,14 @@ async function waitForReconciliation(runtime: DeskRuntime, maxMs: number): Promi
     await new Promise((r) => setTimeout(r, 250));
   }
   return false;
+}
+
+/**
+ * Started once a channel can publish: the scheduler reconciles first (trading stays HALTED until the books match
+ * the broker), then runs the daily cycle, periodic reconciliation, deferred orders, card expiry and the sweep.
+ */
+function startScheduler(runtime: DeskRuntime): void {
+  runtime.scheduler.start();
 }
 
 async function main(): Promise<void> {
@@ -71,9 +79,6 @@ async function main(): Promise<void> {
       log.warn({ err: error }, 'fill stream unavailable; fills arrive through reconciliation');
       return null;
     });
-  // The scheduler reconciles first (trading stays HALTED until the books match the broker), then runs the
-  // daily cycle, periodic reconciliation, deferred orders, card expiry and the idle-session sweep.
-  runtime.scheduler.start();
 
   let discord: DiscordChannel | null = null;
   let shuttingDown = false;
@@ -107,6 +112,7 @@ async function main(): Promise<void> {
     );
     await channel.start();
     log.info('discord channel ready');
+    startScheduler(runtime);
     return;
   }
 
@@ -124,6 +130,7 @@ async function main(): Promise<void> {
   console.log(
     config.locale === 'ko' ? '  증권사 주문·잔고와 대조하는 중…' : '  reconciling with the broker…',
   );
+  startScheduler(runtime);
   await waitForReconciliation(runtime, 20_000);
   await terminal.run();
   await shutdown(0);

@@ -125,6 +125,24 @@ export class ApprovalService {
     return this.deps.execution.execute(claimed.id);
   }
 
+  /**
+   * "Approve all" on a daily plan card: every leg of that run still awaiting approval, sells first, each
+   * through the same conditional claim and guard as a single ✅.
+   */
+  async approvePlan(
+    dailyRunId: string,
+    approver: Approver,
+  ): Promise<{ intentId: string; result: ApprovalResult }[]> {
+    if (!isAllowedApprover(approver, this.deps.policy)) return [];
+    if (!intentIdSchema.safeParse(dailyRunId).success) return [];
+    const legs = await this.deps.store.listIntents({ statuses: ['AWAITING_APPROVAL'], dailyRunId });
+    const ordered = [...legs.filter((i) => i.side === 'SELL'), ...legs.filter((i) => i.side === 'BUY')];
+    const results: { intentId: string; result: ApprovalResult }[] = [];
+    for (const intent of ordered)
+      results.push({ intentId: intent.id, result: await this.approve(intent.id, approver) });
+    return results;
+  }
+
   async reject(
     intentId: string,
     approver: Approver,
@@ -187,7 +205,15 @@ export class ApprovalService {
         { type: 'DEFERRED_RELEASED', actor: 'clock', at: now },
         now,
       );
-      if (claimed) outcomes.push(await this.deps.execution.execute(claimed.id));
+      if (!claimed) continue;
+      const outcome = await this.deps.execution.execute(claimed.id);
+      outcomes.push(outcome);
+      await this.deps.events.emit({
+        type: 'deferred.released',
+        intentId: claimed.id,
+        approverId: claimed.decidedBy,
+        outcome,
+      });
     }
     return outcomes;
   }

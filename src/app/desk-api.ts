@@ -103,6 +103,11 @@ export interface Desk {
   /** One more user message in an existing conversation (resumes from the stored history after a restart). */
   continueConversation(ref: ConversationRef, speaker: Speaker, text: string): Promise<AssistantReply>;
   approve(intentId: string, approver: Approver): Promise<ApprovalResult>;
+  /** Approves every leg of a daily plan still awaiting approval (sells first); empty when not allowed. */
+  approvePlan(
+    dailyRunId: string,
+    approver: Approver,
+  ): Promise<{ intentId: string; result: ApprovalResult }[]>;
   reject(
     intentId: string,
     approver: Approver,

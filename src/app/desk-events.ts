@@ -4,6 +4,7 @@
  */
 import type { AlertRecord, IntentRecord, OrderRecord } from './trading-store';
 import type { TradingStateRecord } from './trading-store';
+import type { ExecutionOutcome } from './execution';
 
 export type DeskEvent =
   | { type: 'intent.updated'; intent: IntentRecord; order?: OrderRecord | null; note?: string }
@@ -13,6 +14,8 @@ export type DeskEvent =
       intent: IntentRecord | null;
       fill?: { quantity: number; price: number };
     }
+  /** A deferred approval went out (or was denied / needs a new approval) when its session opened. */
+  | { type: 'deferred.released'; intentId: string; approverId: string | null; outcome: ExecutionOutcome }
   | { type: 'trading-state.changed'; change: TradingStateRecord }
   | { type: 'alert'; alert: AlertRecord };
 

@@ -107,9 +107,11 @@ export function createDesk(deps: DeskDeps): Desk {
 
   return {
     events: core.events,
-    startConversation: (ref, speaker, question, title) => deps.conversations.start(ref, speaker, question, title),
+    startConversation: (ref, speaker, question, title) =>
+      deps.conversations.start(ref, speaker, question, title),
     continueConversation: (ref, speaker, text) => deps.conversations.continue(ref, speaker, text),
     approve: (intentId, approver) => core.approvals.approve(intentId, approver),
+    approvePlan: (dailyRunId, approver) => core.approvals.approvePlan(dailyRunId, approver),
     reject: (intentId, approver) => core.approvals.reject(intentId, approver),
     getIntent: (intentId) => store.getIntent(intentId),
     attachCard: (intentId, ref) => store.setIntentCardRef(intentId, ref),

@@ -152,7 +152,8 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     const cycle = deps.cycle;
     const cycleDue = tradingDay && parts.minuteOfDay >= cycleMinute && parts.minuteOfDay < cutoffMinute;
     if (cycle && reconciled && recovered && cycleDue) {
-      const upAtCycleTime = kstParts(firstTickAt).date < today || kstParts(firstTickAt).minuteOfDay <= cycleMinute;
+      const upAtCycleTime =
+        kstParts(firstTickAt).date < today || kstParts(firstTickAt).minuteOfDay <= cycleMinute;
       tasks.push(
         lane('cycle', ran, async () => {
           cycleSummary = await cycle.runScheduled(today, upAtCycleTime ? 'schedule' : 'catch_up');

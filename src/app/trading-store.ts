@@ -194,7 +194,11 @@ export interface TradingStore {
     event: AuditEventInput,
     notExpiredAt?: Date,
   ): Promise<IntentRecord | null>;
-  listIntents(filter: { statuses: readonly IntentStatus[]; expiresBefore?: Date }): Promise<IntentRecord[]>;
+  listIntents(filter: {
+    statuses: readonly IntentStatus[];
+    expiresBefore?: Date;
+    dailyRunId?: string;
+  }): Promise<IntentRecord[]>;
   setIntentCardRef(id: string, ref: CardRef): Promise<void>;
 
   /**

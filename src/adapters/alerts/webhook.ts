@@ -57,7 +57,8 @@ export function webhookText(alert: AlertRecord, locale: 'ko' | 'en'): string {
 
 export function createWebhookAlertForwarder(options: WebhookAlertOptions): WebhookAlertForwarder {
   // The parse error would quote the input, so it is replaced by one that does not.
-  if (!webhookUrlSchema.safeParse(options.url).success) throw new Error('ALERT_WEBHOOK_URL must be an http(s) URL');
+  if (!webhookUrlSchema.safeParse(options.url).success)
+    throw new Error('ALERT_WEBHOOK_URL must be an http(s) URL');
   const parsed = new URL(options.url);
   if (isTelegramWebhook(parsed) && !parsed.searchParams.has('chat_id'))
     throw new Error('ALERT_WEBHOOK_URL: a Telegram sendMessage URL needs ?chat_id=<chat id>');
@@ -100,7 +101,8 @@ export function createWebhookAlertForwarder(options: WebhookAlertOptions): Webho
       await response.body?.cancel().catch(() => undefined);
       if (!response.ok) problem = { kind: 'http', status: response.status, alertId: alert.id };
     } catch (error) {
-      const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
+      const timedOut =
+        error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
       problem = { kind: timedOut ? 'timeout' : 'network', alertId: alert.id };
     }
     if (!problem) {

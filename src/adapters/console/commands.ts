@@ -3,6 +3,8 @@ export type TerminalCommand =
   | { kind: 'ask'; text: string }
   | { kind: 'trade'; question: string }
   | { kind: 'decide'; decision: 'approve' | 'reject'; card: number | null }
+  /** `/approve all`: every card still awaiting approval, sells first. */
+  | { kind: 'approve-all' }
   | { kind: 'portfolio' }
   | { kind: 'status' }
   | { kind: 'trading'; command: 'stop' | 'stopentry' | 'resume' }
@@ -38,6 +40,7 @@ export function parseCommand(raw: string): TerminalCommand {
     case '/reject': {
       const decision = name === '/approve' ? 'approve' : 'reject';
       if (argument === '') return { kind: 'decide', decision, card: null };
+      if (decision === 'approve' && /^(all|전체)$/i.test(argument)) return { kind: 'approve-all' };
       const card = /^#?(\d{1,6})$/.exec(argument);
       return card ? { kind: 'decide', decision, card: Number(card[1]) } : { kind: 'usage', of: decision };
     }

@@ -154,6 +154,11 @@ export function renderEvent(
       });
     case 'alert':
       return e.alert({ severity: event.alert.severity, message: plainText(event.alert.message) });
+    case 'deferred.released': {
+      const n = cardNumberOf(event.intentId);
+      const text = renderApproval(event.outcome, ctx);
+      return n === null ? text : `#${n} ${text}`;
+    }
   }
 }
 

@@ -125,6 +125,17 @@ export function createTerminalChannel(options: TerminalChannelOptions): Terminal
         return ask(command.text, false);
       case 'trade':
         return ask(command.question, true);
+      case 'approve-all': {
+        const current = await Promise.all(cards.map((c) => desk.getIntent(c.id)));
+        const waiting = cards.filter((_, i) => current[i]?.status === 'AWAITING_APPROVAL');
+        const ordered = [
+          ...waiting.filter((c) => c.side === 'SELL'),
+          ...waiting.filter((c) => c.side === 'BUY'),
+        ];
+        if (ordered.length === 0) return print(say.noPendingCard);
+        for (const card of ordered) await decide('approve', cards.indexOf(card) + 1);
+        return;
+      }
       case 'decide': {
         const n = command.card ?? pendingCard;
         pendingCard = null;
@@ -194,6 +205,9 @@ export function createTerminalChannel(options: TerminalChannelOptions): Terminal
       const unsubscribe = desk.events.subscribe((event) => {
         const line = renderEvent(event, ctx, cardNumberOf);
         if (line) print(line);
+        // A deferred approval whose price moved too much at the open comes back as a new card to approve.
+        if (event.type === 'deferred.released' && event.outcome.status === 'needs-reapproval')
+          showCard(event.outcome.replacement);
       });
       const lines = createInterface({ input: options.input, crlfDelay: Infinity, terminal: false });
       try {

@@ -1,10 +1,5 @@
 import { and, asc, desc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
-import type {
-  CycleStore,
-  DailyRunRecord,
-  NewsItemRecord,
-  RunStepRecord,
-} from '../../app/ports/cycle-store';
+import type { CycleStore, DailyRunRecord, NewsItemRecord, RunStepRecord } from '../../app/ports/cycle-store';
 import type { Db } from './client';
 import * as s from './schema';
 

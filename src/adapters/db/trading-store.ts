@@ -162,6 +162,7 @@ export function createDbTradingStore(db: Db): TradingStore {
     async listIntents(filter) {
       const conditions = [inArray(s.orderIntents.status, [...filter.statuses])];
       if (filter.expiresBefore) conditions.push(lt(s.orderIntents.expiresAt, filter.expiresBefore));
+      if (filter.dailyRunId) conditions.push(eq(s.orderIntents.dailyRunId, filter.dailyRunId));
       const rows = await db
         .select()
         .from(s.orderIntents)

@@ -1,4 +1,12 @@
-import { ChannelType, Events, ThreadAutoArchiveDuration, type Client } from 'discord.js';
+import {
+  ActionRowBuilder,
+  ButtonBuilder,
+  ButtonStyle,
+  ChannelType,
+  Events,
+  ThreadAutoArchiveDuration,
+  type Client,
+} from 'discord.js';
 import type { Desk, Locale } from '../../app/desk-api';
 import type { DeskEvent } from '../../app/desk-events';
 import type { AlertRecord, IntentRecord } from '../../app/trading-store';
@@ -14,6 +22,7 @@ import type { DiscordLogger } from './logger';
 import { InteractionRouter } from './interactions/router';
 import { routeTable } from './interactions/route-table';
 import { KeyedQueue } from './keyed-queue';
+import { approvePlanId } from './custom-ids';
 import { catalogsFor } from './locale';
 import { DeskPosting, NO_MENTIONS } from './posting';
 import { renderAlert, renderTradingStateChange } from './render/alert';
@@ -42,6 +51,8 @@ export interface PlanCardInput {
   summary?: string;
   intents: readonly IntentRecord[];
   locale?: Locale;
+  /** The daily run: when given and a leg awaits approval, an "approve all" button follows the summary. */
+  runId?: string;
 }
 
 export interface DiscordChannel {
@@ -187,6 +198,17 @@ export function createDiscordChannel(options: DiscordChannelOptions): DiscordCha
       await ctx.threads.run(thread.id, async () => {
         for (const part of splitMessage(plan.summary ?? ''))
           await thread.send({ content: part, allowedMentions: NO_MENTIONS });
+        if (plan.runId && plan.intents.some((i) => i.status === 'AWAITING_APPROVAL')) {
+          const approveAll = new ButtonBuilder()
+            .setCustomId(approvePlanId(plan.runId))
+            .setLabel(catalogsFor(locale).text.click.approveAll)
+            .setEmoji('✅')
+            .setStyle(ButtonStyle.Success);
+          await thread.send({
+            components: [new ActionRowBuilder<ButtonBuilder>().addComponents(approveAll)],
+            allowedMentions: NO_MENTIONS,
+          });
+        }
         for (const intent of plan.intents)
           cardMessageIds.push((await ctx.posting.postCard(thread, intent, locale)).id);
       });

@@ -8,6 +8,7 @@ const customIdSchema = z.discriminatedUnion('action', [
   z.object({ action: z.literal('approve'), intentId: z.uuid() }),
   z.object({ action: z.literal('reject'), intentId: z.uuid() }),
   z.object({ action: z.literal('trade-modal') }),
+  z.object({ action: z.literal('approve-plan'), intentId: z.uuid() }),
 ]);
 
 export type ParsedCustomId = z.infer<typeof customIdSchema>;
@@ -29,6 +30,11 @@ export function parseCustomId(raw: string): ParsedCustomId | null {
 
 export function approveId(intentId: string): string {
   return `approve:${intentId}`;
+}
+
+/** "Approve all" on a daily plan; the id carries the daily run's id. */
+export function approvePlanId(dailyRunId: string): string {
+  return `approve-plan:${dailyRunId}`;
 }
 
 export function rejectId(intentId: string): string {

@@ -35,6 +35,7 @@ export function createDiscordCyclePublisher(
         summary: plan.summary[locale],
         intents: plan.intents,
         locale,
+        runId: plan.runId,
       });
       await published.add(key);
     },

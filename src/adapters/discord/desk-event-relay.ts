@@ -2,6 +2,7 @@ import type { DeskEvent } from '../../app/desk-events';
 import type { IntentRecord } from '../../app/trading-store';
 import { sendableChannel } from './channels';
 import type { ChannelContext } from './context';
+import { clickResponse } from './click-outcome';
 import { catalogsFor } from './locale';
 import { NO_MENTIONS } from './posting';
 import { orderUpdateText } from './render/order-update';
@@ -37,6 +38,9 @@ export class DeskEventRelay {
       case 'intent.updated':
         if (event.intent.status === 'EXPIRED') this.closeExpiredCard(event.intent);
         return;
+      case 'deferred.released':
+        this.settleReleasedCard(event);
+        return;
       case 'alert':
       case 'trading-state.changed':
         this.track(this.guard('alert', this.alerts.postAlertEvent(event)));
@@ -56,6 +60,35 @@ export class DeskEventRelay {
       await channel?.send({ content: text, allowedMentions: NO_MENTIONS });
     });
     this.track(this.guard('order follow-up', work));
+  }
+
+  /**
+   * A deferred approval was sent (or denied, or needs a new approval) when its session opened, with nobody
+   * clicking: the card gets its final state exactly as a click would have given it, and a replacement card is
+   * posted in the same thread.
+   */
+  private settleReleasedCard(event: Extract<DeskEvent, { type: 'deferred.released' }>): void {
+    const { ctx } = this;
+    const outcome = event.outcome;
+    const known = 'intent' in outcome ? outcome.intent : null;
+    const location = ctx.cards.find(event.intentId, known?.cardRef ?? null, ctx.defaultLocale);
+    if (!location) return;
+    const { channelId, messageId } = location.ref;
+    const response = clickResponse(outcome, event.approverId ?? '', catalogsFor(location.locale));
+    const work = ctx.threads.run(channelId, async () => {
+      const channel = await ctx.client.channels.fetch(channelId).catch(() => null);
+      if (!channel?.isTextBased() || !channel.isSendable()) return;
+      if (response.card) {
+        const intent = response.card.intent ?? (await ctx.desk.getIntent(response.card.intentId));
+        if (intent)
+          await channel.messages.edit(messageId, {
+            ...ctx.posting.cardFor(intent, location.locale, response.card.status),
+            allowedMentions: NO_MENTIONS,
+          });
+      }
+      if (response.replacement) await ctx.posting.postCard(channel, response.replacement, location.locale);
+    });
+    this.track(this.guard('released card', work));
   }
 
   private closeExpiredCard(intent: IntentRecord): void {

@@ -1,4 +1,12 @@
-const TRACKING_PARAMS: ReadonlySet<string> = new Set(['fbclid', 'gclid', 'dclid', 'msclkid', 'igshid', 'mc_cid', 'mc_eid']);
+const TRACKING_PARAMS: ReadonlySet<string> = new Set([
+  'fbclid',
+  'gclid',
+  'dclid',
+  'msclkid',
+  'igshid',
+  'mc_cid',
+  'mc_eid',
+]);
 
 /**
  * The URL an article is known by: http(s) only, no credentials, no fragment, no utm_* or click-id parameters,
@@ -15,7 +23,9 @@ export function canonicalUrl(raw: string, base?: string): string | null {
   url.hash = '';
   url.username = '';
   url.password = '';
-  const kept = [...url.searchParams].filter(([key]) => !/^utm_/i.test(key) && !TRACKING_PARAMS.has(key.toLowerCase()));
+  const kept = [...url.searchParams].filter(
+    ([key]) => !/^utm_/i.test(key) && !TRACKING_PARAMS.has(key.toLowerCase()),
+  );
   kept.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   url.search = kept.length === 0 ? '' : new URLSearchParams(kept).toString();
   return url.toString();

@@ -11,7 +11,11 @@ import type { CrawlResult, NewsCrawler, NewsItem } from './types';
 
 const optionsSchema = z.object({
   timeoutMs: z.number().int().positive().max(120_000),
-  maxBytes: z.number().int().positive().max(50 * 1024 * 1024),
+  maxBytes: z
+    .number()
+    .int()
+    .positive()
+    .max(50 * 1024 * 1024),
   summaryMaxChars: z.number().int().min(40).max(4_000).default(280),
   maxItemsPerFeed: z.number().int().positive().max(1_000).default(100),
   concurrency: z.number().int().positive().max(16).default(4),
@@ -34,13 +38,20 @@ const MAX_FUTURE_MS = 24 * 60 * 60 * 1000;
  * the others. Feed text is only ever parsed as data: nothing in it is followed, fetched or executed.
  */
 export function createNewsCrawler(options: NewsCrawlerOptions): NewsCrawler {
-  const settings = optionsSchema.parse({ ...options, universe: options.universe ? [...options.universe] : undefined });
+  const settings = optionsSchema.parse({
+    ...options,
+    universe: options.universe ? [...options.universe] : undefined,
+  });
   const doFetch = options.fetch ?? globalThis.fetch;
   const { clock } = options;
   const tickersIn = createTickerExtractor(settings.universe);
 
   async function readFeed(url: string): Promise<ParsedFeed> {
-    const text = await fetchFeedText(url, { fetch: doFetch, timeoutMs: settings.timeoutMs, maxBytes: settings.maxBytes });
+    const text = await fetchFeedText(url, {
+      fetch: doFetch,
+      timeoutMs: settings.timeoutMs,
+      maxBytes: settings.maxBytes,
+    });
     return parseFeed(text, url);
   }
 
@@ -52,7 +63,8 @@ export function createNewsCrawler(options: NewsCrawlerOptions): NewsCrawler {
       if (url === null) continue;
       const title = entry.title.slice(0, MAX_TITLE_CHARS);
       const summary = extractiveSummary(entry.body, settings.summaryMaxChars);
-      const future = entry.publishedAt !== null && entry.publishedAt.getTime() - fetchedAt.getTime() > MAX_FUTURE_MS;
+      const future =
+        entry.publishedAt !== null && entry.publishedAt.getTime() - fetchedAt.getTime() > MAX_FUTURE_MS;
       items.push({
         url,
         title,
@@ -98,7 +110,11 @@ export function createNewsCrawler(options: NewsCrawlerOptions): NewsCrawler {
 
 function asFeedError(error: unknown, url: string): FeedError {
   if (error instanceof FeedError) return error;
-  return new FeedError('NOT_A_FEED', describeFeedUrl(url), error instanceof Error ? error.name : 'unreadable feed');
+  return new FeedError(
+    'NOT_A_FEED',
+    describeFeedUrl(url),
+    error instanceof Error ? error.name : 'unreadable feed',
+  );
 }
 
 function hostOf(url: string): string {
@@ -117,7 +133,11 @@ function newestFirst(items: NewsItem[]): NewsItem[] {
     .map(({ item }) => item);
 }
 
-async function mapWithConcurrency<T, R>(inputs: readonly T[], limit: number, task: (input: T) => Promise<R>): Promise<R[]> {
+async function mapWithConcurrency<T, R>(
+  inputs: readonly T[],
+  limit: number,
+  task: (input: T) => Promise<R>,
+): Promise<R[]> {
   const results: R[] = new Array<R>(inputs.length);
   let next = 0;
   const worker = async (): Promise<void> => {

@@ -1,4 +1,5 @@
-export type FeedErrorKind = 'INVALID_URL' | 'HTTP_STATUS' | 'TIMEOUT' | 'NETWORK' | 'TOO_LARGE' | 'NOT_A_FEED';
+export type FeedErrorKind =
+  'INVALID_URL' | 'HTTP_STATUS' | 'TIMEOUT' | 'NETWORK' | 'TOO_LARGE' | 'NOT_A_FEED';
 
 const RETRYABLE: ReadonlySet<FeedErrorKind> = new Set(['TIMEOUT', 'NETWORK']);
 
@@ -17,7 +18,9 @@ export class FeedError extends Error {
   ) {
     super(`${kind} ${feed}: ${detail}`);
     this.name = 'FeedError';
-    this.retryable = RETRYABLE.has(kind) || (kind === 'HTTP_STATUS' && status !== undefined && (status >= 500 || status === 429));
+    this.retryable =
+      RETRYABLE.has(kind) ||
+      (kind === 'HTTP_STATUS' && status !== undefined && (status >= 500 || status === 429));
   }
 }
 

@@ -7,7 +7,8 @@ export interface FetchFeedOptions {
   maxBytes: number;
 }
 
-const ACCEPT = 'application/rss+xml, application/atom+xml, application/rdf+xml;q=0.9, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.1';
+const ACCEPT =
+  'application/rss+xml, application/atom+xml, application/rdf+xml;q=0.9, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.1';
 
 /**
  * GETs one feed. The timeout covers the whole exchange including the body, and the body is read in chunks and
@@ -21,7 +22,8 @@ export async function fetchFeedText(url: string, options: FetchFeedOptions): Pro
   } catch {
     throw new FeedError('INVALID_URL', feed, 'not a URL');
   }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new FeedError('INVALID_URL', feed, 'only http(s) feeds');
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
+    throw new FeedError('INVALID_URL', feed, 'only http(s) feeds');
   const controller = new AbortController();
   let timedOut = false;
   const timer = setTimeout(() => {
@@ -29,7 +31,11 @@ export async function fetchFeedText(url: string, options: FetchFeedOptions): Pro
     controller.abort();
   }, options.timeoutMs);
   try {
-    const response = await options.fetch(parsed, { signal: controller.signal, headers: { accept: ACCEPT }, redirect: 'follow' });
+    const response = await options.fetch(parsed, {
+      signal: controller.signal,
+      headers: { accept: ACCEPT },
+      redirect: 'follow',
+    });
     if (!response.ok) {
       await response.body?.cancel().catch(() => undefined);
       throw new FeedError('HTTP_STATUS', feed, `HTTP ${response.status}`, response.status);
@@ -50,7 +56,12 @@ export async function fetchFeedText(url: string, options: FetchFeedOptions): Pro
   }
 }
 
-async function readCapped(response: Response, maxBytes: number, feed: string, controller: AbortController): Promise<Uint8Array> {
+async function readCapped(
+  response: Response,
+  maxBytes: number,
+  feed: string,
+  controller: AbortController,
+): Promise<Uint8Array> {
   if (response.body === null) return new Uint8Array();
   const reader = response.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -79,6 +90,7 @@ async function readCapped(response: Response, maxBytes: number, feed: string, co
 function networkReason(error: unknown): string {
   if (!(error instanceof Error)) return 'request failed';
   const cause = (error as { cause?: unknown }).cause;
-  const code = typeof cause === 'object' && cause !== null && 'code' in cause ? String(cause.code) : undefined;
+  const code =
+    typeof cause === 'object' && cause !== null && 'code' in cause ? String(cause.code) : undefined;
   return code === undefined ? error.name : `${error.name} (${code})`;
 }

@@ -28,7 +28,8 @@ export interface ParsedFeed {
  */
 export function parseFeed(text: string, feedUrl: string): ParsedFeed {
   const start = text.replace(/^\ufeff/, '').trimStart();
-  if (!start.startsWith('<')) throw new FeedError('NOT_A_FEED', describeFeedUrl(feedUrl), 'the body is not XML');
+  if (!start.startsWith('<'))
+    throw new FeedError('NOT_A_FEED', describeFeedUrl(feedUrl), 'the body is not XML');
   const document = parseXmlTolerant(start);
   const root = childElements(document)[0];
   if (root === undefined) throw new FeedError('NOT_A_FEED', describeFeedUrl(feedUrl), 'no root element');
@@ -43,21 +44,26 @@ export function parseFeed(text: string, feedUrl: string): ParsedFeed {
       throw new FeedError(
         'NOT_A_FEED',
         describeFeedUrl(feedUrl),
-        root.name === 'html' ? 'an HTML page, not a feed' : `unexpected root element <${root.qualifiedName.slice(0, 40)}>`,
+        root.name === 'html'
+          ? 'an HTML page, not a feed'
+          : `unexpected root element <${root.qualifiedName.slice(0, 40)}>`,
       );
   }
 }
 
 function parseRss(root: XmlElement, feedUrl: string, format: FeedFormat): ParsedFeed {
   const channel = firstChild(root, 'channel') ?? root;
-  const entries = descendants(root, 'item').map(
-    (item): FeedEntry => ({
-      title: htmlToText(textOf(firstChild(item, 'title'))),
-      link: rssLink(item),
-      publishedAt: parseFeedDate(textOf(firstChild(item, 'pubdate', 'dc:date', 'date', 'published', 'updated'))),
-      body: firstText(firstChild(item, 'description'), firstChild(item, 'content:encoded', 'encoded', 'summary')),
-    }),
-  );
+  const entries = descendants(root, 'item').map((item): FeedEntry => ({
+    title: htmlToText(textOf(firstChild(item, 'title'))),
+    link: rssLink(item),
+    publishedAt: parseFeedDate(
+      textOf(firstChild(item, 'pubdate', 'dc:date', 'date', 'published', 'updated')),
+    ),
+    body: firstText(
+      firstChild(item, 'description'),
+      firstChild(item, 'content:encoded', 'encoded', 'summary'),
+    ),
+  }));
   return { format, title: htmlToText(textOf(firstChild(channel, 'title'))), base: feedUrl, entries };
 }
 

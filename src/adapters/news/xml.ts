@@ -141,7 +141,9 @@ export function childElements(parent: XmlElement, name?: string): XmlElement[] {
 
 export function firstChild(parent: XmlElement, ...names: string[]): XmlElement | undefined {
   for (const name of names) {
-    const found = parent.children.find((c): c is XmlElement => typeof c !== 'string' && (c.name === name || c.qualifiedName === name));
+    const found = parent.children.find(
+      (c): c is XmlElement => typeof c !== 'string' && (c.name === name || c.qualifiedName === name),
+    );
     if (found) return found;
   }
   return undefined;
@@ -161,7 +163,20 @@ export function descendants(parent: XmlElement, name: string): XmlElement[] {
   return out;
 }
 
-const BLOCK_ELEMENTS: ReadonlySet<string> = new Set(['p', 'div', 'br', 'li', 'tr', 'td', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+const BLOCK_ELEMENTS: ReadonlySet<string> = new Set([
+  'p',
+  'div',
+  'br',
+  'li',
+  'tr',
+  'td',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+]);
 
 /** The concatenated text below an element; inline XHTML blocks (<p>, <br>) become spaces, other markup is dropped. */
 export function textOf(element: XmlElement | undefined): string {

@@ -13,7 +13,13 @@ export async function alertStepFailed(
   p: { tradeDate: string; step: StepName; attempts: number; error: string; cutoff: string },
 ): Promise<void> {
   const text = inBothLocales((m) =>
-    m.alerts.stepFailed({ date: p.tradeDate, step: m.steps[p.step], attempts: p.attempts, error: p.error, cutoff: p.cutoff }),
+    m.alerts.stepFailed({
+      date: p.tradeDate,
+      step: m.steps[p.step],
+      attempts: p.attempts,
+      error: p.error,
+      cutoff: p.cutoff,
+    }),
   );
   await alerts.raise({
     kind: 'CYCLE_STEP_FAILED',

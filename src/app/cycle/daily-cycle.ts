@@ -105,7 +105,8 @@ export function createDailyCycle(deps: DailyCycleDeps): DailyCycle {
         attempt,
         lastAttempt: attempt === attempts,
         output: <K extends StepName>(name: K) => {
-          if (!outputs.has(name)) throw new Error(`step ${step.name} needs the output of ${name}, which has none`);
+          if (!outputs.has(name))
+            throw new Error(`step ${step.name} needs the output of ${name}, which has none`);
           return outputs.get(name) as StepOutputs[K];
         },
       };
@@ -116,7 +117,8 @@ export function createDailyCycle(deps: DailyCycleDeps): DailyCycle {
         lastError = describeError(error);
         deps.onError?.(`cycle ${run.tradeDate} step ${step.name} attempt ${attempt}`, error);
         await store.failStep(run.id, step.name, lastError, clock.now());
-        if (attempt < attempts) await sleep(retry.delaysMs[Math.min(attempt, retry.delaysMs.length) - 1] ?? 0);
+        if (attempt < attempts)
+          await sleep(retry.delaysMs[Math.min(attempt, retry.delaysMs.length) - 1] ?? 0);
         continue;
       }
       // Outside the try: a checkpoint that cannot be written is not the step's failure, it ends the run.

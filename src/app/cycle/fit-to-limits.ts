@@ -48,7 +48,10 @@ export function fitLegsToLimits<L extends LegToFit>(input: FitInput<L>): FittedL
     return total;
   };
 
-  const ordered = [...input.legs.filter((l) => l.side === 'SELL'), ...input.legs.filter((l) => l.side !== 'SELL')];
+  const ordered = [
+    ...input.legs.filter((l) => l.side === 'SELL'),
+    ...input.legs.filter((l) => l.side !== 'SELL'),
+  ];
   return ordered.map((leg) => {
     const caps: { limit: FitLimit; quantity: number; value: number }[] = [
       {

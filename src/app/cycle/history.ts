@@ -14,7 +14,11 @@ export function calendarDaysFor(bars: number): number {
 }
 
 /** Splits [from, to] into consecutive spans of at most `spanDays` calendar days, oldest first. */
-export function dateSpans(from: KstDate, to: KstDate, spanDays = SPAN_DAYS): { from: KstDate; to: KstDate }[] {
+export function dateSpans(
+  from: KstDate,
+  to: KstDate,
+  spanDays = SPAN_DAYS,
+): { from: KstDate; to: KstDate }[] {
   const spans: { from: KstDate; to: KstDate }[] = [];
   for (let start = from; start <= to; start = addDays(start, spanDays)) {
     const end = addDays(start, spanDays - 1);
@@ -30,7 +34,9 @@ export async function fetchDailyHistory(
   from: KstDate,
   to: KstDate,
 ): Promise<DailyBar[]> {
-  const parts = await Promise.all(dateSpans(from, to).map((span) => broker.getDailyBars(ticker, span.from, span.to)));
+  const parts = await Promise.all(
+    dateSpans(from, to).map((span) => broker.getDailyBars(ticker, span.from, span.to)),
+  );
   const byDate = new Map<KstDate, DailyBar>();
   for (const bar of parts.flat()) if (bar.date >= from && bar.date <= to) byDate.set(bar.date, bar);
   return [...byDate.values()].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));

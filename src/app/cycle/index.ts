@@ -20,5 +20,10 @@ export { takeCloseSnapshot, type NavCloseDeps } from './nav-close';
 export { CYCLE_AUTO_APPROVER, cycleIdempotencyKey, planPublicationKey } from './steps/execution';
 export { briefingPublicationKey } from './steps/briefing';
 export { briefingMemoryId, cycleNoteId } from './steps/memory-summary';
-export { fetchMarketData, marketFetchStep, type MarketData, type MarketFetchInput } from './steps/market-fetch';
+export {
+  fetchMarketData,
+  marketFetchStep,
+  type MarketData,
+  type MarketFetchInput,
+} from './steps/market-fetch';
 export { cycleStrategyConfig, cycleTickers } from './strategy-config';

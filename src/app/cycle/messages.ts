@@ -10,7 +10,9 @@ export function cycleMessages(locale: Locale): CycleMessages {
 }
 
 /** The same sentence in both locales, Korean first. */
-export function inBothLocales(render: (messages: CycleMessages, locale: Locale) => string): Record<Locale, string> {
+export function inBothLocales(
+  render: (messages: CycleMessages, locale: Locale) => string,
+): Record<Locale, string> {
   return { ko: render(cycleKo, 'ko'), en: render(cycleEn, 'en') };
 }
 

@@ -138,7 +138,14 @@ export type RiskOutput = z.infer<typeof riskOutputSchema>;
 export const executionOutputSchema = z.object({
   mode: z.enum(['approve', 'auto']),
   intents: z.array(
-    z.object({ id: z.string(), ticker: z.string(), side, quantity: int, limitPrice: int.nullable(), status: z.string() }),
+    z.object({
+      id: z.string(),
+      ticker: z.string(),
+      side,
+      quantity: int,
+      limitPrice: int.nullable(),
+      status: z.string(),
+    }),
   ),
   approvals: z.array(z.object({ intentId: z.string(), result: z.string() })),
   planPublished: z.boolean(),
@@ -152,7 +159,10 @@ export const briefingOutputSchema = z.object({
 });
 export type BriefingOutput = z.infer<typeof briefingOutputSchema>;
 
-export const memoryUpsertOutputSchema = z.object({ memoryId: z.string().nullable(), skipped: z.string().nullable() });
+export const memoryUpsertOutputSchema = z.object({
+  memoryId: z.string().nullable(),
+  skipped: z.string().nullable(),
+});
 export type MemoryUpsertOutput = z.infer<typeof memoryUpsertOutputSchema>;
 
 export const STEP_OUTPUT_SCHEMAS = {

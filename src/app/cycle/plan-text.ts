@@ -21,21 +21,24 @@ function hhmm(iso: string): string {
 
 export function legLine(leg: PlanLeg, names: Readonly<Record<string, string>>, locale: Locale): string {
   const m = cycleMessages(locale);
-  return m.plan.leg({
-    side: m.side[leg.side],
-    ticker: leg.ticker,
-    name: names[leg.ticker] ?? '',
-    quantity: leg.quantity,
-    price: won(leg.limitPrice, locale),
-    value: won(leg.estimatedValue, locale),
-  }).replace(/\s{2,}/g, ' ');
+  return m.plan
+    .leg({
+      side: m.side[leg.side],
+      ticker: leg.ticker,
+      name: names[leg.ticker] ?? '',
+      quantity: leg.quantity,
+      price: won(leg.limitPrice, locale),
+      value: won(leg.estimatedValue, locale),
+    })
+    .replace(/\s{2,}/g, ' ');
 }
 
 export function verdictText(verdict: LegVerdict | undefined, locale: Locale): string {
   const m = cycleMessages(locale);
   if (!verdict) return '—';
   if (verdict.outcome === 'ALLOW') return m.verdict.ALLOW;
-  if (verdict.outcome === 'DEFER') return m.verdict.DEFER({ at: verdict.deferUntil ? hhmm(verdict.deferUntil) : '—' });
+  if (verdict.outcome === 'DEFER')
+    return m.verdict.DEFER({ at: verdict.deferUntil ? hhmm(verdict.deferUntil) : '—' });
   return m.verdict.DENY({ reason: verdict.code ?? '—' });
 }
 

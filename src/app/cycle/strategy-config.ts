@@ -5,7 +5,9 @@ import type { DailyCycleDeps } from './context';
  * The strategy as the cycle runs it: the defaults, the operator's overrides, the configured universe, and a
  * position weight never above what the guard allows (a plan the guard would deny is no plan).
  */
-export function cycleStrategyConfig(deps: Pick<DailyCycleDeps, 'settings' | 'strategy' | 'limits'>): StrategyConfig {
+export function cycleStrategyConfig(
+  deps: Pick<DailyCycleDeps, 'settings' | 'strategy' | 'limits'>,
+): StrategyConfig {
   const base = { ...DEFAULT_STRATEGY_CONFIG, ...deps.strategy };
   return {
     ...base,

@@ -50,7 +50,11 @@ export interface NewsItemRecord extends NewNewsItem {
 
 export interface CycleStore {
   /** Inserts the date's run as RUNNING (claimed by the caller), or returns the existing row with `created: false`. */
-  createRun(tradeDate: string, trigger: RunTrigger, at: Date): Promise<{ run: DailyRunRecord; created: boolean }>;
+  createRun(
+    tradeDate: string,
+    trigger: RunTrigger,
+    at: Date,
+  ): Promise<{ run: DailyRunRecord; created: boolean }>;
   getRun(tradeDate: string): Promise<DailyRunRecord | null>;
   latestRun(): Promise<DailyRunRecord | null>;
   /** FAILED → RUNNING in one conditional update (the run lock). Null when someone else got there first. */

@@ -52,15 +52,27 @@ const RULES: ReadonlyArray<(facts: OrderFacts) => RiskCheck> = [
 export function checkOrder(input: GuardInput): GuardVerdict {
   const { order } = input;
   if (order.kind === 'CANCEL') {
-    return { outcome: 'ALLOW', checks: [pass('tradingState', { state: input.tradingState, kind: 'CANCEL' })] };
+    return {
+      outcome: 'ALLOW',
+      checks: [pass('tradingState', { state: input.tradingState, kind: 'CANCEL' })],
+    };
   }
   return evaluateNewOrder(input, order).verdict;
 }
 
 /** The verdict for a new order together with the facts it was decided on (a plan applies them to the portfolio). */
-export function evaluateNewOrder(input: GuardInput, order: NewOrder): { verdict: GuardVerdict; facts: OrderFacts } {
+export function evaluateNewOrder(
+  input: GuardInput,
+  order: NewOrder,
+): { verdict: GuardVerdict; facts: OrderFacts } {
   const facts = deriveFacts(input, order);
-  return { verdict: verdictFrom(facts, RULES.map((rule) => rule(facts))), facts };
+  return {
+    verdict: verdictFrom(
+      facts,
+      RULES.map((rule) => rule(facts)),
+    ),
+    facts,
+  };
 }
 
 function breakerOf(facts: OrderFacts): BreakerKind | undefined {
@@ -82,7 +94,12 @@ function verdictFrom(facts: OrderFacts, checks: RiskCheck[]): GuardVerdict {
   if (first === undefined) return { ...base, outcome: 'ALLOW' };
   const { session } = facts;
   const onlySessionFailed = failures === 1 && first.rule === 'session';
-  if (onlySessionFailed && !session.accepted && session.opensAt !== null && session.reason !== 'UNKNOWN_ORDER_TYPE') {
+  if (
+    onlySessionFailed &&
+    !session.accepted &&
+    session.opensAt !== null &&
+    session.reason !== 'UNKNOWN_ORDER_TYPE'
+  ) {
     return {
       ...base,
       outcome: 'DEFER',

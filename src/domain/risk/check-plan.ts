@@ -38,7 +38,11 @@ interface PortfolioState {
 export function checkPlan(input: PlanInput): PlanVerdict {
   const { legs, quotes, ...shared } = input;
   const ordered = [...legs.filter((l) => l.side === 'SELL'), ...legs.filter((l) => l.side !== 'SELL')];
-  let state: PortfolioState = { account: input.account, openOrders: input.openOrders, ordersToday: input.ordersToday };
+  let state: PortfolioState = {
+    account: input.account,
+    openOrders: input.openOrders,
+    ordersToday: input.ordersToday,
+  };
   const results: PlanLegVerdict[] = [];
   let breaker: BreakerKind | undefined;
   for (const order of ordered) {
@@ -58,7 +62,10 @@ export function checkPlan(input: PlanInput): PlanVerdict {
 
 function afterLeg(state: PortfolioState, facts: OrderFacts): PortfolioState {
   const { order } = facts;
-  const openOrders = [...state.openOrders, { ticker: order.ticker, side: order.side, remainingQuantity: order.quantity }];
+  const openOrders = [
+    ...state.openOrders,
+    { ticker: order.ticker, side: order.side, remainingQuantity: order.quantity },
+  ];
   return { account: accountAfter(state.account, facts), openOrders, ordersToday: state.ordersToday + 1 };
 }
 
@@ -76,8 +83,17 @@ function accountAfter(account: AccountSnapshot | null, facts: OrderFacts): Accou
     buyingPower:
       power === null
         ? null
-        : { ...power, maxAmount: power.maxAmount + powerDelta, orderableCash: power.orderableCash + powerDelta },
-    positions: positionsAfter(account.positions, order, quantityDelta, facts.quote?.price ?? facts.orderPrice ?? 0),
+        : {
+            ...power,
+            maxAmount: power.maxAmount + powerDelta,
+            orderableCash: power.orderableCash + powerDelta,
+          },
+    positions: positionsAfter(
+      account.positions,
+      order,
+      quantityDelta,
+      facts.quote?.price ?? facts.orderPrice ?? 0,
+    ),
   };
 }
 
@@ -95,7 +111,11 @@ function positionsAfter(
   const orderableDelta = quantityDelta < 0 ? quantityDelta : 0;
   return positions.map((p) =>
     p === existing
-      ? { ...p, quantity: p.quantity + quantityDelta, orderableQuantity: p.orderableQuantity + orderableDelta }
+      ? {
+          ...p,
+          quantity: p.quantity + quantityDelta,
+          orderableQuantity: p.orderableQuantity + orderableDelta,
+        }
       : p,
   );
 }

@@ -13,7 +13,11 @@ export function renderRiskText(template: string, detail: RiskDetail, catalog: Ri
   });
 }
 
-function formatValue(value: string | number, format: string | undefined, catalog: RiskCatalog): string | undefined {
+function formatValue(
+  value: string | number,
+  format: string | undefined,
+  catalog: RiskCatalog,
+): string | undefined {
   switch (format) {
     case undefined:
       return typeof value === 'number' ? value.toLocaleString('en-US') : value;
@@ -43,18 +47,23 @@ export function formatBasisPoints(bp: number): string {
   const sign = bp < 0 ? '-' : '';
   const abs = Math.abs(Math.trunc(bp));
   const whole = Math.floor(abs / 100);
-  const fraction = String(abs % 100).padStart(2, '0').replace(/0+$/, '');
+  const fraction = String(abs % 100)
+    .padStart(2, '0')
+    .replace(/0+$/, '');
   return `${sign}${whole}${fraction === '' ? '' : `.${fraction}`}%`;
 }
 
 export function describeCheck(check: RiskCheck, catalog: RiskCatalog): string {
-  return check.ok ? catalog.rules[check.rule] : renderRiskText(catalog.codes[check.code], check.detail, catalog);
+  return check.ok
+    ? catalog.rules[check.rule]
+    : renderRiskText(catalog.codes[check.code], check.detail, catalog);
 }
 
 /** One line for a person: the outcome, why, and the breaker to trip if any. */
 export function describeVerdict(verdict: GuardVerdict, catalog: RiskCatalog): string {
   const parts = [catalog.outcomes[verdict.outcome]];
-  if (verdict.outcome !== 'ALLOW') parts.push(renderRiskText(catalog.codes[verdict.code], verdict.detail, catalog));
+  if (verdict.outcome !== 'ALLOW')
+    parts.push(renderRiskText(catalog.codes[verdict.code], verdict.detail, catalog));
   if (verdict.breaker !== undefined) parts.push(catalog.breakers[verdict.breaker]);
   return parts.join(' — ');
 }

@@ -37,22 +37,31 @@ export interface OrderFacts {
 }
 
 export type SessionAcceptance =
-  | { accepted: true }
-  | { accepted: false; reason: SessionRefusal; opensAt: Date | null };
+  { accepted: true } | { accepted: false; reason: SessionRefusal; opensAt: Date | null };
 
-const isPositiveInteger = (n: unknown): n is number => typeof n === 'number' && Number.isSafeInteger(n) && n > 0;
+const isPositiveInteger = (n: unknown): n is number =>
+  typeof n === 'number' && Number.isSafeInteger(n) && n > 0;
 
 function ageProblem(asOf: Date, now: Date, maxAgeMs: number): boolean {
   const age = now.getTime() - asOf.getTime();
   return !(Math.abs(age) <= maxAgeMs);
 }
 
-export function quoteProblemOf(quote: Quote | null, ticker: string, now: Date, limits: RiskLimits): DataProblem | null {
+export function quoteProblemOf(
+  quote: Quote | null,
+  ticker: string,
+  now: Date,
+  limits: RiskLimits,
+): DataProblem | null {
   if (quote === null) return 'MISSING';
   if (quote.ticker !== ticker) return 'WRONG_TICKER';
   if (ageProblem(quote.asOf, now, limits.maxQuoteAgeMs)) return 'STALE';
   if (!isPositiveInteger(quote.price)) return 'NO_PRICE';
-  if (!isPositiveInteger(quote.lowerLimit) || !isPositiveInteger(quote.upperLimit) || quote.upperLimit < quote.lowerLimit) {
+  if (
+    !isPositiveInteger(quote.lowerLimit) ||
+    !isPositiveInteger(quote.upperLimit) ||
+    quote.upperLimit < quote.lowerLimit
+  ) {
     return 'BAD_LIMITS';
   }
   return null;
@@ -62,7 +71,12 @@ export function markPrice(position: PositionSnapshot, quote: Quote | null): Krw 
   return quote !== null && quote.ticker === position.ticker ? quote.price : position.price;
 }
 
-function accountProblemOf(account: AccountSnapshot | null, quote: Quote | null, now: Date, limits: RiskLimits): DataProblem | null {
+function accountProblemOf(
+  account: AccountSnapshot | null,
+  quote: Quote | null,
+  now: Date,
+  limits: RiskLimits,
+): DataProblem | null {
   if (account === null) return 'MISSING';
   if (ageProblem(account.asOf, now, limits.maxAccountAgeMs)) return 'STALE';
   if (!Number.isSafeInteger(account.cash)) return 'MISSING';
@@ -72,16 +86,23 @@ function accountProblemOf(account: AccountSnapshot | null, quote: Quote | null, 
   return null;
 }
 
-function buyingPowerProblemOf(account: AccountSnapshot | null, now: Date, limits: RiskLimits): DataProblem | null {
+function buyingPowerProblemOf(
+  account: AccountSnapshot | null,
+  now: Date,
+  limits: RiskLimits,
+): DataProblem | null {
   const power = account?.buyingPower ?? null;
   if (power === null) return 'NO_BUYING_POWER';
-  if (!Number.isSafeInteger(power.maxAmount) || !Number.isSafeInteger(power.orderableCash)) return 'NO_BUYING_POWER';
+  if (!Number.isSafeInteger(power.maxAmount) || !Number.isSafeInteger(power.orderableCash))
+    return 'NO_BUYING_POWER';
   if (ageProblem(power.asOf, now, limits.maxAccountAgeMs)) return 'BUYING_POWER_STALE';
   return null;
 }
 
 function sessionAcceptanceOf(input: GuardInput, order: NewOrder): SessionAcceptance {
-  const division = Object.hasOwn(ORDER_DIVISION, order.orderType) ? ORDER_DIVISION[order.orderType] : undefined;
+  const division = Object.hasOwn(ORDER_DIVISION, order.orderType)
+    ? ORDER_DIVISION[order.orderType]
+    : undefined;
   if (division === undefined) return { accepted: false, reason: 'UNKNOWN_ORDER_TYPE', opensAt: null };
   const session = marketSessionAt(input.now, input.calendar);
   const verdict = orderAcceptedNow(session, division, input.environment, input.calendar);
@@ -155,24 +176,36 @@ export function unmetNeed(rule: RiskRule, facts: OrderFacts, needs: readonly Nee
   return null;
 }
 
-function blockerFor(need: Need, facts: OrderFacts): { code: RiskCode; detail: Record<string, string | number> } | null {
+function blockerFor(
+  need: Need,
+  facts: OrderFacts,
+): { code: RiskCode; detail: Record<string, string | number> } | null {
   const ticker = facts.order.ticker;
   switch (need) {
     case 'quote':
-      return facts.quoteProblem === null ? null : { code: 'PRICE_UNAVAILABLE', detail: { ticker, problem: facts.quoteProblem } };
+      return facts.quoteProblem === null
+        ? null
+        : { code: 'PRICE_UNAVAILABLE', detail: { ticker, problem: facts.quoteProblem } };
     case 'account':
-      return facts.accountProblem === null ? null : { code: 'ACCOUNT_STATE_UNKNOWN', detail: { problem: facts.accountProblem } };
+      return facts.accountProblem === null
+        ? null
+        : { code: 'ACCOUNT_STATE_UNKNOWN', detail: { problem: facts.accountProblem } };
     case 'buyingPower':
-      if (facts.accountProblem !== null) return { code: 'ACCOUNT_STATE_UNKNOWN', detail: { problem: facts.accountProblem } };
+      if (facts.accountProblem !== null)
+        return { code: 'ACCOUNT_STATE_UNKNOWN', detail: { problem: facts.accountProblem } };
       return facts.buyingPowerProblem === null
         ? null
         : { code: 'ACCOUNT_STATE_UNKNOWN', detail: { problem: facts.buyingPowerProblem } };
     case 'quantity':
-      return facts.quantityValid ? null : { code: 'INVALID_QUANTITY', detail: { quantity: String(facts.order.quantity) } };
+      return facts.quantityValid
+        ? null
+        : { code: 'INVALID_QUANTITY', detail: { quantity: String(facts.order.quantity) } };
     case 'price':
       if (facts.session.accepted === false && facts.session.reason === 'UNKNOWN_ORDER_TYPE') {
         return { code: 'MARKET_CLOSED', detail: { reason: 'UNKNOWN_ORDER_TYPE', opensAt: '-' } };
       }
-      return facts.priceValid ? null : { code: 'INVALID_PRICE', detail: { limitPrice: String(facts.order.limitPrice ?? '-') } };
+      return facts.priceValid
+        ? null
+        : { code: 'INVALID_PRICE', detail: { limitPrice: String(facts.order.limitPrice ?? '-') } };
   }
 }

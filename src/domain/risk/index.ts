@@ -1,6 +1,23 @@
-export { RISK_CODES, RISK_RULES, DATA_PROBLEMS, type RiskCode, type RiskRule, type BreakerKind, type DataProblem } from './codes';
+export {
+  RISK_CODES,
+  RISK_RULES,
+  DATA_PROBLEMS,
+  type RiskCode,
+  type RiskRule,
+  type BreakerKind,
+  type DataProblem,
+} from './codes';
 export { riskLimitsSchema, DEFAULT_RISK_LIMITS, type RiskLimits } from './limits';
-export type { GuardInput, GuardOrder, NewOrder, CancelOrder, AccountSnapshot, PositionSnapshot, OpenOrder, TradingState } from './input';
+export type {
+  GuardInput,
+  GuardOrder,
+  NewOrder,
+  CancelOrder,
+  AccountSnapshot,
+  PositionSnapshot,
+  OpenOrder,
+  TradingState,
+} from './input';
 export type { GuardVerdict, RiskCheck, RiskDetail, SessionRefusal } from './verdict';
 export { checkOrder } from './check-order';
 export { checkPlan, type PlanInput, type PlanVerdict, type PlanLegVerdict } from './check-plan';

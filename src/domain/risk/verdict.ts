@@ -24,7 +24,13 @@ export type GuardVerdict =
   | (VerdictBase & { outcome: 'ALLOW' })
   | (VerdictBase & { outcome: 'DENY'; code: RiskCode; detail: RiskDetail })
   /** Every rule passed except the session: KRX would accept this order at `deferUntil`. */
-  | (VerdictBase & { outcome: 'DEFER'; code: 'MARKET_CLOSED'; reason: MarketClosedReason; deferUntil: Date; detail: RiskDetail });
+  | (VerdictBase & {
+      outcome: 'DEFER';
+      code: 'MARKET_CLOSED';
+      reason: MarketClosedReason;
+      deferUntil: Date;
+      detail: RiskDetail;
+    });
 
 export function pass(rule: RiskRule, detail: RiskDetail = {}): RiskCheck {
   return { rule, ok: true, detail };

@@ -23,12 +23,16 @@ export const cycleEn: CycleMessages = {
     stepFailed: (p) =>
       `Daily cycle ${p.date}: step '${p.step}' failed after ${p.attempts} attempts and the run stopped: ${p.error}. ` +
       `It resumes from this step at the next attempt before ${p.cutoff}, or with /cycle run.`,
-    dataOutage: (p) => `Market data for ${p.date} is incomplete (${p.items}). Today's plan will not be traded.`,
-    navFloor: (p) => `Morning NAV on ${p.date} is ${p.nav}, below the floor of ${p.floor}. The risk check blocks buys.`,
+    dataOutage: (p) =>
+      `Market data for ${p.date} is incomplete (${p.items}). Today's plan will not be traded.`,
+    navFloor: (p) =>
+      `Morning NAV on ${p.date} is ${p.nav}, below the floor of ${p.floor}. The risk check blocks buys.`,
   },
   fit: {
-    MAX_ORDER_VALUE: (p) => `${p.ticker}: cut from ${p.from} to ${p.to} shares to fit the per-order limit of ${p.limit}`,
-    FAT_FINGER: (p) => `${p.ticker}: cut from ${p.from} to ${p.to} shares to fit the buy-vs-cash limit of ${p.limit}`,
+    MAX_ORDER_VALUE: (p) =>
+      `${p.ticker}: cut from ${p.from} to ${p.to} shares to fit the per-order limit of ${p.limit}`,
+    FAT_FINGER: (p) =>
+      `${p.ticker}: cut from ${p.from} to ${p.to} shares to fit the buy-vs-cash limit of ${p.limit}`,
     MAX_POSITION_WEIGHT: (p) =>
       `${p.ticker}: cut from ${p.from} to ${p.to} shares to fit the position weight limit (${p.limit})`,
   },
@@ -45,7 +49,8 @@ export const cycleEn: CycleMessages = {
     leg: (p) => `${p.side} ${p.ticker} ${p.name} ${p.quantity} @ ${p.price} (${p.value})`,
     approveHint:
       'Approve each order with ✅ on its card, or approve all. Nothing is sent before approval, and the risk check runs again when you approve.',
-    autoHint: 'Auto mode (CYCLE_ORDERS=auto): orders that pass the risk check are approved right away, sells first.',
+    autoHint:
+      'Auto mode (CYCLE_ORDERS=auto): orders that pass the risk check are approved right away, sells first.',
   },
   briefing: {
     title: (p) => `Morning briefing ${p.date}`,
@@ -54,7 +59,8 @@ export const cycleEn: CycleMessages = {
     pnl: (p) => `Last session ${p.day} · month to date ${p.mtd} · year to date ${p.ytd}`,
     positions: 'Positions',
     noPositions: 'No positions (all cash)',
-    position: (p) => `${p.ticker} ${p.name} ${p.quantity} sh · ${p.value} (${p.weight}) · unrealised ${p.pnl}`,
+    position: (p) =>
+      `${p.ticker} ${p.name} ${p.quantity} sh · ${p.value} (${p.weight}) · unrealised ${p.pnl}`,
     plan: "Today's plan",
     notRebalanceDay: (p) => `Not a rebalance day. Next rebalance: ${p.next}`,
     dataIncomplete: 'Market data is incomplete: no orders today',
@@ -83,7 +89,7 @@ export const cycleEn: CycleMessages = {
   },
   cli: {
     usage:
-      'usage: npm run cycle -- [--date YYYY-MM-DD] [--status]\n  --date    trade date (default: today, KST)\n  --status  show that date\'s run without running anything',
+      "usage: npm run cycle -- [--date YYYY-MM-DD] [--status]\n  --date    trade date (default: today, KST)\n  --status  show that date's run without running anything",
     badArgs: (p) => `Invalid arguments: ${p.problem}`,
     noRun: (p) => `No run for ${p.date}`,
     run: (p) => `${p.date} ${p.status} (started ${p.startedAt}, finished ${p.finishedAt})`,

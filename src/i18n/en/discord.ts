@@ -91,6 +91,11 @@ export const discordEn: DiscordCatalog = {
       SUPERSEDED: 'Replaced by a new card. Approve the new one.',
     },
     notApproved: 'The approval did not complete. Please check the status.',
+    approveAll: 'Approve all',
+    planApproved: (total: number, submitted: number, deferred: number, other: number) =>
+      total === 0
+        ? 'Nothing is waiting for approval.'
+        : `${total} approved: ${submitted} sent, ${deferred} waiting for the open, ${other} other (see each card)`,
   },
   order: {
     accepted: (ticker: string, side: string, quantity: number, orderNumber: string) =>

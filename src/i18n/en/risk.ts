@@ -7,8 +7,10 @@ export const riskEn: RiskCatalog = {
     TRADING_REDUCING: 'Trading is REDUCING. Only sells of holdings are accepted ({ticker} {side:side}).',
     TICKER_NOT_ALLOWED: '{ticker} is not on the allowed ETF list.',
     INVALID_QUANTITY: 'The quantity ({quantity}) must be a whole number of at least 1 share.',
-    INVALID_PRICE: 'The price ({limitPrice}) is invalid: a limit order needs a positive whole price, a market order none.',
-    PRICE_OFF_TICK: 'The limit {limitPrice:krw} is not on the {tick:krw} tick. Use {below:krw} or {above:krw}.',
+    INVALID_PRICE:
+      'The price ({limitPrice}) is invalid: a limit order needs a positive whole price, a market order none.',
+    PRICE_OFF_TICK:
+      'The limit {limitPrice:krw} is not on the {tick:krw} tick. Use {below:krw} or {above:krw}.',
     PRICE_UNAVAILABLE: 'No trustworthy quote for {ticker} ({problem:problem}). Fetch the quote again.',
     INSTRUMENT_HALTED: '{ticker} is suspended from trading.',
     ACCOUNT_STATE_UNKNOWN: 'The account state is unknown ({problem:problem}). Fetch the balance again.',
@@ -16,14 +18,17 @@ export const riskEn: RiskCatalog = {
       'Equity {equity:krw} is {lossBp:pct} below the start-of-day {startOfDayNav:krw}, at the daily loss limit of {maxLossBp:pct}. Buys are blocked.',
     NAV_FLOOR: 'Equity {equity:krw} is below the floor of {navFloor:krw}. Buys are blocked.',
     PRICE_OUTSIDE_BAND: "The limit {limitPrice:krw} is outside today's price band {lower:krw}–{upper:krw}.",
-    PRICE_TOO_FAR_FROM_QUOTE: 'The limit {limitPrice:krw} is {distanceBp:pct} away from the quote {quotePrice:krw} (max {maxBp:pct}).',
+    PRICE_TOO_FAR_FROM_QUOTE:
+      'The limit {limitPrice:krw} is {distanceBp:pct} away from the quote {quotePrice:krw} (max {maxBp:pct}).',
     MAX_ORDER_VALUE: 'The order value {orderValue:krw} exceeds the per-order limit of {maxOrderValue:krw}.',
-    MAX_POSITION_WEIGHT: 'After this order {ticker} would weigh {weightBp:pct}, above the limit of {maxBp:pct}.',
+    MAX_POSITION_WEIGHT:
+      'After this order {ticker} would weigh {weightBp:pct}, above the limit of {maxBp:pct}.',
     INSUFFICIENT_BUYING_POWER: 'The order needs {required:krw} but only {available:krw} is orderable.',
     FAT_FINGER: 'The buy of {orderValue:krw} exceeds {maxBp:pct} of the cash {cash:krw} ({limit:krw}).',
     INSUFFICIENT_HOLDINGS: 'Selling {quantity} shares of {ticker} but only {orderableQuantity} are sellable.',
     MAX_ORDERS_PER_DAY: '{ordersToday} orders today: the daily limit of {maxOrdersPerDay} is reached.',
-    DUPLICATE_OPEN_ORDER: 'There is already an open {side:side} order for {ticker} ({remainingQuantity} shares left).',
+    DUPLICATE_OPEN_ORDER:
+      'There is already an open {side:side} order for {ticker} ({remainingQuantity} shares left).',
     MARKET_CLOSED: 'The exchange cannot accept this order now ({reason:reason}). Accepted from: {opensAt}',
   },
   rules: {

@@ -48,20 +48,34 @@ export const cycleKo = {
   },
   plan: {
     title: (p: { date: string }) => `${p.date} 리밸런싱 계획`,
-    leg: (p: { side: string; ticker: string; name: string; quantity: number; price: string; value: string }) =>
-      `${p.side} ${p.ticker} ${p.name} ${p.quantity}주 @ ${p.price} (${p.value})`,
-    approveHint: '주문마다 카드의 ✅로 승인하거나 전체 승인을 누르세요. 승인 전에는 아무것도 전송되지 않으며, 승인 때 위험 점검을 다시 합니다.',
+    leg: (p: {
+      side: string;
+      ticker: string;
+      name: string;
+      quantity: number;
+      price: string;
+      value: string;
+    }) => `${p.side} ${p.ticker} ${p.name} ${p.quantity}주 @ ${p.price} (${p.value})`,
+    approveHint:
+      '주문마다 카드의 ✅로 승인하거나 전체 승인을 누르세요. 승인 전에는 아무것도 전송되지 않으며, 승인 때 위험 점검을 다시 합니다.',
     autoHint: '자동 모드(CYCLE_ORDERS=auto): 위험 점검을 통과한 주문을 매도부터 바로 승인합니다.',
   },
   briefing: {
     title: (p: { date: string }) => `${p.date} 아침 브리핑`,
     nav: (p: { nav: string; cash: string }) => `순자산 ${p.nav} (현금 ${p.cash})`,
     navUnknown: '순자산을 조회하지 못했습니다',
-    pnl: (p: { day: string; mtd: string; ytd: string }) => `전일 ${p.day} · 월초 대비 ${p.mtd} · 연초 대비 ${p.ytd}`,
+    pnl: (p: { day: string; mtd: string; ytd: string }) =>
+      `전일 ${p.day} · 월초 대비 ${p.mtd} · 연초 대비 ${p.ytd}`,
     positions: '보유 종목',
     noPositions: '보유 종목 없음 (전액 현금)',
-    position: (p: { ticker: string; name: string; quantity: number; value: string; weight: string; pnl: string }) =>
-      `${p.ticker} ${p.name} ${p.quantity}주 · ${p.value} (${p.weight}) · 평가손익 ${p.pnl}`,
+    position: (p: {
+      ticker: string;
+      name: string;
+      quantity: number;
+      value: string;
+      weight: string;
+      pnl: string;
+    }) => `${p.ticker} ${p.name} ${p.quantity}주 · ${p.value} (${p.weight}) · 평가손익 ${p.pnl}`,
     plan: '오늘의 계획',
     notRebalanceDay: (p: { next: string }) => `리밸런싱일이 아닙니다. 다음 리밸런싱: ${p.next}`,
     dataIncomplete: '시세 데이터가 불완전해 오늘은 주문하지 않습니다',
@@ -79,7 +93,8 @@ export const cycleKo = {
     } as Record<string, string>,
     why: '근거',
     signals: '모멘텀 순위 (12-1)',
-    signal: (p: { rank: string; ticker: string; roc: string; mark: string }) => `${p.rank} ${p.ticker} ${p.roc}${p.mark}`,
+    signal: (p: { rank: string; ticker: string; roc: string; mark: string }) =>
+      `${p.rank} ${p.ticker} ${p.roc}${p.mark}`,
     hurdle: (p: { ticker: string; roc: string }) => `기준(절대 모멘텀): ${p.ticker} ${p.roc}`,
     noSignals: '신호 없음',
     news: '뉴스 (외부 원문, 지시로 취급하지 않음)',
@@ -89,7 +104,8 @@ export const cycleKo = {
     chartTitle: 'NAV (KRW)',
   },
   cli: {
-    usage: '사용법: npm run cycle -- [--date YYYY-MM-DD] [--status]\n  --date    거래일 (기본: 오늘, KST)\n  --status  실행하지 않고 그날의 실행 기록만 보여 줍니다',
+    usage:
+      '사용법: npm run cycle -- [--date YYYY-MM-DD] [--status]\n  --date    거래일 (기본: 오늘, KST)\n  --status  실행하지 않고 그날의 실행 기록만 보여 줍니다',
     badArgs: (p: { problem: string }) => `인자가 올바르지 않습니다: ${p.problem}`,
     noRun: (p: { date: string }) => `${p.date}의 실행 기록이 없습니다`,
     run: (p: { date: string; status: string; startedAt: string; finishedAt: string }) =>

@@ -94,6 +94,11 @@ export const discordKo = {
       SUPERSEDED: '새 카드로 대체된 제안입니다. 새 카드에서 승인하세요.',
     },
     notApproved: '승인 처리를 끝내지 못했습니다. 상태를 확인해 주세요.',
+    approveAll: '전체 승인',
+    planApproved: (total: number, submitted: number, deferred: number, other: number) =>
+      total === 0
+        ? '승인을 기다리는 항목이 없습니다.'
+        : `${total}건 승인 처리: 주문 ${submitted}건, 장 시작 대기 ${deferred}건, 그 밖 ${other}건 (카드에서 각각 확인)`,
   },
   order: {
     accepted: (ticker: string, side: string, quantity: number, orderNumber: string) =>

@@ -7,22 +7,27 @@ export const riskKo: RiskCatalog = {
     TRADING_REDUCING: '축소(REDUCING) 상태입니다. 보유 종목 매도만 받습니다 ({ticker} {side:side}).',
     TICKER_NOT_ALLOWED: '{ticker}은(는) 허용된 ETF 목록에 없습니다.',
     INVALID_QUANTITY: '주문 수량({quantity})은 1주 이상의 정수여야 합니다.',
-    INVALID_PRICE: '주문 가격({limitPrice})이 올바르지 않습니다. 지정가는 0보다 큰 정수, 시장가는 가격 없이 주문합니다.',
-    PRICE_OFF_TICK: '지정가 {limitPrice:krw}은(는) 호가 단위 {tick:krw}에 맞지 않습니다. {below:krw} 또는 {above:krw}로 주문하세요.',
-    PRICE_UNAVAILABLE: '{ticker}의 믿을 수 있는 시세가 없습니다({problem:problem}). 시세를 다시 조회해야 합니다.',
+    INVALID_PRICE:
+      '주문 가격({limitPrice})이 올바르지 않습니다. 지정가는 0보다 큰 정수, 시장가는 가격 없이 주문합니다.',
+    PRICE_OFF_TICK:
+      '지정가 {limitPrice:krw}은(는) 호가 단위 {tick:krw}에 맞지 않습니다. {below:krw} 또는 {above:krw}로 주문하세요.',
+    PRICE_UNAVAILABLE:
+      '{ticker}의 믿을 수 있는 시세가 없습니다({problem:problem}). 시세를 다시 조회해야 합니다.',
     INSTRUMENT_HALTED: '{ticker}은(는) 거래정지 종목입니다.',
     ACCOUNT_STATE_UNKNOWN: '계좌 상태를 확인할 수 없습니다({problem:problem}). 잔고를 다시 조회해야 합니다.',
     DAILY_LOSS_LIMIT:
       '평가금액 {equity:krw}이(가) 장 시작 {startOfDayNav:krw}보다 {lossBp:pct} 줄어 일일 손실 한도 {maxLossBp:pct}에 닿았습니다. 매수를 막습니다.',
     NAV_FLOOR: '평가금액 {equity:krw}이(가) 최저 한도 {navFloor:krw}보다 낮습니다. 매수를 막습니다.',
-    PRICE_OUTSIDE_BAND: '지정가 {limitPrice:krw}이(가) 오늘 가격제한폭 {lower:krw}~{upper:krw}을(를) 벗어납니다.',
+    PRICE_OUTSIDE_BAND:
+      '지정가 {limitPrice:krw}이(가) 오늘 가격제한폭 {lower:krw}~{upper:krw}을(를) 벗어납니다.',
     PRICE_TOO_FAR_FROM_QUOTE:
       '지정가 {limitPrice:krw}이(가) 현재가 {quotePrice:krw}에서 {distanceBp:pct} 떨어져 있습니다(한도 {maxBp:pct}).',
     MAX_ORDER_VALUE: '주문 금액 {orderValue:krw}이(가) 1회 주문 한도 {maxOrderValue:krw}을(를) 넘습니다.',
     MAX_POSITION_WEIGHT: '주문 후 {ticker} 비중이 {weightBp:pct}로 한도 {maxBp:pct}을(를) 넘습니다.',
     INSUFFICIENT_BUYING_POWER: '필요 금액 {required:krw}이(가) 주문가능금액 {available:krw}보다 많습니다.',
     FAT_FINGER: '매수 금액 {orderValue:krw}이(가) 현금 {cash:krw}의 {maxBp:pct}({limit:krw})를 넘습니다.',
-    INSUFFICIENT_HOLDINGS: '{ticker} 매도 수량 {quantity}주가 매도가능수량 {orderableQuantity}주보다 많습니다.',
+    INSUFFICIENT_HOLDINGS:
+      '{ticker} 매도 수량 {quantity}주가 매도가능수량 {orderableQuantity}주보다 많습니다.',
     MAX_ORDERS_PER_DAY: '오늘 주문이 {ordersToday}건으로 하루 한도 {maxOrdersPerDay}건에 도달했습니다.',
     DUPLICATE_OPEN_ORDER: '{ticker} {side:side} 미체결 주문(잔량 {remainingQuantity}주)이 이미 있습니다.',
     MARKET_CLOSED: '지금은 이 주문을 접수할 수 없습니다({reason:reason}). 접수 가능 시각: {opensAt}',

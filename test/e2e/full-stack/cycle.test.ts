@@ -82,8 +82,11 @@ describe('full stack: daily cycle', () => {
       type: ChannelType.PublicThread,
       name: '2026-12-01 리밸런싱 계획',
     });
-    const [summary, ...cards] = fake.messagesIn(thread!.id);
+    const [summary, ...rest] = fake.messagesIn(thread!.id);
     expect(summary!.content).toContain('근거');
+    // The summary is followed by one "approve all" control, then one card per leg.
+    expect(rest.flatMap((m) => customIds(m)).filter((id) => id?.startsWith('approve-plan:'))).toHaveLength(1);
+    const cards = rest.filter((m) => customIds(m)[0]?.startsWith('approve:'));
     const cycleIntents = await Promise.all(
       cards.map((card) => runtime.store.getIntent(customIds(card)[0]!.slice('approve:'.length))),
     );
@@ -195,6 +198,51 @@ describe('full stack: daily cycle', () => {
       .sort();
     expect(cardIntentIds).toEqual(intentsAfterFailure.map((i) => i.id));
     expect(runtime.simulator!.control.receivedOrders()).toEqual([]);
+  });
+
+  it('when bob presses approve all on the plan then every leg is approved once, sells first, and mallory cannot', async () => {
+    // Arrange
+    stack = await startFullStack({ database: handle.database, startAt: MONTH_START });
+    const { fake, runtime, clock } = stack;
+    await runtime.scheduler.tick();
+    const [thread] = fake.threads();
+    const control = fake.messagesIn(thread!.id).find((m) => customIds(m)[0]?.startsWith('approve-plan:'))!;
+    const controlId = customIds(control)[0]!;
+    const legs = await runtime.store.listIntents({ statuses: ['AWAITING_APPROVAL'] });
+    expect(legs.length).toBeGreaterThan(0);
+
+    // Act: mallory first (refused), then bob, then bob again (nothing left)
+    const refused = fake.click(fake.users.mallory, control.id, controlId);
+    await fake.waitForCallback(refused, 20_000);
+    expect((await runtime.store.listIntents({ statuses: ['AWAITING_APPROVAL'] })).length).toBe(legs.length);
+    const approved = fake.click(fake.users.bob, control.id, controlId);
+    await fake.waitForCallback(approved, 20_000);
+    await fake.waitForRequest(
+      (r) =>
+        r.method === 'PATCH' &&
+        r.decodedPath.includes('/messages/@original') &&
+        JSON.stringify(r.body ?? '').includes('건 승인'),
+      20_000,
+    );
+    const again = fake.click(fake.users.bob, control.id, controlId);
+    await fake.waitForCallback(again, 20_000);
+
+    // Assert: all legs DEFERRED (08:05: paper accepts from 09:00), none left awaiting, nothing sent yet
+    const after = await Promise.all(legs.map((l) => runtime.store.getIntent(l.id)));
+    expect(after.map((i) => i!.status)).toEqual(legs.map(() => 'DEFERRED'));
+    expect(runtime.simulator!.control.receivedOrders()).toEqual([]);
+
+    // Act: the open — sells go out first
+    clock.set(AFTER_OPEN);
+    await runtime.scheduler.tick();
+    clock.advance(60_000);
+    await runtime.scheduler.tick();
+    const orders = runtime.simulator!.control.receivedOrders().filter((o) => o.kind === 'order');
+    expect(orders.length).toBeGreaterThan(0);
+    const firstBuy = orders.findIndex((o) => o.side === 'BUY');
+    const lastSell = orders.map((o) => o.side).lastIndexOf('SELL');
+    if (firstBuy >= 0 && lastSell >= 0) expect(lastSell).toBeLessThan(firstBuy);
+    expect(new Set(orders.map((o) => `${o.ticker}:${o.side}`)).size).toBe(orders.length);
   });
 
   it('when alice approves a plan card before the open then the order waits, and the 09:00 tick sends it and follows it up in the plan thread', async () => {

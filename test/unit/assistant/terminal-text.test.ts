@@ -35,7 +35,8 @@ describe('terminal commands', () => {
     expect(parseCommand('/trade')).toEqual({ kind: 'usage', of: 'trade' });
     expect(parseCommand('/approve 2')).toEqual({ kind: 'decide', decision: 'approve', card: 2 });
     expect(parseCommand('/reject #3')).toEqual({ kind: 'decide', decision: 'reject', card: 3 });
-    expect(parseCommand('/approve all')).toEqual({ kind: 'usage', of: 'approve' });
+    expect(parseCommand('/approve all')).toEqual({ kind: 'approve-all' });
+    expect(parseCommand('/approve everything')).toEqual({ kind: 'usage', of: 'approve' });
     expect(parseCommand('/cycle run')).toEqual({ kind: 'cycle', action: 'run' });
     expect(parseCommand('/cycle')).toEqual({ kind: 'usage', of: 'cycle' });
     expect(parseCommand('/memory 반도체 뉴스')).toEqual({ kind: 'memory', query: '반도체 뉴스' });

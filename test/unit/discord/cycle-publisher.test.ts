@@ -53,7 +53,7 @@ describe('discord cycle publisher', () => {
     await publisher.publishPlan(plan, 'daily-run:run-1:plan');
 
     expect(plans).toEqual([
-      { title: '11월 23일 계획', summary: '요약', intents: plan.intents, locale: 'ko' },
+      { title: '11월 23일 계획', summary: '요약', intents: plan.intents, locale: 'ko', runId: 'run-1' },
     ]);
   });
 

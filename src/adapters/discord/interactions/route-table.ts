@@ -5,7 +5,7 @@ import { portfolioCommand } from './commands/portfolio';
 import { statusCommand } from './commands/status';
 import { tradeCommand } from './commands/trade';
 import { resumeCommand, stopCommand, stopEntryCommand } from './commands/trading-state';
-import { approveButton, rejectButton } from './components/approval';
+import { approveButton, approvePlanButton, rejectButton } from './components/approval';
 import { tradeModalSubmit } from './modals/trade-modal';
 import type { RouteTable } from './router';
 
@@ -22,6 +22,6 @@ export const routeTable: RouteTable = {
     cycleCommand,
     helpCommand,
   ],
-  buttons: { approve: approveButton, reject: rejectButton },
+  buttons: { approve: approveButton, reject: rejectButton, 'approve-plan': approvePlanButton },
   modals: { 'trade-modal': (interaction, _id, ctx) => tradeModalSubmit(interaction, ctx) },
 };

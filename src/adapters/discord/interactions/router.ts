@@ -54,6 +54,8 @@ export class InteractionRouter {
     if (interaction.isButton()) {
       if (id?.action === 'approve') return this.routes.buttons.approve(interaction, id, this.ctx);
       if (id?.action === 'reject') return this.routes.buttons.reject(interaction, id, this.ctx);
+      if (id?.action === 'approve-plan')
+        return this.routes.buttons['approve-plan'](interaction, id, this.ctx);
     } else if (interaction.isModalSubmit()) {
       if (id?.action === 'trade-modal') return this.routes.modals['trade-modal'](interaction, id, this.ctx);
     }

@@ -52,7 +52,9 @@ function embedFor(facts: BriefingFacts, locale: Locale): BriefingEmbed {
   const m = cycleMessages(locale).briefing;
   const balance = facts.market.balance;
   const description = [
-    balance ? m.nav({ nav: won(balance.totalValue, locale), cash: won(balance.cashD2, locale) }) : m.navUnknown,
+    balance
+      ? m.nav({ nav: won(balance.totalValue, locale), cash: won(balance.cashD2, locale) })
+      : m.navUnknown,
     m.pnl({
       day: signedWon(facts.pnl.day, locale),
       mtd: signedWon(facts.pnl.mtd, locale),
@@ -109,7 +111,10 @@ function planSection(facts: BriefingFacts, locale: Locale): string[] {
     return [m.notRebalanceDay({ next: nextRebalanceDay(facts.calendar, facts.tradeDate) })];
   if (strategy.legs.length === 0) return [m.noLegs];
   const intentStatus = new Map(facts.execution.intents.map((i) => [legKey(i), i.status]));
-  const lines = planLines({ legs: strategy.legs, verdicts: facts.risk.legs, intentStatus, names: facts.names }, locale);
+  const lines = planLines(
+    { legs: strategy.legs, verdicts: facts.risk.legs, intentStatus, names: facts.names },
+    locale,
+  );
   return lines.legs;
 }
 
@@ -132,7 +137,8 @@ function signalLines(facts: BriefingFacts, locale: Locale): string[] {
       mark: s.selected ? ' ✓' : '',
     }),
   );
-  if (strategy.hurdle) lines.push(m.hurdle({ ticker: strategy.hurdle.ticker, roc: formatRatioPercent(strategy.hurdle.roc) }));
+  if (strategy.hurdle)
+    lines.push(m.hurdle({ ticker: strategy.hurdle.ticker, roc: formatRatioPercent(strategy.hurdle.roc) }));
   return lines;
 }
 

@@ -29,7 +29,11 @@ export const briefingStep: CycleStep<'briefing'> = {
     const execution = ctx.output('execution');
     const fromDate = addDays(tradeDate, -HISTORY_DAYS);
     const closes = await deps.tradingStore.listNavSnapshots({ kind: 'close', fromDate, toDate: tradeDate });
-    const starts = await deps.tradingStore.listNavSnapshots({ kind: 'start_of_day', fromDate, toDate: tradeDate });
+    const starts = await deps.tradingStore.listNavSnapshots({
+      kind: 'start_of_day',
+      fromDate,
+      toDate: tradeDate,
+    });
     const nav = market.balance?.totalValue ?? null;
     const state = await deps.core.tradingState.effective();
 

@@ -88,9 +88,14 @@ export const marketFetchStep: CycleStep<'market_fetch'> = {
       await deps.core.accountData.startOfDayNav(balance);
       navBelowFloor = balance.totalValue < deps.limits.navFloor;
       if (navBelowFloor)
-        await alertNavBelowFloor(deps.core.alerts, { tradeDate, nav: balance.totalValue, floor: deps.limits.navFloor });
+        await alertNavBelowFloor(deps.core.alerts, {
+          tradeDate,
+          nav: balance.totalValue,
+          floor: deps.limits.navFloor,
+        });
     }
-    if (data.problems.length > 0) await alertDataOutage(deps.core.alerts, { tradeDate, problems: data.problems });
+    if (data.problems.length > 0)
+      await alertDataOutage(deps.core.alerts, { tradeDate, problems: data.problems });
     return { ...data, balance: balance ? balanceOutput(balance) : null, navBelowFloor };
   },
 };

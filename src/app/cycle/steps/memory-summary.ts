@@ -33,13 +33,20 @@ export const memorySummaryStep: CycleStep<'memory_summary'> = {
         k: MOST_SESSIONS,
         filter: { kinds: ['session_summary'], fromDate: previous, toDate: tradeDate },
       });
-      const sessions = hits.map((h) => h.record).sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+      const sessions = hits
+        .map((h) => h.record)
+        .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
       const briefing = await memory.get(briefingMemoryId(previous));
       if (sessions.length === 0 && !briefing)
         return { noteId: null, sessions: 0, briefingFrom: null, skipped: 'NOTHING_TO_SUMMARISE' };
       const note = condensedNote(ctx, sessions, briefing);
       await memory.upsert([note]);
-      return { noteId: note.id, sessions: sessions.length, briefingFrom: briefing?.date ?? null, skipped: null };
+      return {
+        noteId: note.id,
+        sessions: sessions.length,
+        briefingFrom: briefing?.date ?? null,
+        skipped: null,
+      };
     } catch (error) {
       if (!ctx.lastAttempt) throw error;
       deps.onError?.('memory summary', error);
@@ -59,7 +66,10 @@ function condensedNote(ctx: StepContext, sessions: MemoryRecord[], briefing: Mem
     lines.push(say.lastBriefing({ date: briefing.date }));
     lines.push(...firstLines(briefing.content, BRIEFING_LINES).map((l) => `- ${l}`));
   }
-  const tickers = [...new Set([...sessions.flatMap((s) => s.tickers), ...(briefing?.tickers ?? [])])].slice(0, 100);
+  const tickers = [...new Set([...sessions.flatMap((s) => s.tickers), ...(briefing?.tickers ?? [])])].slice(
+    0,
+    100,
+  );
   return {
     id: cycleNoteId(ctx.tradeDate),
     kind: 'note',

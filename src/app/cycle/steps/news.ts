@@ -82,7 +82,9 @@ async function copyIntoMemory(ctx: StepContext): Promise<{ memories: number; mem
       const pending = await deps.store.listNewsWithoutMemory(MEMORY_BATCH);
       if (pending.length === 0) break;
       await deps.memory.upsert(pending.map(newsMemory));
-      await deps.store.setNewsMemoryIds(pending.map((item) => ({ id: item.id, memoryId: newsMemoryId(item) })));
+      await deps.store.setNewsMemoryIds(
+        pending.map((item) => ({ id: item.id, memoryId: newsMemoryId(item) })),
+      );
       copied += pending.length;
       if (pending.length < MEMORY_BATCH) break;
     }

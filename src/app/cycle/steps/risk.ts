@@ -46,7 +46,11 @@ export const riskStep: CycleStep<'risk'> = {
       legs,
       quotes,
       account,
-      openOrders: open.map((o) => ({ ticker: o.ticker, side: o.side, remainingQuantity: o.quantity - o.filledQuantity })),
+      openOrders: open.map((o) => ({
+        ticker: o.ticker,
+        side: o.side,
+        remainingQuantity: o.quantity - o.filledQuantity,
+      })),
       ordersToday,
       tradingState: state.state,
       environment: deps.broker.environment,

@@ -56,9 +56,14 @@ export const strategyStep: CycleStep<'strategy'> = {
       limits: deps.limits,
     });
     const legs: PlanLeg[] = [];
-    const notes: StrategyOutput['notes'] = plan.notes.map((n) => ({ code: n.code, ticker: n.ticker, text: n.text }));
+    const notes: StrategyOutput['notes'] = plan.notes.map((n) => ({
+      code: n.code,
+      ticker: n.ticker,
+      text: n.text,
+    }));
     for (const fit of fitted) {
-      if (fit.clippedBy && fit.limitValue !== null) notes.push(clipNote(fit.leg, fit.quantity, fit.clippedBy, fit.limitValue));
+      if (fit.clippedBy && fit.limitValue !== null)
+        notes.push(clipNote(fit.leg, fit.quantity, fit.clippedBy, fit.limitValue));
       if (fit.quantity > 0) legs.push(planLeg(fit.leg, fit.quantity, fit.clippedBy));
     }
     return { status: 'PLANNED', ...common, legs, notes };

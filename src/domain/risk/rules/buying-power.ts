@@ -7,7 +7,11 @@ import { fail, pass, type RiskCheck } from '../verdict';
  */
 export function checkBuyingPower(facts: OrderFacts): RiskCheck {
   if (facts.order.side !== 'BUY') return pass('buyingPower');
-  const unmet = unmetNeed('buyingPower', facts, marketNeedsQuote(facts, ['quantity', 'price', 'buyingPower']));
+  const unmet = unmetNeed(
+    'buyingPower',
+    facts,
+    marketNeedsQuote(facts, ['quantity', 'price', 'buyingPower']),
+  );
   if (unmet || facts.buyingPower === null || facts.cashRequired === null) return unmet ?? pass('buyingPower');
   const available = Math.min(facts.buyingPower.maxAmount, facts.buyingPower.orderableCash);
   const detail = { required: facts.cashRequired, available };

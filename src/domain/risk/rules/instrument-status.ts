@@ -6,5 +6,7 @@ export function checkInstrumentStatus(facts: OrderFacts): RiskCheck {
   const unmet = unmetNeed('instrumentStatus', facts, ['quote']);
   if (unmet || facts.quote === null) return unmet ?? pass('instrumentStatus');
   const detail = { ticker: facts.order.ticker };
-  return facts.quote.halted ? fail('instrumentStatus', 'INSTRUMENT_HALTED', detail) : pass('instrumentStatus', detail);
+  return facts.quote.halted
+    ? fail('instrumentStatus', 'INSTRUMENT_HALTED', detail)
+    : pass('instrumentStatus', detail);
 }

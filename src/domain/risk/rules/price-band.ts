@@ -6,7 +6,11 @@ export function checkPriceBand(facts: OrderFacts): RiskCheck {
   if (facts.order.orderType !== 'LIMIT') return pass('priceBand');
   const unmet = unmetNeed('priceBand', facts, ['price', 'quote']);
   if (unmet || facts.quote === null || facts.orderPrice === null) return unmet ?? pass('priceBand');
-  const detail = { limitPrice: facts.orderPrice, lower: facts.quote.lowerLimit, upper: facts.quote.upperLimit };
+  const detail = {
+    limitPrice: facts.orderPrice,
+    lower: facts.quote.lowerLimit,
+    upper: facts.quote.upperLimit,
+  };
   return facts.orderPrice >= detail.lower && facts.orderPrice <= detail.upper
     ? pass('priceBand', detail)
     : fail('priceBand', 'PRICE_OUTSIDE_BAND', detail);

@@ -7,7 +7,8 @@ export function checkPriceTick(facts: OrderFacts): RiskCheck {
   const unmet = unmetNeed('priceTick', facts, ['price']);
   if (unmet) return unmet;
   const { order } = facts;
-  if (order.orderType !== 'LIMIT' || order.limitPrice === undefined) return pass('priceTick', { orderType: order.orderType });
+  if (order.orderType !== 'LIMIT' || order.limitPrice === undefined)
+    return pass('priceTick', { orderType: order.orderType });
   const limitPrice = order.limitPrice;
   const detail = {
     limitPrice,
@@ -15,5 +16,7 @@ export function checkPriceTick(facts: OrderFacts): RiskCheck {
     below: floorToTick(limitPrice, 'ETF'),
     above: ceilToTick(limitPrice, 'ETF'),
   };
-  return isOnTick(limitPrice, 'ETF') ? pass('priceTick', detail) : fail('priceTick', 'PRICE_OFF_TICK', detail);
+  return isOnTick(limitPrice, 'ETF')
+    ? pass('priceTick', detail)
+    : fail('priceTick', 'PRICE_OFF_TICK', detail);
 }

@@ -10,7 +10,12 @@ export function checkQuoteDistance(facts: OrderFacts): RiskCheck {
   const quotePrice = facts.quote.price;
   const distance = Math.abs(facts.orderPrice - quotePrice);
   const maxBp = facts.limits.maxQuoteDistanceBp;
-  const detail = { limitPrice: facts.orderPrice, quotePrice, distanceBp: basisPoints(distance, quotePrice), maxBp };
+  const detail = {
+    limitPrice: facts.orderPrice,
+    quotePrice,
+    distanceBp: basisPoints(distance, quotePrice),
+    maxBp,
+  };
   return distance <= mulDivFloor(quotePrice, maxBp, 10_000)
     ? pass('quoteDistance', detail)
     : fail('quoteDistance', 'PRICE_TOO_FAR_FROM_QUOTE', detail);

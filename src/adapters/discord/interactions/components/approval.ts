@@ -1,4 +1,4 @@
-import type { ButtonInteraction } from 'discord.js';
+import { MessageFlags, type ButtonInteraction } from 'discord.js';
 import type { Approver } from '../../../../app/approvals';
 import { clickResponse, type ClickResult } from '../../click-outcome';
 import type { ChannelContext } from '../../context';
@@ -50,6 +50,52 @@ async function handleClick(
   if (response.replacement && interaction.channel?.isSendable())
     await ctx.posting.postCard(interaction.channel, response.replacement, cardLocale);
   if (response.ephemeral) await tellEphemeral(interaction, response.ephemeral);
+}
+
+/**
+ * "Approve all" on a daily plan: the same checks as one ✅, applied to every leg still waiting, sells first.
+ * Each card is edited to its own outcome; the clicker gets a private tally.
+ */
+export async function approvePlanButton(
+  interaction: ButtonInteraction,
+  id: { intentId: string },
+  ctx: ChannelContext,
+): Promise<void> {
+  const catalogs = catalogsFor(localeOf(interaction.locale));
+  const roleIds = memberRoleIds(interaction.member);
+  const allowed = requireAllowedApprover(interaction.user.id, roleIds, ctx.config);
+  if (!allowed.ok) return deny(interaction, allowed.denial, catalogs, ctx.config);
+  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+
+  const approver: Approver = { userId: interaction.user.id, roleIds, channel: 'discord' };
+  const results = await ctx.desk.approvePlan(id.intentId, approver);
+  let submitted = 0;
+  let deferred = 0;
+  for (const { intentId, result } of results) {
+    if (result.status === 'submitted') submitted++;
+    else if (result.status === 'deferred') deferred++;
+    const intent = await ctx.desk.getIntent(intentId);
+    const location = ctx.cards.find(intentId, intent?.cardRef ?? null, catalogs.locale);
+    const response = clickResponse(result, interaction.user.id, catalogs);
+    if (!location || !response.card || !intent) continue;
+    const channel = await ctx.client.channels.fetch(location.ref.channelId).catch(() => null);
+    if (!channel?.isTextBased() || !channel.isSendable()) continue;
+    const shown = response.card.intent ?? intent;
+    await channel.messages.edit(location.ref.messageId, {
+      ...ctx.posting.cardFor(shown, location.locale, response.card.status),
+      allowedMentions: NO_MENTIONS,
+    });
+    if (response.replacement) await ctx.posting.postCard(channel, response.replacement, location.locale);
+  }
+  await interaction.editReply({
+    content: catalogs.text.click.planApproved(
+      results.length,
+      submitted,
+      deferred,
+      results.length - submitted - deferred,
+    ),
+    allowedMentions: NO_MENTIONS,
+  });
 }
 
 export function approveButton(
