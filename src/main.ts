@@ -60,7 +60,7 @@ async function main(): Promise<void> {
     ? undefined
     : createLogger({
         level: config.logLevel,
-        secrets: config.secrets,
+        secrets: secretsOf(config),
         destination: pino.destination({ dest: logFile, mkdir: true, sync: false }),
       });
   const runtime = await composeDesk(config, logger ? { logger } : {});

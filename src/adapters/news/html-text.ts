@@ -1,8 +1,8 @@
 import { decodeEntities } from './entities';
 
 // Control characters and bidi overrides can disguise text when it is shown to a person; matching them is the point.
-// eslint-disable-next-line no-control-regex
 const INVISIBLE =
+  // eslint-disable-next-line no-control-regex
   /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
 const BLOCK_BREAK = /<\s*(br|\/p|\/div|\/li|\/h[1-6]|\/tr)\b[^>]*>/gi;
 
