@@ -3,25 +3,11 @@
  * except where a chosen mode needs it; an invalid configuration is reported as ONE error listing every problem.
  */
 import { z } from 'zod';
+import { DEFAULT_ETF_UNIVERSE } from './domain/universe';
 
 export const LIVE_TRADING_CONFIRMATION = 'I_UNDERSTAND_THIS_SENDS_REAL_ORDERS';
 
-/** Tickers with real daily data through 2026 shipped in resources/krx/prices. */
-export const DEFAULT_ETF_UNIVERSE = [
-  '069500',
-  '102110',
-  '122630',
-  '114800',
-  '229200',
-  '360750',
-  '133690',
-  '379800',
-  '114260',
-  '148070',
-  '132030',
-  '091160',
-  '139260',
-] as const;
+export { DEFAULT_ETF_UNIVERSE };
 export const DEFAULT_CYCLE_UNIVERSE = [
   '069500',
   '229200',
@@ -36,16 +22,19 @@ const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === 
 const optionalString = z.preprocess(emptyToUndefined, z.string().trim().optional());
 const snowflake = z.string().regex(/^\d{15,21}$/, 'must be a Discord id (15–21 digits)');
 const optionalSnowflake = z.preprocess(emptyToUndefined, snowflake.optional());
-const idList = z.preprocess(
-  (v) =>
-    typeof v === 'string'
-      ? v
-          .split(',')
-          .map((s) => s.trim())
-          .filter(Boolean)
-      : (v ?? []),
-  z.array(snowflake),
-);
+/** A comma-separated variable as a list (empty items dropped). */
+const commaList = <T extends z.ZodType>(item: T) =>
+  z.preprocess(
+    (v) =>
+      typeof v === 'string'
+        ? v
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean)
+        : (v ?? []),
+    z.array(item),
+  );
+const idList = commaList(snowflake);
 const tickerList = (fallback: readonly string[]) =>
   z.preprocess(
     (v) =>
@@ -70,16 +59,7 @@ const hhmm = (def: string) =>
       .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM (24h, KST)')
       .default(def),
   );
-const urlList = z.preprocess(
-  (v) =>
-    typeof v === 'string'
-      ? v
-          .split(',')
-          .map((s) => s.trim())
-          .filter(Boolean)
-      : (v ?? []),
-  z.array(z.url({ protocol: /^https?$/ })),
-);
+const urlList = commaList(z.url({ protocol: /^https?$/ }));
 const optionalUrl = z.preprocess(emptyToUndefined, z.url({ protocol: /^https?$/ }).optional());
 
 const envSchema = z.object({

@@ -80,6 +80,19 @@ export class AccountData {
     };
   }
 
+  /** Orders still open (UNKNOWN counts as open) and how many were created on the trade date. */
+  async orderActivity(tradeDate: string): Promise<Pick<GuardInput, 'openOrders' | 'ordersToday'>> {
+    const open = await this.deps.store.listOrders({ statuses: OPEN_ORDER_STATUSES });
+    return {
+      openOrders: open.map((o) => ({
+        ticker: o.ticker,
+        side: o.side,
+        remainingQuantity: o.quantity - o.filledQuantity,
+      })),
+      ordersToday: await this.deps.store.countOrdersCreatedSince(kstInstant(tradeDate, 0, 0)),
+    };
+  }
+
   get limits(): RiskLimits {
     return this.deps.limits;
   }
@@ -93,17 +106,12 @@ export class AccountData {
     const now = this.deps.clock.now();
     const quote = freshQuote !== undefined ? freshQuote : await this.quote(order.ticker);
     const account = await this.account(order, quote);
-    const open = await this.deps.store.listOrders({ statuses: OPEN_ORDER_STATUSES });
-    const ordersToday = await this.deps.store.countOrdersCreatedSince(kstInstant(kstDate(now), 0, 0));
+    const { openOrders, ordersToday } = await this.orderActivity(kstDate(now));
     return {
       order,
       quote,
       account,
-      openOrders: open.map((o) => ({
-        ticker: o.ticker,
-        side: o.side,
-        remainingQuantity: o.quantity - o.filledQuantity,
-      })),
+      openOrders,
       ordersToday,
       tradingState,
       environment: this.deps.broker.environment,

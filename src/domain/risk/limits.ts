@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_ETF_UNIVERSE } from '../universe';
 
 const tickerSchema = z.string().regex(/^[0-9A-Z]{6}$|^Q[0-9]{6}$/, 'ticker must be a 6-character KRX code');
 const bpSchema = z.number().int().min(0).max(10_000);
@@ -27,25 +28,7 @@ export const riskLimitsSchema = z
 export type RiskLimits = z.infer<typeof riskLimitsSchema>;
 
 export const DEFAULT_RISK_LIMITS: RiskLimits = Object.freeze({
-  // The ETFs of resources/krx/manifest.csv that are still listed; config replaces this list.
-  allowedTickers: Object.freeze([
-    '069500',
-    '102110',
-    '122630',
-    '114800',
-    '229200',
-    '360750',
-    '133690',
-    '379800',
-    '114260',
-    '148070',
-    '132030',
-    '261220',
-    '091160',
-    '139260',
-    '157450',
-    '153130',
-  ]) as string[],
+  allowedTickers: [...DEFAULT_ETF_UNIVERSE],
   maxOrderValue: 300_000,
   maxPositionWeightBp: 4_000,
   maxQuoteDistanceBp: 300,

@@ -26,17 +26,7 @@ export const newsStep: CycleStep<'news'> = {
     if (crawl) {
       fetched = crawl.items.length;
       for (const { url, error } of crawl.errors) feedErrors.push({ feed: feedLabel(url), kind: error.kind });
-      const saved = await deps.store.saveNewsItems(
-        crawl.items.map((item) => ({
-          url: item.url,
-          title: item.title,
-          source: item.source,
-          summary: item.summary,
-          tickers: item.tickers,
-          publishedAt: item.publishedAt,
-          fetchedAt: item.fetchedAt,
-        })),
-      );
+      const saved = await deps.store.saveNewsItems(crawl.items);
       inserted = saved.length;
     }
     const { memories, memoryError } = await copyIntoMemory(ctx);

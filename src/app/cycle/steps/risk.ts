@@ -4,8 +4,6 @@
  * accepts quotes only seconds old and the market fetch may have taken longer than that. The verdicts are a
  * record and decide which legs become intents; each intent is checked again when it is proposed and approved.
  */
-import { kstInstant } from '../../../domain/market';
-import { OPEN_ORDER_STATUSES } from '../../../domain/order';
 import type { Quote } from '../../../domain/ports';
 import { checkPlan, describeVerdict, type GuardVerdict, type NewOrder } from '../../../domain/risk';
 import { riskEn } from '../../../i18n/en/risk';
@@ -39,18 +37,13 @@ export const riskStep: CycleStep<'risk'> = {
       accountLeg,
       quotes.find((q) => q.ticker === accountLeg.ticker) ?? null,
     );
-    const open = await deps.tradingStore.listOrders({ statuses: OPEN_ORDER_STATUSES });
-    const ordersToday = await deps.tradingStore.countOrdersCreatedSince(kstInstant(tradeDate, 0, 0));
+    const { openOrders, ordersToday } = await core.accountData.orderActivity(tradeDate);
 
     const verdict = checkPlan({
       legs,
       quotes,
       account,
-      openOrders: open.map((o) => ({
-        ticker: o.ticker,
-        side: o.side,
-        remainingQuantity: o.quantity - o.filledQuantity,
-      })),
+      openOrders,
       ordersToday,
       tradingState: state.state,
       environment: deps.broker.environment,
