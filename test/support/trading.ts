@@ -7,6 +7,10 @@ import type { Broker } from '../../src/domain/ports';
 import { kstInstant } from '../../src/domain/market';
 import { DEFAULT_RISK_LIMITS, type RiskLimits } from '../../src/domain/risk';
 import type { OrderIntentDraft } from '../../src/domain/order';
+import type { TradingStore } from '../../src/app/trading-store';
+import { beforeEach } from 'vitest';
+import { useTestDatabase, type TestDatabaseTarget } from './db';
+import { FakeBroker } from './fake-broker';
 
 /** Errors the core reported (read failures are expected in fail-closed tests). */
 export const errors: { what: string; error: unknown }[] = [];
@@ -54,3 +58,42 @@ export const buy = (overrides: Partial<OrderIntentDraft> = {}): OrderIntentDraft
 export const alice = { userId: 'alice', roleIds: [], channel: 'discord' as const };
 export const bob = { userId: 'bob', roleIds: [], channel: 'discord' as const };
 export const mallory = { userId: 'mallory', roleIds: [], channel: 'discord' as const };
+
+export interface TradingWorld {
+  readonly database: Database;
+  readonly clock: FakeClock;
+  readonly broker: FakeBroker;
+  readonly store: TradingStore;
+  /** A trading core over the world, with start-up reconciliation done (trading enabled). */
+  readyCore(): Promise<TradingCore>;
+}
+
+/** A fresh FakeClock at the open, a FakeBroker and the test database for every test of a file. */
+export function useTradingWorld(target: TestDatabaseTarget): TradingWorld {
+  const handle = useTestDatabase(target);
+  let clock: FakeClock;
+  let broker: FakeBroker;
+  beforeEach(() => {
+    clock = new FakeClock(MARKET_OPEN);
+    broker = new FakeBroker(clock);
+  });
+  return {
+    get database() {
+      return handle.database;
+    },
+    get clock() {
+      return clock;
+    },
+    get broker() {
+      return broker;
+    },
+    get store() {
+      return createDbTradingStore(handle.database.db);
+    },
+    async readyCore() {
+      const core = buildCore(handle.database, broker, clock);
+      await core.reconciliation.reconcile();
+      return core;
+    },
+  };
+}

@@ -24,20 +24,25 @@ describe.each(testDatabaseTargets())('bad input to the trading core on $name', (
     ['a market order with a price', { orderType: 'MARKET' as const }],
     ['a malformed ticker', { ticker: '69500' }],
     ['an unknown side', { side: 'HOLD' as never }],
-  ])('when a draft has %s then it is refused with a typed error and nothing is stored', async (_name, patch) => {
-    const core = buildCore(handle.database, broker, clock);
-    await core.reconciliation.reconcile();
-    await expect(core.approvals.propose(buy(patch))).rejects.toBeInstanceOf(ZodError);
-    const store = createDbTradingStore(handle.database.db);
-    expect(await store.listIntents({ statuses: ['AWAITING_APPROVAL', 'DENIED'] })).toEqual([]);
-    expect(broker.callsOf('placeOrder')).toHaveLength(0);
-  });
+  ])(
+    'when a draft has %s then it is refused with a typed error and nothing is stored',
+    async (_name, patch) => {
+      const core = buildCore(handle.database, broker, clock);
+      await core.reconciliation.reconcile();
+      await expect(core.approvals.propose(buy(patch))).rejects.toBeInstanceOf(ZodError);
+      const store = createDbTradingStore(handle.database.db);
+      expect(await store.listIntents({ statuses: ['AWAITING_APPROVAL', 'DENIED'] })).toEqual([]);
+      expect(broker.callsOf('placeOrder')).toHaveLength(0);
+    },
+  );
 
   it('when the ticker is outside the ETF universe then the card is denied and approval cannot send it', async () => {
     broker.prices.set('005930', 66_000);
     const core = buildCore(handle.database, broker, clock);
     await core.reconciliation.reconcile();
-    const { intent } = await core.approvals.propose(buy({ ticker: '005930', quantity: 1, limitPrice: 66_000 }));
+    const { intent } = await core.approvals.propose(
+      buy({ ticker: '005930', quantity: 1, limitPrice: 66_000 }),
+    );
     const result = await core.approvals.approve(intent.id, alice);
     expect(intent).toMatchObject({ status: 'DENIED' });
     expect(intent.precheck.code).toBe('TICKER_NOT_ALLOWED');
@@ -55,7 +60,9 @@ describe.each(testDatabaseTargets())('bad input to the trading core on $name', (
 
   it('when an unknown intent id is approved then it is reported as not found', async () => {
     const core = buildCore(handle.database, broker, clock);
-    expect((await core.approvals.approve('00000000-0000-4000-8000-000000000000', alice)).status).toBe('not-found');
+    expect((await core.approvals.approve('00000000-0000-4000-8000-000000000000', alice)).status).toBe(
+      'not-found',
+    );
     expect((await core.approvals.approve("x'; drop table orders; --", alice)).status).toBe('not-found');
   });
 });

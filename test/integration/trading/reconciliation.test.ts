@@ -1,51 +1,32 @@
-import { beforeEach, describe, expect, it } from 'vitest';
-import { FakeClock } from '../../../src/adapters/clock/fake';
-import type { Database } from '../../../src/adapters/db/client';
-import { createDbTradingStore } from '../../../src/adapters/db/trading-store';
-import type { TradingStore } from '../../../src/app/trading-store';
-import { testDatabaseTargets, useTestDatabase } from '../../support/db';
-import { FakeBroker } from '../../support/fake-broker';
-import { alice, buildCore, buy, MARKET_OPEN } from '../../support/trading';
+import { describe, expect, it } from 'vitest';
+import { testDatabaseTargets } from '../../support/db';
+import { alice, buildCore, buy, useTradingWorld } from '../../support/trading';
 
 describe.each(testDatabaseTargets())('reconciliation on $name', (target) => {
-  const handle = useTestDatabase(target);
-  let database: Database;
-  let clock: FakeClock;
-  let broker: FakeBroker;
-  let store: TradingStore;
-
-  beforeEach(() => {
-    database = handle.database;
-    clock = new FakeClock(MARKET_OPEN);
-    broker = new FakeBroker(clock);
-    store = createDbTradingStore(database.db);
-  });
-
-  async function readyCore() {
-    const core = buildCore(database, broker, clock);
-    await core.reconciliation.reconcile();
-    return core;
-  }
+  const w = useTradingWorld(target);
 
   it('when the broker executed the order but the answer was lost then it is UNKNOWN after exactly one POST and reconciliation adopts the broker order number', async () => {
     // Arrange
-    const core = await readyCore();
-    broker.placeScript = ['unknown-executed'];
+    const core = await w.readyCore();
+    w.broker.placeScript = ['unknown-executed'];
     const { intent } = await core.approvals.propose(buy());
 
     // Act
     const sent = await core.approvals.approve(intent.id, alice);
-    clock.advance(5_000);
+    w.clock.advance(5_000);
     const report = await core.reconciliation.reconcile();
 
     // Assert
     expect(sent.status).toBe('submitted');
     expect(sent.status === 'submitted' && sent.order.status).toBe('UNKNOWN');
-    expect(broker.callsOf('placeOrder')).toHaveLength(1);
-    const order = await store.getOrderByIntent(intent.id);
+    expect(w.broker.callsOf('placeOrder')).toHaveLength(1);
+    const order = await w.store.getOrderByIntent(intent.id);
     expect(report.adopted).toEqual([order!.id]);
-    expect(order).toMatchObject({ status: 'ACCEPTED', brokerOrderId: broker.brokerOrders[0]!.brokerOrderId });
-    expect((await store.listEvents({ intentId: intent.id })).map((e) => e.type)).toEqual([
+    expect(order).toMatchObject({
+      status: 'ACCEPTED',
+      brokerOrderId: w.broker.brokerOrders[0]!.brokerOrderId,
+    });
+    expect((await w.store.listEvents({ intentId: intent.id })).map((e) => e.type)).toEqual([
       'INTENT_PROPOSED',
       'INTENT_APPROVED',
       'GUARD_ALLOWED',
@@ -53,27 +34,27 @@ describe.each(testDatabaseTargets())('reconciliation on $name', (target) => {
       'ORDER_UNKNOWN',
       'RECONCILE_ADOPTED',
     ]);
-    expect(broker.callsOf('placeOrder')).toHaveLength(1);
+    expect(w.broker.callsOf('placeOrder')).toHaveLength(1);
   });
 
   it('when the broker never received the order then it becomes REJECTED only after several empty polls over at least 30 s, still with one POST', async () => {
-    const core = await readyCore();
-    broker.placeScript = ['unknown-not-received'];
+    const core = await w.readyCore();
+    w.broker.placeScript = ['unknown-not-received'];
     const { intent } = await core.approvals.propose(buy());
     await core.approvals.approve(intent.id, alice);
-    const order = await store.getOrderByIntent(intent.id);
+    const order = await w.store.getOrderByIntent(intent.id);
 
     const statuses: string[] = [];
     for (let poll = 0; poll < 5; poll++) {
-      clock.advance(10_000);
+      w.clock.advance(10_000);
       await core.reconciliation.reconcile();
-      statuses.push((await store.getOrder(order!.id))!.status);
+      statuses.push((await w.store.getOrder(order!.id))!.status);
     }
 
     expect(statuses).toEqual(['UNKNOWN', 'UNKNOWN', 'UNKNOWN', 'REJECTED', 'REJECTED']);
-    expect((await store.getOrder(order!.id))!.rejectCode).toBe('NOT_FOUND_AT_BROKER');
-    expect(broker.callsOf('placeOrder')).toHaveLength(1);
-    expect((await store.listEvents({ orderId: order!.id })).map((e) => e.type)).toEqual([
+    expect((await w.store.getOrder(order!.id))!.rejectCode).toBe('NOT_FOUND_AT_BROKER');
+    expect(w.broker.callsOf('placeOrder')).toHaveLength(1);
+    expect((await w.store.listEvents({ orderId: order!.id })).map((e) => e.type)).toEqual([
       'ORDER_CREATED',
       'ORDER_UNKNOWN',
       'RECONCILE_NOT_FOUND',
@@ -81,31 +62,31 @@ describe.each(testDatabaseTargets())('reconciliation on $name', (target) => {
   });
 
   it('when a just-sent order is invisible for two polls and appears on the third then it is adopted, not rejected', async () => {
-    const core = await readyCore();
-    broker.placeScript = ['unknown-executed'];
+    const core = await w.readyCore();
+    w.broker.placeScript = ['unknown-executed'];
     const { intent } = await core.approvals.propose(buy());
     await core.approvals.approve(intent.id, alice);
-    const hidden = broker.brokerOrders.splice(0); // the inquiry lags behind
-    const order = await store.getOrderByIntent(intent.id);
+    const hidden = w.broker.brokerOrders.splice(0); // the inquiry lags behind
+    const order = await w.store.getOrderByIntent(intent.id);
 
-    clock.advance(15_000);
+    w.clock.advance(15_000);
     await core.reconciliation.reconcile();
-    clock.advance(15_000);
+    w.clock.advance(15_000);
     await core.reconciliation.reconcile();
-    broker.brokerOrders.push(...hidden);
-    clock.advance(15_000);
+    w.broker.brokerOrders.push(...hidden);
+    w.clock.advance(15_000);
     const report = await core.reconciliation.reconcile();
 
     expect(report.adopted).toEqual([order!.id]);
-    expect((await store.getOrder(order!.id))!.status).toBe('ACCEPTED');
+    expect((await w.store.getOrder(order!.id))!.status).toBe('ACCEPTED');
   });
 
   it('when two broker orders match an unknown one then trading is HALTED and an alert is raised', async () => {
-    const core = await readyCore();
-    broker.placeScript = ['unknown-executed'];
+    const core = await w.readyCore();
+    w.broker.placeScript = ['unknown-executed'];
     const { intent } = await core.approvals.propose(buy());
     await core.approvals.approve(intent.id, alice);
-    broker.brokerOrders.push({ ...broker.brokerOrders[0]!, brokerOrderId: '0000000099' });
+    w.broker.brokerOrders.push({ ...w.broker.brokerOrders[0]!, brokerOrderId: '0000000099' });
     const alerts: string[] = [];
     core.events.subscribe((e) => void (e.type === 'alert' && alerts.push(e.alert.kind)));
 
@@ -118,15 +99,15 @@ describe.each(testDatabaseTargets())('reconciliation on $name', (target) => {
 
   it('when the process restarts with PENDING and UNKNOWN rows then trading stays HALTED until reconciliation completes, and a failed inquiry keeps it HALTED', async () => {
     // Arrange: one order crashed between the row write and the POST's answer, one is UNKNOWN.
-    const first = await readyCore();
-    broker.placeScript = ['unknown-executed'];
+    const first = await w.readyCore();
+    w.broker.placeScript = ['unknown-executed'];
     const { intent } = await first.approvals.propose(buy());
     await first.approvals.approve(intent.id, alice);
 
     // Act: a new process
-    const restarted = buildCore(database, broker, clock);
+    const restarted = buildCore(w.database, w.broker, w.clock);
     const before = await restarted.tradingState.effective();
-    broker.failListOrders = 1;
+    w.broker.failListOrders = 1;
     const failed = await restarted.reconciliation.reconcile();
     const afterFailure = await restarted.tradingState.effective();
     const ok = await restarted.reconciliation.reconcile();
@@ -145,30 +126,30 @@ describe.each(testDatabaseTargets())('reconciliation on $name', (target) => {
   });
 
   it('when a buy is proposed before start-up reconciliation then the guard denies it as halted', async () => {
-    const core = buildCore(database, broker, clock);
+    const core = buildCore(w.database, w.broker, w.clock);
     const { intent } = await core.approvals.propose(buy());
     expect(intent.status).toBe('DENIED');
     expect(intent.precheck.code).toBe('TRADING_HALTED');
   });
 
   it('when the broker reports fills the websocket missed then the inquiry fills them in once', async () => {
-    const core = await readyCore();
+    const core = await w.readyCore();
     const { intent } = await core.approvals.propose(buy());
     const sent = await core.approvals.approve(intent.id, alice);
     const odno = sent.status === 'submitted' ? sent.order.brokerOrderId! : '';
-    broker.fill(odno, 2, 35_980, false);
+    w.broker.fill(odno, 2, 35_980, false);
 
     await core.reconciliation.reconcile();
     await core.reconciliation.reconcile();
 
-    const order = await store.getOrderByIntent(intent.id);
+    const order = await w.store.getOrderByIntent(intent.id);
     expect(order).toMatchObject({ status: 'PARTIALLY_FILLED', filledQuantity: 2, filledAmount: 71_960 });
-    expect(await store.getPositions()).toMatchObject([{ ticker: '069500', quantity: 2 }]);
+    expect(await w.store.getPositions()).toMatchObject([{ ticker: '069500', quantity: 2 }]);
   });
 
   it('when our positions drifted from the broker then an alert is raised and the broker wins', async () => {
-    const core = await readyCore();
-    broker.holdings.set('114260', { quantity: 2, purchaseAmount: 118_000 });
+    const core = await w.readyCore();
+    w.broker.holdings.set('114260', { quantity: 2, purchaseAmount: 118_000 });
     const alerts: string[] = [];
     core.events.subscribe((e) => void (e.type === 'alert' && alerts.push(e.alert.kind)));
 
@@ -176,11 +157,13 @@ describe.each(testDatabaseTargets())('reconciliation on $name', (target) => {
 
     expect(report.positionDrift).toEqual([{ ticker: '114260', ours: 0, broker: 2 }]);
     expect(alerts).toEqual(['POSITION_DRIFT']);
-    expect(await store.getPositions()).toMatchObject([{ ticker: '114260', quantity: 2, costBasis: 118_000 }]);
+    expect(await w.store.getPositions()).toMatchObject([
+      { ticker: '114260', quantity: 2, costBasis: 118_000 },
+    ]);
   });
 
   it('when a fill notice arrives before the order answer is stored then it is applied once the broker id is known', async () => {
-    const core = await readyCore();
+    const core = await w.readyCore();
     const { intent } = await core.approvals.propose(buy());
     await core.fills.onNotice({
       kind: 'fill',
@@ -207,6 +190,6 @@ describe.each(testDatabaseTargets())('reconciliation on $name', (target) => {
       time: '100000',
     });
 
-    expect((await store.getOrderByIntent(intent.id))!.status).toBe('FILLED');
+    expect((await w.store.getOrderByIntent(intent.id))!.status).toBe('FILLED');
   });
 });
