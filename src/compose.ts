@@ -320,6 +320,26 @@ export async function composeDesk(config: Config, overrides: ComposeOverrides = 
       closeSnapshot: (tradeDate) => takeCloseSnapshot({ broker, tradingStore: store, clock }, tradeDate),
       sweepIdleSessions: async () => channels.archive(await assistant.sweepIdleSessions(clock.now())),
       onError: (task, error) => logger.warn({ err: error, task }, 'scheduler'),
+      learnMarketDay: async (date) => {
+        const answer = broker.checkMarketDay
+          ? await broker.checkMarketDay(date)
+          : { known: false as const, reason: 'no broker answer' };
+        if (answer.known) {
+          calendar.recordObserved(date, answer.open, 'KIS chk-holiday');
+          return;
+        }
+        await core.alerts.raise({
+          kind: 'DATA_OUTAGE',
+          severity: 'warning',
+          message: `KRX 휴장일 데이터가 ${calendar.coverage.to}까지만 있어 ${date}를 평일 개장일로 가정합니다. resources/krx/closed-days.csv 를 갱신하세요.`,
+          data: {
+            date,
+            reason: answer.reason,
+            en: `The KRX closed-day data ends ${calendar.coverage.to}; ${date} is assumed open on weekdays. Update resources/krx/closed-days.csv.`,
+          },
+          dedupeKey: `calendar-gap:${date}`,
+        });
+      },
     });
     closers.push(() => scheduler.stop());
     const desk = createDesk({

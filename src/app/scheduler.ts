@@ -56,6 +56,11 @@ export interface SchedulerDeps {
   sweepEveryMinutes?: number;
   cron?: CronLike;
   onError?: (task: string, error: unknown) => void;
+  /**
+   * Called on a tick whose date lies beyond the shipped calendar data: asks an authoritative source (KIS
+   * chk-holiday) and records the answer in the calendar, or raises an alert that it is guessing.
+   */
+  learnMarketDay?: (date: string) => Promise<void>;
 }
 
 export interface TickReport {
@@ -128,6 +133,13 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     firstTickAt ??= now;
     const parts = kstParts(now);
     const today = parts.date;
+    if (!calendar.isCovered(today) && calendar.closedReason(today) !== 'weekend' && deps.learnMarketDay) {
+      try {
+        await deps.learnMarketDay(today);
+      } catch (error) {
+        deps.onError?.('market-day', error);
+      }
+    }
     const tradingDay = calendar.isTradingDay(today);
     const ran: string[] = [];
     let cycleSummary: CycleSummary | null = null;

@@ -121,8 +121,24 @@ export class TradingCalendar {
     this.closed = new Map(closedDays.map((d) => [d.date, d.reason]));
   }
 
+  /** Dates beyond the data that the broker has answered for (KIS chk-holiday). */
+  private readonly observed = new Set<KstDate>();
+
   isCovered(date: KstDate): boolean {
-    return date >= this.coverage.from && date <= this.coverage.to;
+    return (date >= this.coverage.from && date <= this.coverage.to) || this.observed.has(date);
+  }
+
+  /**
+   * Learns a date beyond the data from an authoritative source (KIS chk-holiday): a temporary holiday or a
+   * next year's closed day is then honoured by the guard, the scheduler and the session rules alike.
+   */
+  recordObserved(date: KstDate, open: boolean, reason: string): void {
+    if (this.isCovered(date) && !this.observed.has(date)) return; // the shipped data wins
+    this.observed.add(date);
+    if (open) this.closed.delete(date);
+    else this.closed.set(date, reason);
+    this.reasonCache.delete(date);
+    this.firstDayCache.delete(Number(date.slice(0, 4)));
   }
 
   closedReason(date: KstDate): string | undefined {

@@ -142,11 +142,16 @@ export interface Subscription {
   close(): Promise<void>;
 }
 
+/** Whether KRX opens on a date, as the broker knows it (KIS chk-holiday); `known: false` where it cannot say. */
+export type MarketDayAnswer = { known: true; open: boolean } | { known: false; reason: string };
+
 export interface Broker {
   readonly environment: BrokerEnvironment;
   getQuote(ticker: string): Promise<Quote>;
   getDailyBars(ticker: string, from: KstDate, to: KstDate): Promise<DailyBar[]>;
   getEtfNav(ticker: string): Promise<EtfNav>;
+  /** Optional: brokers that can tell KRX holidays (used beyond the shipped calendar data). */
+  checkMarketDay?(date: KstDate): Promise<MarketDayAnswer>;
   getBalance(): Promise<BrokerBalance>;
   getBuyingPower(ticker: string, price?: Krw): Promise<BuyingPower>;
   /** Sends exactly one POST. Never retried: a lost answer is `unknown`. */

@@ -1,7 +1,14 @@
 import type WebSocket from 'ws';
 import type { Clock } from '../../domain/clock';
 import type { KstDate } from '../../domain/market';
-import type { Broker, BrokerOrder, FillNotice, Subscription, TradeTick } from '../../domain/ports';
+import type {
+  Broker,
+  BrokerOrder,
+  FillNotice,
+  Subscription,
+  TradeTick,
+  MarketDayAnswer,
+} from '../../domain/ports';
 import { fetchBalance, fetchBuyingPower } from './account';
 import { KisAuth } from './auth';
 import { accountOf, type KisConfig, type KisConfigInput, parseKisConfig } from './config';
@@ -10,7 +17,7 @@ import { KisHttpClient } from './http/client';
 import { KisRejectedError, KisWebSocketError } from './http/errors';
 import { type FetchLike, KisTransport } from './http/transport';
 import { type KisLogger, silentLogger } from './logger';
-import { fetchDailyBars, fetchEtfNav, fetchQuote } from './market-data';
+import { fetchDailyBars, fetchEtfNav, fetchMarketDay, fetchQuote } from './market-data';
 import {
   DEFAULT_READ_RETRY,
   PUBLISHED_RATE_LIMIT,
@@ -47,6 +54,8 @@ export interface KisBroker extends Broker {
   readonly keyId: string;
   /** The order with this number placed on `date`, or null when KIS does not show it (yet). */
   findOrder(date: KstDate, brokerOrderId: string): Promise<BrokerOrder | null>;
+  /** KIS chk-holiday (real server only). */
+  checkMarketDay(date: KstDate): Promise<MarketDayAnswer>;
 }
 
 export function createKisBroker(deps: KisBrokerDeps): KisBroker {
@@ -116,6 +125,7 @@ export function createKisBroker(deps: KisBrokerDeps): KisBroker {
     getQuote: (ticker) => fetchQuote(marketData, ticker),
     getDailyBars: (ticker, from, to) => fetchDailyBars(marketData, ticker, from, to),
     getEtfNav: (ticker) => fetchEtfNav(marketData, ticker),
+    checkMarketDay: (date) => fetchMarketDay(marketData, date),
     getBalance: () => fetchBalance(accountDeps),
     getBuyingPower: (ticker, price) => fetchBuyingPower(accountDeps, ticker, price),
     placeOrder: (request) => placeCashOrder(execution, request),

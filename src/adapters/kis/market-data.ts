@@ -1,9 +1,14 @@
 import type { Clock } from '../../domain/clock';
 import { addDays, fromKisDate, isKstDate, kisDate, type KstDate } from '../../domain/market';
-import type { BrokerEnvironment, DailyBar, EtfNav, Quote } from '../../domain/ports';
+import type { BrokerEnvironment, DailyBar, EtfNav, MarketDayAnswer, Quote } from '../../domain/ports';
 import type { KisHttpClient } from './http/client';
 import { KisRejectedError } from './http/errors';
-import { dailyChartResponseSchema, etfPriceResponseSchema, quoteResponseSchema } from './http/schemas';
+import {
+  dailyChartResponseSchema,
+  etfPriceResponseSchema,
+  holidayResponseSchema,
+  quoteResponseSchema,
+} from './http/schemas';
 import { isKisTicker } from './ticker';
 import { isRealOnlyTr, KIS_PATHS, REAL_TR_IDS, trIdFor } from './urls';
 
@@ -100,6 +105,23 @@ export async function fetchDailyBars(
 }
 
 /** NAV and premium (괴리율) from the ETF/ETN price TR, which KIS offers on the real host only. */
+/** Whether KRX opens on `date`, from KIS chk-holiday (real server only; paper answers `known: false`). */
+export async function fetchMarketDay(deps: KisMarketDataDeps, date: KstDate): Promise<MarketDayAnswer> {
+  if (!isKstDate(date)) throw new KisRejectedError('INVALID_DATE', `not a date: ${date}`, 'never');
+  if (deps.environment === 'paper')
+    return { known: false, reason: 'KIS offers chk-holiday (CTCA0903R) on the real server only' };
+  const { body } = await deps.http.read({
+    path: KIS_PATHS.holiday,
+    trId: REAL_TR_IDS.holiday,
+    schema: holidayResponseSchema,
+    query: { BASS_DT: kisDate(date), CTX_AREA_NK: '', CTX_AREA_FK: '' },
+  });
+  const row = body.output.find((r) => r.bass_dt === kisDate(date));
+  return row
+    ? { known: true, open: row.opnd_yn === 'Y' }
+    : { known: false, reason: `chk-holiday has no row for ${date}` };
+}
+
 export async function fetchEtfNav(deps: KisMarketDataDeps, ticker: string): Promise<EtfNav> {
   assertTicker(ticker);
   if (deps.environment === 'paper' && isRealOnlyTr(REAL_TR_IDS.etfPrice)) {

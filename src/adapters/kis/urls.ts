@@ -23,6 +23,7 @@ export const KIS_PATHS = {
   orderCash: '/uapi/domestic-stock/v1/trading/order-cash',
   orderModifyCancel: '/uapi/domestic-stock/v1/trading/order-rvsecncl',
   dailyOrders: '/uapi/domestic-stock/v1/trading/inquire-daily-ccld',
+  holiday: '/uapi/domestic-stock/v1/quotations/chk-holiday',
 } as const;
 
 /** TR ids as the real environment names them; `trIdFor` derives the paper twin. */
@@ -38,12 +39,13 @@ export const REAL_TR_IDS = {
   dailyOrdersRecent: 'TTTC0081R',
   dailyOrdersOlder: 'CTSC9215R',
   trades: 'H0STCNT0',
+  holiday: 'CTCA0903R',
 } as const;
 
 const FILL_NOTICE_TR: Record<BrokerEnvironment, string> = { real: 'H0STCNI0', paper: 'H0STCNI9' };
 
 /** TRs the paper server does not offer at all. */
-const REAL_ONLY_TR_IDS: ReadonlySet<string> = new Set([REAL_TR_IDS.etfPrice]);
+const REAL_ONLY_TR_IDS: ReadonlySet<string> = new Set([REAL_TR_IDS.etfPrice, REAL_TR_IDS.holiday]);
 
 /** Account TRs start with T, J or C on the real side; the paper twin swaps that first letter for V. */
 export function trIdFor(environment: BrokerEnvironment, realTrId: string): string {

@@ -5,11 +5,18 @@ import type { CycleSummary } from '../../../src/app/desk-api';
 import { createScheduler, type CronLike, type SchedulerDeps } from '../../../src/app/scheduler';
 import { kstInstant } from '../../../src/domain/market';
 import { calendar } from '../../support/trading';
+import { loadTradingCalendar } from '../../../src/adapters/calendar/load';
 
 const MONDAY = '2026-11-23';
 /** Lanes run side by side, so only the set of calls per tick is fixed, not their order. */
 const sorted = (calls: readonly string[]): string[] => [...calls].sort();
-const SUMMARY: CycleSummary = { tradeDate: MONDAY, status: 'COMPLETED', steps: [], startedAt: '', finishedAt: '' };
+const SUMMARY: CycleSummary = {
+  tradeDate: MONDAY,
+  status: 'COMPLETED',
+  steps: [],
+  startedAt: '',
+  finishedAt: '',
+};
 
 function fakes(at: Date) {
   const clock = new FakeClock(at);
@@ -28,7 +35,8 @@ function fakes(at: Date) {
       },
       async runScheduled(date, trigger) {
         calls.push(`cycle:${date}:${trigger}`);
-        if (releaseCycle === null && holdCycle.hold) await new Promise<void>((resolve) => (releaseCycle = resolve));
+        if (releaseCycle === null && holdCycle.hold)
+          await new Promise<void>((resolve) => (releaseCycle = resolve));
         return SUMMARY;
       },
     },
@@ -150,7 +158,9 @@ describe('the scheduler', () => {
     }
 
     // Assert
-    expect(sorted(calls)).toEqual(sorted(['release', 'expire', 'release', 'expire', 'sweep', 'release', 'expire', 'sweep']));
+    expect(sorted(calls)).toEqual(
+      sorted(['release', 'expire', 'release', 'expire', 'sweep', 'release', 'expire', 'sweep']),
+    );
   });
 
   it('when it is past 15:30 on a trading day then the close snapshot is taken once, and nothing starts after the cut-off', async () => {
@@ -186,5 +196,38 @@ describe('the scheduler', () => {
     // Assert
     expect(second.ran).toEqual(['trading']);
     expect(calls.filter((c) => c.startsWith('cycle:'))).toHaveLength(1);
+  });
+});
+
+describe('the scheduler beyond the shipped calendar data', () => {
+  it('when a weekday after the data is a holiday at KIS then it is learned and no cycle runs', async () => {
+    // Arrange: 2027-01-01 (a Friday) is past resources/krx/closed-days.csv
+    const { deps, calls } = fakes(kstInstant('2027-01-01', 8, 5));
+    const fresh = loadTradingCalendar();
+    const asked: string[] = [];
+    const scheduler = createScheduler({
+      ...deps,
+      calendar: fresh,
+      learnMarketDay: async (date) => {
+        asked.push(date);
+        fresh.recordObserved(date, false, 'KIS chk-holiday');
+      },
+    });
+
+    // Act
+    await scheduler.tick();
+
+    // Assert
+    expect(asked).toEqual(['2027-01-01']);
+    expect(fresh.isTradingDay('2027-01-01')).toBe(false);
+    expect(calls.some((c) => c.startsWith('cycle:'))).toBe(false);
+  });
+
+  it('when the data covers the day then KIS is not asked', async () => {
+    const { deps } = fakes(kstInstant(MONDAY, 8, 5));
+    const asked: string[] = [];
+    const scheduler = createScheduler({ ...deps, learnMarketDay: async (date) => void asked.push(date) });
+    await scheduler.tick();
+    expect(asked).toEqual([]);
   });
 });

@@ -131,3 +131,16 @@ describe('KRX sessions', () => {
     expect(orderAcceptedNow(at(day, 8, 35), '05', 'paper', calendar)).toMatchObject({ accepted: false });
   });
 });
+
+describe('learning days beyond the data', () => {
+  it('when KIS says a later date is closed then the calendar honours it, and the shipped data is never overridden', () => {
+    const fresh = loadTradingCalendar();
+    expect(fresh.isCovered('2027-01-04')).toBe(false);
+    fresh.recordObserved('2027-01-04', false, 'KIS chk-holiday');
+    fresh.recordObserved('2026-12-25', true, 'KIS chk-holiday');
+    expect(fresh.isTradingDay('2027-01-04')).toBe(false);
+    expect(fresh.isCovered('2027-01-04')).toBe(true);
+    expect(fresh.isTradingDay('2026-12-25')).toBe(false);
+    expect(fresh.firstTradingDayOfYear(2027)).toBe('2027-01-01');
+  });
+});

@@ -118,6 +118,11 @@ export const etfPriceResponseSchema = envelopeSchema.extend({
   }),
 });
 
+/** chk-holiday (CTCA0903R, real only): one row per date from BASS_DT on; `opnd_yn` says whether KRX opens. */
+export const holidayResponseSchema = envelopeSchema.extend({
+  output: z.array(z.object({ bass_dt: text, opnd_yn: z.enum(['Y', 'N']) }).loose()),
+});
+
 export const navComparisonResponseSchema = envelopeSchema.extend({
   output1: z.object({ stck_prpr: kisInt }),
   output2: z.object({ nav: kisRatio, prdy_clpr_nav: kisRatio }),
