@@ -95,7 +95,7 @@ export function createDesk(deps: DeskDeps): Desk {
       pendingIntents,
       lastCycle: deps.cycle ? await deps.cycle.last() : null,
       model: await deps.conversations.modelInfo(),
-      recentAlerts: [],
+      recentAlerts: await store.listRecentAlerts(5),
     };
   }
 

@@ -250,6 +250,8 @@ export interface TradingStore {
     toDate?: string;
   }): Promise<NavSnapshotRecord[]>;
 
+  listRecentAlerts(limit: number): Promise<AlertRecord[]>;
+
   /** Null when an alert with the same dedupe key already exists. */
   insertAlert(alert: Omit<AlertRecord, 'id'> & { dedupeKey?: string }): Promise<AlertRecord | null>;
 }

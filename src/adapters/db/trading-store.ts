@@ -212,9 +212,10 @@ export function createDbTradingStore(db: Db): TradingStore {
 
     async updateOrder(id, from, patch, event) {
       return db.transaction(async (tx) => {
+        const updatedAt = event?.at ?? patch.lastReconciledAt;
         const [row] = await tx
           .update(s.orders)
-          .set({ ...patch, updatedAt: event?.at ?? new Date(0) })
+          .set({ ...patch, ...(updatedAt ? { updatedAt } : {}) })
           .where(and(eq(s.orders.id, id), inArray(s.orders.status, [...from])))
           .returning();
         if (!row) return null;
@@ -504,6 +505,22 @@ export function createDbTradingStore(db: Db): TradingStore {
         .where(and(...conditions))
         .orderBy(asc(s.navSnapshots.tradeDate));
       return rows.map(toNav);
+    },
+
+    async listRecentAlerts(limit) {
+      const rows = await db
+        .select()
+        .from(s.alerts)
+        .orderBy(desc(s.alerts.at), desc(s.alerts.id))
+        .limit(limit);
+      return rows.map((row) => ({
+        id: row.id,
+        kind: row.kind,
+        severity: row.severity as AlertRecord['severity'],
+        message: row.message,
+        data: row.data as Record<string, unknown> | null,
+        at: row.at,
+      }));
     },
 
     async insertAlert(alert): Promise<AlertRecord | null> {

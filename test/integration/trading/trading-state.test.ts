@@ -62,6 +62,7 @@ describe.each(testDatabaseTargets())('trading state on $name', (target) => {
     w.broker.prices.set('069500', 35_980); // recovered: still REDUCING, it never resets itself
     expect((await core.tradingState.effective()).state).toBe('REDUCING');
     expect(alerts).toEqual(['DAILY_LOSS_BREAKER']);
+    expect((await w.store.listRecentAlerts(5)).map((a) => a.kind)).toEqual(['DAILY_LOSS_BREAKER']);
     const { intent: stillBlocked } = await core.approvals.propose(buy({ quantity: 1 }));
     expect(stillBlocked.precheck.code).toBe('TRADING_REDUCING');
 
