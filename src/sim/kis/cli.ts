@@ -25,9 +25,9 @@ const argsSchema = z.object({
   help: z.boolean().default(false),
 });
 
+/** Korean first, like the desk: English only when DESK_LOCALE=en. */
 function catalog(): SimCatalog {
-  const locale = process.env.LC_ALL ?? process.env.LC_MESSAGES ?? process.env.LANG ?? '';
-  return locale.toLowerCase().startsWith('ko') ? simKo : simEn;
+  return process.env.DESK_LOCALE === 'en' ? simEn : simKo;
 }
 
 async function main(): Promise<void> {
