@@ -513,14 +513,7 @@ export function createDbTradingStore(db: Db): TradingStore {
         .from(s.alerts)
         .orderBy(desc(s.alerts.at), desc(s.alerts.id))
         .limit(limit);
-      return rows.map((row) => ({
-        id: row.id,
-        kind: row.kind,
-        severity: row.severity as AlertRecord['severity'],
-        message: row.message,
-        data: row.data as Record<string, unknown> | null,
-        at: row.at,
-      }));
+      return rows.map(toAlert);
     },
 
     async insertAlert(alert): Promise<AlertRecord | null> {
@@ -537,17 +530,19 @@ export function createDbTradingStore(db: Db): TradingStore {
         .onConflictDoNothing()
         .returning();
       const row = inserted[0];
-      return row
-        ? {
-            id: row.id,
-            kind: row.kind,
-            severity: row.severity as AlertRecord['severity'],
-            message: row.message,
-            data: row.data as Record<string, unknown> | null,
-            at: row.at,
-          }
-        : null;
+      return row ? toAlert(row) : null;
     },
+  };
+}
+
+function toAlert(row: typeof s.alerts.$inferSelect): AlertRecord {
+  return {
+    id: row.id,
+    kind: row.kind,
+    severity: row.severity as AlertRecord['severity'],
+    message: row.message,
+    data: row.data as Record<string, unknown> | null,
+    at: row.at,
   };
 }
 
