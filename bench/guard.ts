@@ -44,6 +44,7 @@ function benchInputs(): GuardInput[] {
     inputs.push({
       order,
       quote,
+      nav: { supported: true, ticker, nav: price - 3.5, previousNav: price, premiumPercent: 0.03, asOf: now },
       account: {
         cash: 300_000 + i * 1_000,
         buyingPower: { ticker, price, orderableCash: 300_000, maxAmount: 300_000, maxQuantity: 0, asOf: now },

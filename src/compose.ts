@@ -122,6 +122,7 @@ export function riskLimitsFrom(config: Config): RiskLimits {
     maxOrderValue: config.risk.maxOrderValue,
     maxPositionWeightBp: config.risk.maxPositionWeightBp,
     maxQuoteDistanceBp: config.risk.maxPriceDistanceBp,
+    maxNavPremiumBp: config.risk.maxNavPremiumBp,
     fatFingerCashBp: config.risk.fatFingerCashBp,
     maxOrdersPerDay: config.risk.maxOrdersPerDay,
     dailyLossLimitBp: config.risk.dailyLossBp,

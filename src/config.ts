@@ -122,6 +122,7 @@ const envSchema = z.object({
   RISK_NAV_FLOOR_KRW: intFrom(800_000, 0, 1_000_000_000_000),
   RISK_FAT_FINGER_CASH_PCT: intFrom(30, 1, 100),
   RISK_MAX_PRICE_DISTANCE_BP: intFrom(300, 1, 3_000),
+  RISK_MAX_NAV_PREMIUM_BP: intFrom(50, 1, 3_000),
   INTENT_TTL_MINUTES: intFrom(10, 1, 24 * 60),
 
   CYCLE_ENABLED: z.preprocess(emptyToUndefined, z.enum(['true', 'false']).default('true')),
@@ -196,6 +197,7 @@ export interface Config {
     navFloor: number;
     fatFingerCashBp: number;
     maxPriceDistanceBp: number;
+    maxNavPremiumBp: number;
     intentTtlMs: number;
   };
   cycle: {
@@ -379,6 +381,7 @@ function toConfig(e: Env): Config {
       navFloor: e.RISK_NAV_FLOOR_KRW,
       fatFingerCashBp: e.RISK_FAT_FINGER_CASH_PCT * 100,
       maxPriceDistanceBp: e.RISK_MAX_PRICE_DISTANCE_BP,
+      maxNavPremiumBp: e.RISK_MAX_NAV_PREMIUM_BP,
       intentTtlMs: e.INTENT_TTL_MINUTES * 60_000,
     },
     cycle: {

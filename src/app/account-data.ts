@@ -5,7 +5,7 @@
 import type { Clock } from '../domain/clock';
 import { kstDate, kstInstant, type TradingCalendar } from '../domain/market';
 import { OPEN_ORDER_STATUSES } from '../domain/order';
-import type { Broker, BrokerBalance, Quote } from '../domain/ports';
+import type { Broker, BrokerBalance, EtfNav, Quote } from '../domain/ports';
 import type { AccountSnapshot, GuardInput, GuardOrder, RiskLimits, TradingState } from '../domain/risk';
 import { navSnapshotOf } from './nav';
 import type { TradingStore } from './trading-store';
@@ -27,6 +27,16 @@ export class AccountData {
       return await this.deps.broker.getQuote(ticker);
     } catch (error) {
       this.deps.onReadError?.('quote', error);
+      return null;
+    }
+  }
+
+  /** The ETF's NAV; a failed read is `null`, which the NAV rule treats as missing data. */
+  async nav(ticker: string): Promise<EtfNav | null> {
+    try {
+      return await this.deps.broker.getEtfNav(ticker);
+    } catch (error) {
+      this.deps.onReadError?.('nav', error);
       return null;
     }
   }
@@ -105,11 +115,13 @@ export class AccountData {
   ): Promise<GuardInput> {
     const now = this.deps.clock.now();
     const quote = freshQuote !== undefined ? freshQuote : await this.quote(order.ticker);
+    const nav = order.kind === 'NEW' ? await this.nav(order.ticker) : null;
     const account = await this.account(order, quote);
     const { openOrders, ordersToday } = await this.orderActivity(kstDate(now));
     return {
       order,
       quote,
+      nav,
       account,
       openOrders,
       ordersToday,

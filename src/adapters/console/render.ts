@@ -11,7 +11,7 @@ import type {
 } from '../../app/desk-api';
 import type { IntentRecord } from '../../app/trading-store';
 import { formatBasisPoints } from '../../domain/risk';
-import { describeCheck, describeVerdict, type RiskCatalog } from '../../domain/risk';
+import { checkMark, describeCheck, describeVerdict, type RiskCatalog } from '../../domain/risk';
 import { kstParts } from '../../domain/market';
 import type { ConsoleMessages } from '../../i18n/ko/console';
 import { plainText } from './plain-text';
@@ -71,7 +71,8 @@ export function renderCard(intent: IntentRecord, n: number, badge: Badge, ctx: R
     })}`,
     `│ ${say.card.price(market ? pre.referencePrice : intent.limitPrice, market)} · ${say.card.value(pre.estimatedValue)}`,
   ];
-  for (const check of pre.checks) lines.push(`│ ${check.ok ? '✅' : '❌'} ${describeCheck(check, ctx.risk)}`);
+  for (const check of pre.checks)
+    lines.push(`│ ${checkMark(check, pre.outcome === 'DEFER')} ${describeCheck(check, ctx.risk)}`);
   const verdict =
     pre.outcome === 'DEFER'
       ? say.card.precheck.DEFER(pre.deferUntil ? kstMinute(pre.deferUntil) : '—')

@@ -167,7 +167,13 @@ export function createDbTradingStore(db: Db): TradingStore {
         .select()
         .from(s.orderIntents)
         .where(and(...conditions))
-        .orderBy(asc(s.orderIntents.createdAt));
+        // Intents created in the same millisecond keep their creation order: the id of their first event.
+        .orderBy(
+          asc(s.orderIntents.createdAt),
+          asc(
+            sql`(select min(${s.orderEvents.id}) from ${s.orderEvents} where ${s.orderEvents.intentId} = ${s.orderIntents.id})`,
+          ),
+        );
       return rows.map(toIntent);
     },
 

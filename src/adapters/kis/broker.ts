@@ -115,7 +115,13 @@ export function createKisBroker(deps: KisBrokerDeps): KisBroker {
     reconnect: deps.wsReconnect,
     ackTimeoutMs: config.requestTimeoutMs,
   });
-  const marketData = { http, environment, clock: deps.clock, nameOf: deps.nameOf };
+  const marketData = {
+    http,
+    environment,
+    clock: deps.clock,
+    nameOf: deps.nameOf,
+    etfNavOnPaper: config.etfNavOnPaper,
+  };
   const accountDeps = { http, environment, account, clock: deps.clock };
   const execution = { http, environment, account, logger };
 

@@ -27,6 +27,11 @@ export const kisConfigSchema = z
     requestTimeoutMs: z.number().int().positive().default(10_000),
     orderTimeoutMs: z.number().int().positive().default(15_000),
     tokenIssueIntervalMs: z.number().int().nonnegative().default(60_000),
+    /**
+     * KIS serves ETF NAV (FHPST02400000) on the real server only. The built-in simulator serves it on its paper
+     * host too; only its client config sets this.
+     */
+    etfNavOnPaper: z.boolean().default(false),
   })
   .strict()
   .superRefine((config, ctx) => {

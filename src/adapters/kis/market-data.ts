@@ -18,6 +18,8 @@ export interface KisMarketDataDeps {
   clock: Clock;
   /** Display names (inquire-price carries none); falls back to the ticker. */
   nameOf?: (ticker: string) => string | undefined;
+  /** The server answers the ETF price TR in paper too (the built-in simulator does; KIS does not). */
+  etfNavOnPaper?: boolean;
 }
 
 /** iscd_stat_cls_code 58 = 거래정지 (trading suspended). */
@@ -104,7 +106,6 @@ export async function fetchDailyBars(
   return [...bars.values()].sort((a, b) => a.date.localeCompare(b.date));
 }
 
-/** NAV and premium (괴리율) from the ETF/ETN price TR, which KIS offers on the real host only. */
 /** Whether KRX opens on `date`, from KIS chk-holiday (real server only; paper answers `known: false`). */
 export async function fetchMarketDay(deps: KisMarketDataDeps, date: KstDate): Promise<MarketDayAnswer> {
   if (!isKstDate(date)) throw new KisRejectedError('INVALID_DATE', `not a date: ${date}`, 'never');
@@ -122,9 +123,10 @@ export async function fetchMarketDay(deps: KisMarketDataDeps, date: KstDate): Pr
     : { known: false, reason: `chk-holiday has no row for ${date}` };
 }
 
+/** NAV and premium (괴리율) from the ETF/ETN price TR, which KIS offers on the real host only. */
 export async function fetchEtfNav(deps: KisMarketDataDeps, ticker: string): Promise<EtfNav> {
   assertTicker(ticker);
-  if (deps.environment === 'paper' && isRealOnlyTr(REAL_TR_IDS.etfPrice)) {
+  if (deps.environment === 'paper' && isRealOnlyTr(REAL_TR_IDS.etfPrice) && !deps.etfNavOnPaper) {
     return { supported: false, ticker, reason: 'KIS offers ETF NAV (FHPST02400000) on the real server only' };
   }
   const { body } = await deps.http.read({

@@ -11,6 +11,8 @@ export interface RiskCatalog {
   locale: 'ko' | 'en';
   codes: Record<RiskCode, string>;
   rules: Record<RiskRule, string>;
+  /** What a passing rule measured, where the numbers matter to a person (shown after the rule's name). */
+  passes: Partial<Record<RiskRule, string>>;
   outcomes: Record<GuardVerdict['outcome'], string>;
   breakers: Record<BreakerKind, string>;
   sides: Record<Side, string>;

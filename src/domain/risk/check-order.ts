@@ -10,6 +10,7 @@ import { checkFatFinger } from './rules/fat-finger';
 import { checkHoldings } from './rules/holdings';
 import { checkInstrumentStatus } from './rules/instrument-status';
 import { checkNavFloor, navFloorBreached } from './rules/nav-floor';
+import { checkNavPremium } from './rules/nav-premium';
 import { checkOrderValue } from './rules/order-value';
 import { checkOrdersPerDay } from './rules/orders-per-day';
 import { checkPositionWeight } from './rules/position-weight';
@@ -35,6 +36,7 @@ const RULES: ReadonlyArray<(facts: OrderFacts) => RiskCheck> = [
   checkNavFloor,
   checkPriceBand,
   checkQuoteDistance,
+  checkNavPremium,
   checkOrderValue,
   checkPositionWeight,
   checkBuyingPower,

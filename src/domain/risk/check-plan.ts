@@ -1,14 +1,16 @@
-import type { Quote } from '../ports';
+import type { EtfNav, Quote } from '../ports';
 import type { BreakerKind } from './codes';
 import { evaluateNewOrder } from './check-order';
 import type { OrderFacts } from './facts';
 import type { AccountSnapshot, GuardInput, NewOrder, OpenOrder, PositionSnapshot } from './input';
 import type { GuardVerdict } from './verdict';
 
-export interface PlanInput extends Omit<GuardInput, 'order' | 'quote'> {
+export interface PlanInput extends Omit<GuardInput, 'order' | 'quote' | 'nav'> {
   legs: readonly NewOrder[];
   /** Fresh quotes of the legs' tickers; a leg without one is denied with PRICE_UNAVAILABLE. */
   quotes: readonly Quote[];
+  /** The legs' ETF NAVs; a leg without one follows the NAV rule's missing-data policy. */
+  navs: readonly EtfNav[];
 }
 
 export interface PlanLegVerdict {
@@ -36,7 +38,7 @@ interface PortfolioState {
  * day's order count move with them. Sells go first so their proceeds can fund the buys.
  */
 export function checkPlan(input: PlanInput): PlanVerdict {
-  const { legs, quotes, ...shared } = input;
+  const { legs, quotes, navs, ...shared } = input;
   const ordered = [...legs.filter((l) => l.side === 'SELL'), ...legs.filter((l) => l.side !== 'SELL')];
   let state: PortfolioState = {
     account: input.account,
@@ -47,7 +49,8 @@ export function checkPlan(input: PlanInput): PlanVerdict {
   let breaker: BreakerKind | undefined;
   for (const order of ordered) {
     const quote = quotes.find((q) => q.ticker === order.ticker) ?? null;
-    const { verdict, facts } = evaluateNewOrder({ ...shared, ...state, order, quote }, order);
+    const nav = navs.find((n) => n.ticker === order.ticker) ?? null;
+    const { verdict, facts } = evaluateNewOrder({ ...shared, ...state, order, quote, nav }, order);
     results.push({ order, verdict });
     breaker ??= verdict.breaker;
     if (verdict.outcome !== 'DENY') state = afterLeg(state, facts);

@@ -13,6 +13,8 @@ export const RISK_CODES = [
   'NAV_FLOOR',
   'PRICE_OUTSIDE_BAND',
   'PRICE_TOO_FAR_FROM_QUOTE',
+  'NAV_PREMIUM',
+  'NAV_UNAVAILABLE',
   'MAX_ORDER_VALUE',
   'MAX_POSITION_WEIGHT',
   'INSUFFICIENT_BUYING_POWER',
@@ -38,6 +40,7 @@ export const RISK_RULES = [
   'navFloor',
   'priceBand',
   'quoteDistance',
+  'navPremium',
   'orderValue',
   'positionWeight',
   'buyingPower',
@@ -64,6 +67,7 @@ export const DATA_PROBLEMS = [
   'BUYING_POWER_STALE',
   'POSITION_NOT_PRICED',
   'NO_START_OF_DAY_NAV',
+  'UNSUPPORTED',
 ] as const;
 
 export type DataProblem = (typeof DATA_PROBLEMS)[number];

@@ -1,5 +1,6 @@
 import { formatKrw } from '../money';
 import type { RiskCatalog } from './catalog';
+import type { RiskCode } from './codes';
 import type { RiskCheck, GuardVerdict, RiskDetail } from './verdict';
 
 const PLACEHOLDER = /\{(\w+)(?::(\w+))?\}/g;
@@ -54,9 +55,23 @@ export function formatBasisPoints(bp: number): string {
 }
 
 export function describeCheck(check: RiskCheck, catalog: RiskCatalog): string {
-  return check.ok
+  if (!check.ok) return renderRiskText(catalog.codes[check.code], check.detail, catalog);
+  if (check.warning !== undefined) return renderRiskText(catalog.codes[check.warning], check.detail, catalog);
+  const template = catalog.passes[check.rule];
+  const measured = template === undefined ? '' : renderRiskText(template, check.detail, catalog);
+  // A pass without the measured values (e.g. a rule that did not apply) shows the rule's name only.
+  return measured === '' || /[{}]/.test(measured)
     ? catalog.rules[check.rule]
-    : renderRiskText(catalog.codes[check.code], check.detail, catalog);
+    : `${catalog.rules[check.rule]} ${measured}`;
+}
+
+/** Codes that make an order wait rather than fail (the guard defers when only these fail). */
+export const WAITING_CODES: readonly RiskCode[] = ['MARKET_CLOSED'];
+
+/** ✅ pass, ⚠️ pass with a warning, ⏸ a deferred order's waiting reason, ❌ failure. */
+export function checkMark(check: RiskCheck, deferred: boolean): string {
+  if (check.ok) return check.warning === undefined ? '✅' : '⚠️';
+  return deferred && WAITING_CODES.includes(check.code) ? '⏸' : '❌';
 }
 
 /** One line for a person: the outcome, why, and the breaker to trip if any. */

@@ -1,6 +1,6 @@
 import { marketSessionAt, orderAcceptedNow, ORDER_DIVISION, type MarketClosedReason } from '../market';
 import type { Krw, Shares } from '../money';
-import type { BuyingPower, Quote } from '../ports';
+import type { BuyingPower, EtfNav, Quote } from '../ports';
 import type { DataProblem, RiskCode, RiskRule } from './codes';
 import type { AccountSnapshot, GuardInput, NewOrder, PositionSnapshot } from './input';
 import type { RiskLimits } from './limits';
@@ -20,6 +20,9 @@ export interface OrderFacts {
   accountProblem: DataProblem | null;
   buyingPower: BuyingPower | null;
   buyingPowerProblem: DataProblem | null;
+  /** The ETF's NAV in hundredths of a won (KIS reports NAV with two decimals), or null with the reason. */
+  navHundredths: number | null;
+  navProblem: DataProblem | null;
   /** Whether KRX (or the paper server) accepts this order type now, and if not, from when. */
   session: SessionAcceptance;
   quantityValid: boolean;
@@ -99,6 +102,23 @@ function buyingPowerProblemOf(
   return null;
 }
 
+/** A NAV the guard may compare prices with: this ticker's, fresh, positive. */
+export function navOf(
+  nav: EtfNav | null,
+  ticker: string,
+  now: Date,
+  limits: RiskLimits,
+): { navHundredths: number; navProblem: null } | { navHundredths: null; navProblem: DataProblem } {
+  if (nav === null) return { navHundredths: null, navProblem: 'MISSING' };
+  if (!nav.supported) return { navHundredths: null, navProblem: 'UNSUPPORTED' };
+  if (nav.ticker !== ticker) return { navHundredths: null, navProblem: 'WRONG_TICKER' };
+  if (ageProblem(nav.asOf, now, limits.maxQuoteAgeMs)) return { navHundredths: null, navProblem: 'STALE' };
+  const hundredths = Math.round(nav.nav * 100);
+  if (!Number.isFinite(nav.nav) || !isPositiveInteger(hundredths))
+    return { navHundredths: null, navProblem: 'NO_PRICE' };
+  return { navHundredths: hundredths, navProblem: null };
+}
+
 function sessionAcceptanceOf(input: GuardInput, order: NewOrder): SessionAcceptance {
   const division = Object.hasOwn(ORDER_DIVISION, order.orderType)
     ? ORDER_DIVISION[order.orderType]
@@ -148,6 +168,7 @@ export function deriveFacts(input: GuardInput, order: NewOrder): OrderFacts {
     accountProblem,
     buyingPower: buyingPowerProblem === null ? (account?.buyingPower ?? null) : null,
     buyingPowerProblem,
+    ...navOf(input.nav, order.ticker, now, limits),
     session: sessionAcceptanceOf(input, order),
     quantityValid,
     priceValid,

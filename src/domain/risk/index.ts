@@ -22,4 +22,12 @@ export type { GuardVerdict, RiskCheck, RiskDetail, SessionRefusal } from './verd
 export { checkOrder } from './check-order';
 export { checkPlan, type PlanInput, type PlanVerdict, type PlanLegVerdict } from './check-plan';
 export type { RiskCatalog } from './catalog';
-export { describeCheck, describeVerdict, renderRiskText, formatBasisPoints } from './describe';
+export {
+  checkMark,
+  describeCheck,
+  describeVerdict,
+  renderRiskText,
+  formatBasisPoints,
+  WAITING_CODES,
+} from './describe';
+export { formatNavHundredths } from './rules/nav-premium';

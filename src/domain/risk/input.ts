@@ -1,6 +1,6 @@
 import type { TradingCalendar, OrderType } from '../market';
 import type { Krw, Shares } from '../money';
-import type { BrokerEnvironment, BuyingPower, Quote, Side } from '../ports';
+import type { BrokerEnvironment, BuyingPower, EtfNav, Quote, Side } from '../ports';
 import type { RiskLimits } from './limits';
 
 export type TradingState = 'ACTIVE' | 'REDUCING' | 'HALTED';
@@ -52,6 +52,11 @@ export interface GuardInput {
   order: GuardOrder;
   /** A quote of the order's ticker, fetched just before the check. */
   quote: Quote | null;
+  /**
+   * The ETF's NAV (iNAV) from the broker, read with the quote. `null` or `supported: false` is missing data:
+   * the NAV premium rule denies the order in the real environment and only warns in paper.
+   */
+  nav: EtfNav | null;
   account: AccountSnapshot | null;
   openOrders: readonly OpenOrder[];
   /** Orders already sent today (every side, every outcome). */

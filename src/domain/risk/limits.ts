@@ -14,6 +14,8 @@ export const riskLimitsSchema = z
     maxPositionWeightBp: bpSchema.min(1),
     /** Distance of a limit price from the fresh quote. */
     maxQuoteDistanceBp: bpSchema.min(1),
+    /** Largest premium of a buy (or discount of a sell) to the ETF's NAV (iNAV). */
+    maxNavPremiumBp: bpSchema.min(1),
     /** A buy's value relative to cash. */
     fatFingerCashBp: bpSchema.min(1),
     maxOrdersPerDay: z.number().int().nonnegative(),
@@ -32,6 +34,7 @@ export const DEFAULT_RISK_LIMITS: RiskLimits = Object.freeze({
   maxOrderValue: 300_000,
   maxPositionWeightBp: 4_000,
   maxQuoteDistanceBp: 300,
+  maxNavPremiumBp: 50,
   fatFingerCashBp: 3_000,
   maxOrdersPerDay: 10,
   dailyLossLimitBp: 300,

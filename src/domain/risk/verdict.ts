@@ -5,7 +5,8 @@ import type { BreakerKind, RiskCode, RiskRule } from './codes';
 export type RiskDetail = Readonly<Record<string, string | number>>;
 
 export type RiskCheck =
-  | { rule: RiskRule; ok: true; detail: RiskDetail }
+  /** A pass may carry a warning: the rule let the order through on missing data it would refuse live. */
+  | { rule: RiskRule; ok: true; detail: RiskDetail; warning?: RiskCode }
   | { rule: RiskRule; ok: false; code: RiskCode; detail: RiskDetail };
 
 export type FailedCheck = Extract<RiskCheck, { ok: false }>;
@@ -34,6 +35,11 @@ export type GuardVerdict =
 
 export function pass(rule: RiskRule, detail: RiskDetail = {}): RiskCheck {
   return { rule, ok: true, detail };
+}
+
+/** Passes, but tells the person why the rule could not really check (shown as ⚠️ on the card). */
+export function warn(rule: RiskRule, warning: RiskCode, detail: RiskDetail = {}): RiskCheck {
+  return { rule, ok: true, detail, warning };
 }
 
 export function fail(rule: RiskRule, code: RiskCode, detail: RiskDetail = {}): RiskCheck {

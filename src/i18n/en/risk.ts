@@ -20,6 +20,10 @@ export const riskEn: RiskCatalog = {
     PRICE_OUTSIDE_BAND: "The limit {limitPrice:krw} is outside today's price band {lower:krw}–{upper:krw}.",
     PRICE_TOO_FAR_FROM_QUOTE:
       'The limit {limitPrice:krw} is {distanceBp:pct} away from the quote {quotePrice:krw} (max {maxBp:pct}).',
+    NAV_PREMIUM:
+      'The {ticker} {side:side} price {price:krw} is {premiumBp:pct} from the NAV of ₩{nav}, outside ±{maxBp:pct}.',
+    NAV_UNAVAILABLE:
+      'The NAV (iNAV) of {ticker} is unavailable ({problem:problem}). Live accounts refuse the order; paper only warns.',
     MAX_ORDER_VALUE: 'The order value {orderValue:krw} exceeds the per-order limit of {maxOrderValue:krw}.',
     MAX_POSITION_WEIGHT:
       'After this order {ticker} would weigh {weightBp:pct}, above the limit of {maxBp:pct}.',
@@ -43,6 +47,7 @@ export const riskEn: RiskCatalog = {
     navFloor: 'NAV floor',
     priceBand: 'Price band',
     quoteDistance: 'Distance from quote',
+    navPremium: 'Premium to NAV',
     orderValue: 'Per-order limit',
     positionWeight: 'Position weight',
     buyingPower: 'Buying power',
@@ -51,6 +56,9 @@ export const riskEn: RiskCatalog = {
     ordersPerDay: 'Orders per day',
     duplicateOpenOrder: 'Duplicate open order',
     session: 'Market session',
+  },
+  passes: {
+    navPremium: '{premiumBp:pct} vs NAV ₩{nav} (limit ±{maxBp:pct})',
   },
   outcomes: { ALLOW: 'Allowed', DENY: 'Denied', DEFER: 'Deferred' },
   breakers: {
@@ -76,6 +84,7 @@ export const riskEn: RiskCatalog = {
     NO_BUYING_POWER: 'no orderable amount',
     BUYING_POWER_STALE: 'orderable amount is stale',
     POSITION_NOT_PRICED: 'a holding has no price',
+    UNSUPPORTED: 'not offered by this server',
     NO_START_OF_DAY_NAV: 'no start-of-day NAV',
   },
 };

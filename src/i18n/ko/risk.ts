@@ -22,6 +22,10 @@ export const riskKo: RiskCatalog = {
       '지정가 {limitPrice:krw}이(가) 오늘 가격제한폭 {lower:krw}~{upper:krw}을(를) 벗어납니다.',
     PRICE_TOO_FAR_FROM_QUOTE:
       '지정가 {limitPrice:krw}이(가) 현재가 {quotePrice:krw}에서 {distanceBp:pct} 떨어져 있습니다(한도 {maxBp:pct}).',
+    NAV_PREMIUM:
+      '{ticker} {side:side} 가격 {price:krw}이(가) NAV {nav}원 대비 괴리율 {premiumBp:pct}로 한도 ±{maxBp:pct}를 벗어납니다.',
+    NAV_UNAVAILABLE:
+      '{ticker}의 NAV(iNAV)를 확인할 수 없습니다({problem:problem}). 실전 계좌에서는 주문을 막고, 모의투자에서는 경고만 합니다.',
     MAX_ORDER_VALUE: '주문 금액 {orderValue:krw}이(가) 1회 주문 한도 {maxOrderValue:krw}을(를) 넘습니다.',
     MAX_POSITION_WEIGHT: '주문 후 {ticker} 비중이 {weightBp:pct}로 한도 {maxBp:pct}을(를) 넘습니다.',
     INSUFFICIENT_BUYING_POWER: '필요 금액 {required:krw}이(가) 주문가능금액 {available:krw}보다 많습니다.',
@@ -44,6 +48,7 @@ export const riskKo: RiskCatalog = {
     navFloor: '최저 평가금액',
     priceBand: '가격제한폭',
     quoteDistance: '현재가와의 거리',
+    navPremium: 'NAV 괴리율',
     orderValue: '1회 주문 한도',
     positionWeight: '종목 비중',
     buyingPower: '주문가능금액',
@@ -52,6 +57,9 @@ export const riskKo: RiskCatalog = {
     ordersPerDay: '하루 주문 수',
     duplicateOpenOrder: '중복 미체결 주문',
     session: '장 운영 시간',
+  },
+  passes: {
+    navPremium: '{premiumBp:pct} (NAV {nav}원, 한도 ±{maxBp:pct})',
   },
   outcomes: { ALLOW: '승인', DENY: '거부', DEFER: '보류' },
   breakers: {
@@ -78,5 +86,6 @@ export const riskKo: RiskCatalog = {
     BUYING_POWER_STALE: '주문가능금액이 오래됨',
     POSITION_NOT_PRICED: '보유 종목 가격 없음',
     NO_START_OF_DAY_NAV: '장 시작 평가금액 없음',
+    UNSUPPORTED: '이 서버는 제공하지 않음',
   },
 };

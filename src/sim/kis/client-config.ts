@@ -14,5 +14,7 @@ export function simulatorClientConfig(sim: Pick<KisSimulator, 'urls'>, environme
     account: `${account.cano}-${account.productCode}`,
     htsId: account.htsId,
     urls: sim.urls[environment],
+    // Unlike KIS, the simulator answers the ETF NAV TR on its paper host as well.
+    etfNavOnPaper: true,
   };
 }

@@ -69,6 +69,7 @@ export async function createKisSimulator(
     market,
     exchange,
     commissionPpm,
+    navPremiums: new Map(),
   };
   const tokens = new TokenStore(clock, options.tokenIssueIntervalMs ?? 60_000);
   const approvals = new ApprovalKeys();
@@ -89,6 +90,7 @@ export async function createKisSimulator(
     faults,
     tokens,
     stats: gateway.stats,
+    navPremiums: services.navPremiums,
     onStateChange: () => stateWriter?.changed(),
   });
   if (extras.control) gateway.setControl(extras.control(control, accounts));

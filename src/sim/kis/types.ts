@@ -104,6 +104,11 @@ export interface SimControl {
   /** Pins the intraday price for the rest of the trading day; snapped to the tick grid and the band. */
   setPrice(ticker: string, price: number): void;
   expireTokens(): void;
+  /**
+   * Makes the ETF price TR report NAV so that price = NAV × (1 + premiumBp / 10,000) for this ticker (negative:
+   * a discount); `null` returns to the simulated ±0.15 % noise.
+   */
+  setNavPremium(ticker: string, premiumBp: number | null): void;
 }
 
 export type SimFault =

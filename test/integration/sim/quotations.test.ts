@@ -190,7 +190,7 @@ describe('KIS simulator: quotations', () => {
     expect(keysOf(body.output[0])).toEqual(keysOf(doc.output[0]));
   });
 
-  it('when a real-only or real TR reaches the paper host then it is refused with EGW00213, and works on the real host', async () => {
+  it('when a real-only or real TR reaches the paper host then it is refused with EGW00213, and works on the real host (ETF NAV answers on both)', async () => {
     harness = await startSim(WEDNESDAY_10_00, fast);
     const paper = RawKis.for(harness.sim, PAPER);
     const real = RawKis.for(harness.sim, REAL);
@@ -198,7 +198,11 @@ describe('KIS simulator: quotations', () => {
     await real.issueToken();
     const etf = { fid_cond_mrkt_div_code: 'J', fid_input_iscd: '069500' };
 
-    const etfOnPaper = await paper.get('/uapi/etfetn/v1/quotations/inquire-price', 'FHPST02400000', etf);
+    const etfOnPaper = await paper.get<{ output: Record<string, string> }>(
+      '/uapi/etfetn/v1/quotations/inquire-price',
+      'FHPST02400000',
+      etf,
+    );
     const holidayOnPaper = await paper.get('/uapi/domestic-stock/v1/quotations/chk-holiday', 'CTCA0903R', {
       BASS_DT: '20260921',
       CTX_AREA_NK: '',
@@ -217,7 +221,10 @@ describe('KIS simulator: quotations', () => {
       { BASS_DT: '20260921', CTX_AREA_NK: '', CTX_AREA_FK: '' },
     );
 
-    for (const refused of [etfOnPaper, holidayOnPaper, realOrderOnPaper]) {
+    // A deliberate difference from KIS: the embedded (paper) desk needs NAV to exercise its NAV guard.
+    expect(etfOnPaper.status).toBe(200);
+    expect(Number(etfOnPaper.body.output.nav)).toBeGreaterThan(0);
+    for (const refused of [holidayOnPaper, realOrderOnPaper]) {
       expect(refused.status).toBe(500);
       expect(refused.body).toEqual({ rt_cd: '1', msg_cd: 'EGW00213', msg1: '모의투자 TR 이 아닙니다.' });
     }
@@ -244,5 +251,30 @@ describe('KIS simulator: quotations', () => {
 
     expect(body.rt_cd).toBe('0');
     expect(body.output.stck_prpr).toBe('0');
+  });
+
+  it('when a NAV premium is set through the control then the ETF TR reports that premium on both hosts until cleared', async () => {
+    harness = await startSim(WEDNESDAY_10_00, fast);
+    const paper = RawKis.for(harness.sim, PAPER);
+    const real = RawKis.for(harness.sim, REAL);
+    await paper.issueToken();
+    await real.issueToken();
+    const etf = { fid_cond_mrkt_div_code: 'J', fid_input_iscd: '069500' };
+    const ask = (kis: RawKis) =>
+      kis.get<{ output: Record<string, string> }>('/uapi/etfetn/v1/quotations/inquire-price', 'FHPST02400000', etf);
+
+    harness.sim.control.setNavPremium('069500', 200);
+    const onPaper = (await ask(paper)).body.output;
+    const onReal = (await ask(real)).body.output;
+    harness.sim.control.setNavPremium('069500', null);
+    const cleared = (await ask(real)).body.output;
+
+    const price = harness.sim.control.currentPrice('069500');
+    for (const o of [onPaper, onReal]) {
+      expect(o.dprt).toBe('2.00');
+      expect(Number(o.nav)).toBeCloseTo(price / 1.02, 1);
+    }
+    expect(Math.abs(Number(cleared.dprt))).toBeLessThanOrEqual(0.15);
+    expect(() => harness!.sim.control.setNavPremium('999999', 100)).toThrow(/universe/);
   });
 });

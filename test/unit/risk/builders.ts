@@ -1,6 +1,6 @@
 import { loadTradingCalendar } from '../../../src/adapters/calendar/load';
 import { kstInstant } from '../../../src/domain/market';
-import type { BuyingPower, Quote } from '../../../src/domain/ports';
+import type { BuyingPower, EtfNav, Quote } from '../../../src/domain/ports';
 import { DEFAULT_RISK_LIMITS } from '../../../src/domain/risk/limits';
 import type { AccountSnapshot, GuardInput, NewOrder } from '../../../src/domain/risk/input';
 
@@ -24,6 +24,19 @@ export function aQuote(overrides: Partial<Quote> = {}, now = TRADING_MORNING): Q
     volume: 1_000,
     tickSize: 5,
     halted: false,
+    asOf: new Date(now.getTime() - 1_000),
+    ...overrides,
+  };
+}
+
+/** NAV 10,012.34 for a quote of 10,000: the quote is 0.12 % below NAV. */
+export function aNav(overrides: Partial<Extract<EtfNav, { supported: true }>> = {}, now = TRADING_MORNING): EtfNav {
+  return {
+    supported: true,
+    ticker: '069500',
+    nav: 10_012.34,
+    previousNav: 10_000,
+    premiumPercent: -0.12,
     asOf: new Date(now.getTime() - 1_000),
     ...overrides,
   };
@@ -64,12 +77,19 @@ export function aSell(overrides: Partial<NewOrder> = {}): NewOrder {
   return aBuy({ side: 'SELL', ...overrides });
 }
 
-/** An input the guard allows: a 50,000 KRW limit buy of 069500 in continuous trading. */
+/**
+ * An input the guard allows: a 50,000 KRW limit buy of 069500 in continuous trading. Unless given, the NAV is the
+ * order's own ticker at the quote's price (premium 0), so tests of other rules are not caught by the NAV rule.
+ */
 export function aGuardInput(overrides: Partial<GuardInput> = {}): GuardInput {
   const now = overrides.now ?? TRADING_MORNING;
+  const order = overrides.order ?? aBuy();
+  const quote = overrides.quote === undefined ? aQuote({}, now) : overrides.quote;
+  const price = quote?.price ?? (order.kind === 'NEW' ? order.limitPrice : undefined) ?? 10_000;
   return {
-    order: aBuy(),
-    quote: aQuote({}, now),
+    order,
+    quote,
+    nav: aNav({ ticker: order.ticker, nav: Number.isFinite(price) && price > 0 ? price : 10_000 }, now),
     account: anAccount({}, now),
     openOrders: [],
     ordersToday: 0,

@@ -2,7 +2,7 @@ import type { OrderType } from '../../../src/domain/market';
 import type { RiskCode } from '../../../src/domain/risk/codes';
 import type { GuardInput } from '../../../src/domain/risk/input';
 import { DEFAULT_RISK_LIMITS } from '../../../src/domain/risk/limits';
-import { aBuy, aGuardInput, anAccount, aQuote, aBuyingPower, aSell, TRADING_MORNING } from './builders';
+import { aBuy, aGuardInput, anAccount, aNav, aQuote, aBuyingPower, aSell, TRADING_MORNING } from './builders';
 
 export interface DenialScenario {
   code: RiskCode;
@@ -52,6 +52,20 @@ export const DENIAL_SCENARIOS: readonly DenialScenario[] = [
     code: 'PRICE_TOO_FAR_FROM_QUOTE',
     when: 'the limit price is 5 % above the quote',
     input: aGuardInput({ order: aBuy({ limitPrice: 10_500 }) }),
+  },
+  {
+    code: 'NAV_PREMIUM',
+    when: 'a buy at 10,100 pays 0.6 % over a NAV of 10,039.76 with a 0.5 % limit',
+    input: aGuardInput({
+      order: aBuy({ limitPrice: 10_100 }),
+      quote: aQuote({ price: 10_100 }),
+      nav: aNav({ nav: 10_039.76 }),
+    }),
+  },
+  {
+    code: 'NAV_UNAVAILABLE',
+    when: 'a real account cannot read the NAV',
+    input: aGuardInput({ nav: null }),
   },
   {
     code: 'MAX_ORDER_VALUE',

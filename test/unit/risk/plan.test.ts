@@ -3,11 +3,11 @@ import { checkOrder } from '../../../src/domain/risk/check-order';
 import { checkPlan, type PlanInput } from '../../../src/domain/risk/check-plan';
 import { DEFAULT_RISK_LIMITS } from '../../../src/domain/risk/limits';
 import { kstInstant } from '../../../src/domain/market';
-import { aBuy, aBuyingPower, aGuardInput, anAccount, aQuote, aSell, TRADING_MORNING } from './builders';
+import { aBuy, aBuyingPower, aGuardInput, anAccount, aNav, aQuote, aSell, TRADING_MORNING } from './builders';
 
 /** Equity 1,000,000 with only 50,000 KRW of cash: the buys need the sells' proceeds. */
 function aRebalance(overrides: Partial<PlanInput> = {}, now = TRADING_MORNING): PlanInput {
-  const { order: _order, quote: _quote, ...shared } = aGuardInput({
+  const { order: _order, quote: _quote, nav: _nav, ...shared } = aGuardInput({
     now,
     account: anAccount({
       cash: 50_000,
@@ -19,10 +19,13 @@ function aRebalance(overrides: Partial<PlanInput> = {}, now = TRADING_MORNING): 
     }, now),
     limits: { ...DEFAULT_RISK_LIMITS, fatFingerCashBp: 10_000 },
   });
+  const quotes = overrides.quotes ?? [aQuote({}, now), aQuote({ ticker: '102110' }, now)];
   return {
     ...shared,
     legs: [aBuy({ quantity: 10 }), aSell({ ticker: '102110', quantity: 12 })],
-    quotes: [aQuote({}, now), aQuote({ ticker: '102110' }, now)],
+    quotes,
+    // Unless given, each ticker's NAV equals its quote, so the NAV rule stays out of these tests.
+    navs: quotes.map((q) => aNav({ ticker: q.ticker, nav: q.price }, now)),
     ...overrides,
   };
 }
@@ -30,10 +33,10 @@ function aRebalance(overrides: Partial<PlanInput> = {}, now = TRADING_MORNING): 
 describe('risk guard: rebalance plans', () => {
   it('when a plan lists a buy before a sell then the sell is checked first and its proceeds fund the buy', () => {
     const plan = aRebalance();
-    const { legs: _legs, quotes: _quotes, ...alone } = plan;
+    const { legs: _legs, quotes: _quotes, navs: _navs, ...alone } = plan;
 
     const verdict = checkPlan(plan);
-    const buyAlone = checkOrder({ ...alone, order: aBuy({ quantity: 10 }), quote: aQuote() });
+    const buyAlone = checkOrder({ ...alone, order: aBuy({ quantity: 10 }), quote: aQuote(), nav: aNav() });
 
     expect(verdict.outcome).toBe('ALLOW');
     expect(verdict.legs.map((l) => [l.order.side, l.verdict.outcome])).toEqual([
@@ -100,10 +103,10 @@ describe('risk guard: rebalance plans', () => {
       }),
       legs: [aBuy({ quantity: 5 }), aSell({ quantity: 10 })],
     });
-    const { legs: _legs, quotes: _quotes, ...alone } = plan;
+    const { legs: _legs, quotes: _quotes, navs: _navs, ...alone } = plan;
 
     const verdict = checkPlan(plan);
-    const buyAlone = checkOrder({ ...alone, order: aBuy({ quantity: 5 }), quote: aQuote() });
+    const buyAlone = checkOrder({ ...alone, order: aBuy({ quantity: 5 }), quote: aQuote(), nav: aNav() });
 
     expect(verdict.outcome).toBe('ALLOW');
     expect(buyAlone).toMatchObject({ outcome: 'DENY', code: 'MAX_POSITION_WEIGHT' });

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { kstInstant } from '../../../src/domain/market';
 import { priceBand, nearestTick } from '../../../src/domain/money';
-import type { Quote } from '../../../src/domain/ports';
+import type { EtfNav, Quote } from '../../../src/domain/ports';
 import { checkOrder } from '../../../src/domain/risk/check-order';
 import { RISK_CODES } from '../../../src/domain/risk/codes';
 import type { AccountSnapshot, GuardInput, NewOrder } from '../../../src/domain/risk/input';
@@ -27,6 +27,7 @@ const limitsArb: fc.Arbitrary<RiskLimits> = fc.oneof(
     maxOrderValue: fc.integer({ min: 10_000, max: 600_000 }),
     maxPositionWeightBp: fc.integer({ min: 500, max: 10_000 }),
     maxQuoteDistanceBp: fc.integer({ min: 10, max: 1_000 }),
+    maxNavPremiumBp: fc.integer({ min: 10, max: 500 }),
     fatFingerCashBp: fc.integer({ min: 500, max: 10_000 }),
     maxOrdersPerDay: fc.integer({ min: 0, max: 20 }),
     dailyLossLimitBp: fc.integer({ min: 50, max: 1_000 }),
@@ -68,6 +69,32 @@ function quoteArb(ticker: string, now: Date): fc.Arbitrary<Quote> {
         asOf: new Date(now.getTime() - ageMs),
       };
     });
+}
+
+function navArb(ticker: string, quote: Quote | null, now: Date): fc.Arbitrary<EtfNav | null> {
+  const reference = quote !== null && quote.price > 0 ? quote.price : 10_000;
+  const usable = fc
+    .record({
+      premiumBp: fc.oneof({ weight: 4, arbitrary: fc.integer({ min: -40, max: 40 }) }, fc.integer({ min: -300, max: 300 })),
+      ageMs: fc.oneof({ weight: 9, arbitrary: fc.integer({ min: 0, max: 900 }) }, fc.integer({ min: -20_000, max: 40_000 })),
+      otherTicker: fc.integer({ min: 0, max: 49 }).map((n) => n === 0),
+    })
+    .map(({ premiumBp, ageMs, otherTicker }): EtfNav => {
+      const nav = Math.round(((reference * 10_000) / (10_000 + premiumBp)) * 100) / 100;
+      return {
+        supported: true,
+        ticker: otherTicker ? '133690' : ticker,
+        nav,
+        previousNav: nav,
+        premiumPercent: premiumBp / 100,
+        asOf: new Date(now.getTime() - ageMs),
+      };
+    });
+  return fc.oneof(
+    { weight: 17, arbitrary: usable },
+    fc.constant(null),
+    fc.constant<EtfNav>({ supported: false, ticker, reason: 'paper' }),
+  );
 }
 
 function orderArb(ticker: string, quote: Quote | null): fc.Arbitrary<NewOrder> {
@@ -160,6 +187,7 @@ const inputArb: fc.Arbitrary<Omit<GuardInput, 'calendar'>> = fc
         fc.record({
           order: orderArb(ticker, quote),
           quote: fc.constant(quote),
+          nav: navArb(ticker, quote, now),
           account: accountArb(now, quote),
           openOrders: fc.oneof({ weight: 3, arbitrary: fc.constant([]) }, fc.array(
             fc.record({
@@ -210,6 +238,24 @@ function violationsOfAllowedOrder(input: GuardInput): string[] {
   } else {
     if (order.orderType !== 'MARKET' || order.limitPrice !== undefined) v.push('order type');
     price = quote.price;
+  }
+  const nav = input.nav;
+  const navUsable =
+    nav !== null &&
+    nav.supported &&
+    nav.ticker === order.ticker &&
+    Math.abs(now.getTime() - nav.asOf.getTime()) <= limits.maxQuoteAgeMs &&
+    Math.round(nav.nav * 100) > 0;
+  if (!navUsable || !nav.supported) {
+    if (input.environment === 'real') v.push('nav missing');
+  } else {
+    const navHundredths = big(Math.round(nav.nav * 100));
+    // A marketable limit trades at the market; a passive one at most at its limit.
+    const expected = isBuy ? Math.min(price, quote.price) : Math.max(price, quote.price);
+    const gap = big(expected) * 100n - navHundredths;
+    const limit = big(limits.maxNavPremiumBp) * navHundredths;
+    if (isBuy && gap * 10_000n > limit) v.push('nav premium');
+    if (!isBuy && -gap * 10_000n > limit) v.push('nav discount');
   }
   const value = big(order.quantity) * big(price);
   if (value > big(limits.maxOrderValue)) v.push('order value');

@@ -2,6 +2,7 @@ import { ActionRowBuilder, ButtonBuilder, ButtonStyle, EmbedBuilder } from 'disc
 import type { IntentRecord, OrderRecord } from '../../../app/trading-store';
 import { formatKrw } from '../../../domain/money';
 import {
+  checkMark,
   describeCheck,
   renderRiskText,
   type RiskCheck,
@@ -44,9 +45,9 @@ function mention(userId: string): string {
 }
 
 function checkLine(check: RiskCheck, intent: IntentRecord, catalogs: Catalogs): string {
-  if (check.ok) return `✅ ${describeCheck(check, catalogs.risk)}`;
-  const waiting = intent.precheck.outcome === 'DEFER' && check.code === 'MARKET_CLOSED';
-  return `${waiting ? '⏸' : '❌'} ${catalogs.risk.rules[check.rule]}: ${describeCheck(check, catalogs.risk)}`;
+  const mark = checkMark(check, intent.precheck.outcome === 'DEFER');
+  if (check.ok) return `${mark} ${describeCheck(check, catalogs.risk)}`;
+  return `${mark} ${catalogs.risk.rules[check.rule]}: ${describeCheck(check, catalogs.risk)}`;
 }
 
 function checksText(intent: IntentRecord, catalogs: Catalogs): string {

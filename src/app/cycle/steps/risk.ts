@@ -4,7 +4,7 @@
  * accepts quotes only seconds old and the market fetch may have taken longer than that. The verdicts are a
  * record and decide which legs become intents; each intent is checked again when it is proposed and approved.
  */
-import type { Quote } from '../../../domain/ports';
+import type { EtfNav, Quote } from '../../../domain/ports';
 import { checkPlan, describeVerdict, type GuardVerdict, type NewOrder } from '../../../domain/risk';
 import { riskEn } from '../../../i18n/en/risk';
 import { riskKo } from '../../../i18n/ko/risk';
@@ -32,6 +32,9 @@ export const riskStep: CycleStep<'risk'> = {
     const quotes = (await Promise.all(tickers.map((t) => core.accountData.quote(t)))).filter(
       (q): q is Quote => q !== null,
     );
+    const navs = (await Promise.all(tickers.map((t) => core.accountData.nav(t)))).filter(
+      (n): n is EtfNav => n !== null,
+    );
     const accountLeg = legs.find((l) => l.side === 'BUY') ?? legs[0]!;
     const account = await core.accountData.account(
       accountLeg,
@@ -42,6 +45,7 @@ export const riskStep: CycleStep<'risk'> = {
     const verdict = checkPlan({
       legs,
       quotes,
+      navs,
       account,
       openOrders,
       ordersToday,

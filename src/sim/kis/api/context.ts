@@ -12,6 +12,8 @@ export interface SimServices {
   market: Market;
   exchange: Exchange;
   commissionPpm: number;
+  /** Premiums of price over NAV set through the control API, in basis points by ticker. */
+  navPremiums: Map<string, number>;
 }
 
 /** Query parameters matched case-insensitively (the spec uses FID_*, the official Postman collection fid_*). */

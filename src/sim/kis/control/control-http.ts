@@ -13,6 +13,7 @@ const positionBody = z.object({
   avgPrice: z.number().nonnegative(),
 });
 const priceBody = z.object({ ticker: z.string(), price: z.number().positive() });
+const navPremiumBody = z.object({ ticker: z.string(), premiumBp: z.number().int().nullable() });
 const timeBody = z.union([
   z.object({ to: z.iso.datetime({ offset: true }) }),
   z.object({ advanceMs: z.number().int() }),
@@ -28,6 +29,7 @@ const ENDPOINTS = [
   'POST /__sim/position      {cano, ticker, quantity, avgPrice}',
   'GET  /__sim/price?ticker=069500',
   'POST /__sim/price         {ticker, price}',
+  'POST /__sim/nav-premium  {ticker, premiumBp: integer | null}',
   'POST /__sim/expire-tokens',
   'GET  /__sim/time',
   'POST /__sim/time          {to: ISO-8601} | {advanceMs}',
@@ -72,6 +74,11 @@ export function controlHttpHandler(
         case 'GET /__sim/price': {
           const ticker = url.searchParams.get('ticker') ?? '';
           return send(res, 200, { ticker, price: control.currentPrice(ticker) });
+        }
+        case 'POST /__sim/nav-premium': {
+          const { ticker, premiumBp } = navPremiumBody.parse(json(body));
+          control.setNavPremium(ticker, premiumBp);
+          return send(res, 200, { ticker, premiumBp });
         }
         case 'POST /__sim/price': {
           const { ticker, price } = priceBody.parse(json(body));

@@ -16,6 +16,8 @@ export interface SimControlDeps {
   faults: FaultQueue;
   tokens: TokenStore;
   stats: GatewayStats;
+  /** Read by the ETF price TR: a set premium replaces the simulated NAV noise. */
+  navPremiums: Map<string, number>;
   /** Cash and positions set by hand must reach the state file too. */
   onStateChange: () => void;
 }
@@ -69,6 +71,16 @@ export function createSimControl(deps: SimControlDeps): SimControl {
       deps.exchange.matchCurrentPrice(ticker);
     },
     expireTokens: () => deps.tokens.expireAll(),
+    setNavPremium: (ticker, premiumBp) => {
+      knownTicker(ticker);
+      if (premiumBp === null) {
+        deps.navPremiums.delete(ticker);
+        return;
+      }
+      if (!Number.isSafeInteger(premiumBp) || premiumBp <= -10_000 || premiumBp > 10_000)
+        throw new Error(`premiumBp must be an integer above -10000 and at most 10000, got ${premiumBp}`);
+      deps.navPremiums.set(ticker, premiumBp);
+    },
   };
 }
 

@@ -41,7 +41,8 @@ export const ROUTES: ReadonlyMap<string, Route> = new Map<string, Route>([
   [`${QUOTATIONS}/chk-holiday`, { method: 'GET', handler: checkHolidays, trIds: realOnly('CTCA0903R') }],
   [
     '/uapi/etfetn/v1/quotations/inquire-price',
-    { method: 'GET', handler: inquireEtfPrice, trIds: realOnly('FHPST02400000') },
+    // Real-only at KIS; served on both hosts here (see etf-price.ts).
+    { method: 'GET', handler: inquireEtfPrice, trIds: both('FHPST02400000') },
   ],
   [
     `${TRADING}/order-cash`,

@@ -8,7 +8,11 @@ import { quoteFacts, quotedTicker } from './quote-facts';
 /** Largest simulated gap between price and NAV, as a fraction (NAV is informational, not money). */
 const MAX_PREMIUM = 0.0015;
 
-/** FHPST02400000 (real only) — price plus a simulated NAV that tracks the price within ±0.15 %. */
+/**
+ * FHPST02400000 — price plus a simulated NAV that tracks the price within ±0.15 %, or at the premium set through
+ * the control API. KIS offers this TR on the real server only; the simulator answers it on its paper host too, so
+ * the embedded (paper) desk exercises the NAV guard.
+ */
 export function inquireEtfPrice(services: SimServices, request: ApiRequest): ApiResult {
   const ticker = quotedTicker(request.query);
   const snapshot = services.market.snapshot(ticker, request.now);
@@ -19,7 +23,8 @@ export function inquireEtfPrice(services: SimServices, request: ApiRequest): Api
   const minute = Math.floor(request.now.getTime() / 60_000);
   const premium = (key: string | number): number =>
     (randomFor(ticker, s.tradeDate, key).next() * 2 - 1) * MAX_PREMIUM;
-  const nav = s.price / (1 + premium(minute));
+  const setPremiumBp = services.navPremiums.get(ticker);
+  const nav = s.price / (1 + (setPremiumBp === undefined ? premium(minute) : setPremiumBp / 10_000));
   const previousNav = s.base / (1 + premium('previous'));
   const rateTo = (target: number): string => percent(target - s.base, s.base);
   const change = s.price - s.base;
