@@ -1,4 +1,5 @@
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
+import { data as blackout } from './blackout';
 import { data as cycle } from './cycle';
 import { data as help } from './help';
 import { data as memory } from './memory';
@@ -25,4 +26,5 @@ export const allCommands: readonly CommandData[] = [
   memory,
   cycle,
   help,
+  blackout,
 ];

@@ -23,6 +23,7 @@ import { createQdrantMemoryStore } from './adapters/memory/qdrant';
 import { loadEtfManifest } from './adapters/prices/load';
 import { repoPath } from './adapters/resources';
 import { createAssistant, type Assistant } from './app/assistant';
+import { BlackoutService } from './app/blackouts';
 import { createDesk } from './app/desk';
 import type { ConversationRef } from './app/desk-api';
 import { createDailyCycle, takeCloseSnapshot, type DailyCycle, type RetryPolicy } from './app/cycle';
@@ -31,6 +32,7 @@ import type { PublicationLog } from './app/ports/publication-log';
 import { createScheduler, type Scheduler } from './app/scheduler';
 import { createWebhookAlertForwarder } from './adapters/alerts/webhook';
 import { renderLineChartPng } from './adapters/chart';
+import { createDbBlackoutStore } from './adapters/db/blackout-store';
 import { createDbCycleStore } from './adapters/db/cycle-store';
 import { createDbPublicationLog } from './adapters/db/publication-log';
 import { createNewsCrawler } from './adapters/news/crawler';
@@ -87,6 +89,7 @@ export interface DeskRuntime {
   memory: MemoryStore;
   assistant: Assistant;
   desk: Desk;
+  blackouts: BlackoutService;
   cycle: DailyCycle | null;
   scheduler: Scheduler;
   channels: ChannelRelay;
@@ -150,6 +153,21 @@ export async function composeDesk(config: Config, overrides: ComposeOverrides = 
     (await openDatabase({ url: config.database.url, dataDir: config.database.pgliteDir }));
   if (!overrides.database) closers.push(() => database.close());
   try {
+    const policy = config.discord.enabled
+      ? { allowedUserIds: config.discord.approverUserIds, allowedRoleIds: config.discord.approverRoleIds }
+      : { allowedUserIds: [], allowedRoleIds: [] };
+    // Before the broker: its token cache must not issue inside a KIS maintenance window.
+    const blackouts = new BlackoutService({
+      store: createDbBlackoutStore(database),
+      clock,
+      daily: config.blackout.daily,
+      policy,
+    });
+    await blackouts.load();
+    const tokenBlackouts = {
+      inForce: (at: Date) => blackouts.active(at) !== null,
+      next: (at: Date) => blackouts.next(at),
+    };
     let simulator: KisSimulator | null = null;
     let broker: KisBroker;
     // Simulator tokens die with the simulator (it restarts with the process); real KIS tokens are shared via the DB.
@@ -177,6 +195,7 @@ export async function composeDesk(config: Config, overrides: ComposeOverrides = 
         rateLimiters: new RateLimiterRegistry(),
         logger: kisLogger,
         nameOf,
+        tokenBlackouts,
       });
     } else {
       broker = createKisBroker({
@@ -197,6 +216,7 @@ export async function composeDesk(config: Config, overrides: ComposeOverrides = 
         rateLimiters: new RateLimiterRegistry(),
         logger: kisLogger,
         nameOf,
+        tokenBlackouts,
       });
     }
     closers.push(() => broker.close());
@@ -208,11 +228,12 @@ export async function composeDesk(config: Config, overrides: ComposeOverrides = 
       clock,
       calendar,
       limits: riskLimitsFrom(config),
-      policy: config.discord.enabled
-        ? { allowedUserIds: config.discord.approverUserIds, allowedRoleIds: config.discord.approverRoleIds }
-        : { allowedUserIds: [], allowedRoleIds: [] },
+      policy,
       intentTtlMs: config.risk.intentTtlMs,
       commissionPpm: config.kis.commissionPpm,
+      blackouts,
+      blackoutMaxDriftBp: config.blackout.maxDriftBp,
+      maxDeferred: config.blackout.maxDeferred,
       onError: (what, error) => logger.warn({ err: error, what }, 'trading core'),
     });
 
@@ -352,6 +373,7 @@ export async function composeDesk(config: Config, overrides: ComposeOverrides = 
       cycle,
       universe,
       simulated: simulator !== null,
+      blackouts,
     });
     return {
       config,
@@ -368,6 +390,7 @@ export async function composeDesk(config: Config, overrides: ComposeOverrides = 
       universe,
       secrets,
       desk,
+      blackouts,
       cycle,
       scheduler,
       channels,

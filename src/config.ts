@@ -3,6 +3,7 @@
  * except where a chosen mode needs it; an invalid configuration is reported as ONE error listing every problem.
  */
 import { z } from 'zod';
+import { parseDailyBlackouts, type BlackoutProblem, type DailyBlackout } from './domain/blackout';
 import { DEFAULT_ETF_UNIVERSE } from './domain/universe';
 
 export const LIVE_TRADING_CONFIRMATION = 'I_UNDERSTAND_THIS_SENDS_REAL_ORDERS';
@@ -59,6 +60,28 @@ const hhmm = (def: string) =>
       .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM (24h, KST)')
       .default(def),
   );
+function describeBlackoutProblem(problem: BlackoutProblem): string {
+  switch (problem.code) {
+    case 'FORMAT':
+      return `"${problem.input}" is not HH:MM-HH:MM (24h, KST)`;
+    case 'EMPTY_WINDOW':
+      return `"${problem.window}" starts and ends at the same minute`;
+    case 'OVERLAP':
+      return `${problem.first} and ${problem.second} overlap`;
+    default:
+      return problem.code;
+  }
+}
+/** `HH:MM-HH:MM[,…]` KST, windows may cross midnight; `none` for no window. */
+const blackoutWindows = z.preprocess(
+  (v) => (v === undefined || (typeof v === 'string' && v.trim() === '') ? '23:30-00:10' : v),
+  z.string().transform((text, ctx): DailyBlackout[] => {
+    const parsed = parseDailyBlackouts(text);
+    if (parsed.ok) return parsed.value;
+    ctx.addIssue({ code: 'custom', message: describeBlackoutProblem(parsed.problem) });
+    return z.NEVER;
+  }),
+);
 const urlList = commaList(z.url({ protocol: /^https?$/ }));
 const optionalUrl = z.preprocess(emptyToUndefined, z.url({ protocol: /^https?$/ }).optional());
 
@@ -124,6 +147,9 @@ const envSchema = z.object({
   RISK_MAX_PRICE_DISTANCE_BP: intFrom(300, 1, 3_000),
   RISK_MAX_NAV_PREMIUM_BP: intFrom(50, 1, 3_000),
   INTENT_TTL_MINUTES: intFrom(10, 1, 24 * 60),
+  ORDER_BLACKOUT_WINDOWS_KST: blackoutWindows,
+  BLACKOUT_MAX_DRIFT_BP: intFrom(300, 1, 3_000),
+  ORDER_DEFERRED_MAX: intFrom(20, 1, 200),
 
   CYCLE_ENABLED: z.preprocess(emptyToUndefined, z.enum(['true', 'false']).default('true')),
   CYCLE_TIME: hhmm('08:00'),
@@ -199,6 +225,14 @@ export interface Config {
     maxPriceDistanceBp: number;
     maxNavPremiumBp: number;
     intentTtlMs: number;
+  };
+  blackout: {
+    /** Daily KIS maintenance windows (KST). */
+    daily: DailyBlackout[];
+    /** A deferred order whose price moved more than this during the wait asks for a new approval. */
+    maxDriftBp: number;
+    /** How many approved orders may wait (deferred) at once. */
+    maxDeferred: number;
   };
   cycle: {
     enabled: boolean;
@@ -383,6 +417,11 @@ function toConfig(e: Env): Config {
       maxPriceDistanceBp: e.RISK_MAX_PRICE_DISTANCE_BP,
       maxNavPremiumBp: e.RISK_MAX_NAV_PREMIUM_BP,
       intentTtlMs: e.INTENT_TTL_MINUTES * 60_000,
+    },
+    blackout: {
+      daily: e.ORDER_BLACKOUT_WINDOWS_KST,
+      maxDriftBp: e.BLACKOUT_MAX_DRIFT_BP,
+      maxDeferred: e.ORDER_DEFERRED_MAX,
     },
     cycle: {
       enabled: e.CYCLE_ENABLED === 'true',

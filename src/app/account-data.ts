@@ -8,6 +8,7 @@ import { OPEN_ORDER_STATUSES } from '../domain/order';
 import type { Broker, BrokerBalance, EtfNav, Quote } from '../domain/ports';
 import type { AccountSnapshot, GuardInput, GuardOrder, RiskLimits, TradingState } from '../domain/risk';
 import { navSnapshotOf } from './nav';
+import type { BlackoutService } from './blackouts';
 import type { TradingStore } from './trading-store';
 
 export interface AccountDataDeps {
@@ -17,6 +18,10 @@ export interface AccountDataDeps {
   calendar: TradingCalendar;
   limits: RiskLimits;
   onReadError?: (what: string, error: unknown) => void;
+  /** KIS maintenance windows; absent: none. */
+  blackouts?: Pick<BlackoutService, 'active'>;
+  /** How many approved orders may wait at once; absent: unbounded. */
+  maxDeferred?: number;
 }
 
 export class AccountData {
@@ -118,6 +123,11 @@ export class AccountData {
     const nav = order.kind === 'NEW' ? await this.nav(order.ticker) : null;
     const account = await this.account(order, quote);
     const { openOrders, ordersToday } = await this.orderActivity(kstDate(now));
+    const max = this.deps.maxDeferred;
+    const deferredQueue =
+      max === undefined
+        ? undefined
+        : { size: (await this.deps.store.listIntents({ statuses: ['DEFERRED'] })).length, max };
     return {
       order,
       quote,
@@ -130,6 +140,8 @@ export class AccountData {
       calendar: this.deps.calendar,
       now,
       limits: this.deps.limits,
+      blackout: this.deps.blackouts?.active(now) ?? null,
+      ...(deferredQueue ? { deferredQueue } : {}),
     };
   }
 }

@@ -96,7 +96,7 @@ export class ApprovalService {
       {
         ...fields,
         limitPrice: valid.limitPrice ?? null,
-        precheck: precheckFrom(verdict, referencePrice, valid.quantity, now),
+        precheck: precheckFrom(verdict, referencePrice, valid.quantity, now, input.quote?.price ?? null),
         status: verdict.outcome === 'DENY' ? 'DENIED' : 'AWAITING_APPROVAL',
         environment: input.environment,
         expiresAt: new Date(now.getTime() + (ttlMs ?? this.deps.intentTtlMs)),

@@ -2,7 +2,9 @@
  * What a channel (terminal, Discord) may ask of the desk. Channels hold no business logic: they parse input,
  * call these methods, and render the results (cards, embeds, text) in the reader's locale.
  */
+import type { AdhocBlackoutInput } from '../domain/blackout';
 import type { ApprovalResult, Approver } from './approvals';
+import type { BlackoutChange, BlackoutList } from './blackouts';
 import type { DeskEvents } from './desk-events';
 import type { TradingCommand } from './trading-state';
 import type { AlertRecord, CardRef, IntentRecord, OrderRecord } from './trading-store';
@@ -73,6 +75,8 @@ export interface StatusView {
   lastCycle: CycleSummary | null;
   model: { id: string; offline: boolean; budgetLeftCents: number | null };
   recentAlerts: AlertRecord[];
+  /** The KIS maintenance window in force now, if any. */
+  blackout: { until: string; windows: string[] } | null;
 }
 
 export interface CycleSummary {
@@ -125,4 +129,10 @@ export interface Desk {
   lastCycle(): Promise<CycleSummary | null>;
   /** ETF names for autocomplete and rendering. */
   universe(): { ticker: string; name: string }[];
+  /** The daily and ad-hoc KIS maintenance windows and the one in force. */
+  blackouts(): Promise<BlackoutList>;
+  /** `/blackout add` (approvers only). */
+  addBlackout(input: AdhocBlackoutInput, approver: Approver): Promise<BlackoutChange>;
+  /** `/blackout remove` (approvers only). */
+  removeBlackout(id: string, approver: Approver): Promise<BlackoutChange>;
 }

@@ -17,6 +17,7 @@ import type {
   Speaker,
   StatusView,
 } from './desk-api';
+import type { BlackoutService } from './blackouts';
 import type { TradingCore } from './trading-core';
 import type { TradingCommand } from './trading-state';
 import type { TradingStore } from './trading-store';
@@ -45,6 +46,8 @@ export interface DeskDeps {
   cycle: CycleRunner | null;
   universe: { ticker: string; name: string }[];
   simulated: boolean;
+  /** KIS maintenance windows; without it there are none and /blackout is refused. */
+  blackouts?: BlackoutService;
 }
 
 export function createDesk(deps: DeskDeps): Desk {
@@ -96,7 +99,14 @@ export function createDesk(deps: DeskDeps): Desk {
       lastCycle: deps.cycle ? await deps.cycle.last() : null,
       model: await deps.conversations.modelInfo(),
       recentAlerts: await store.listRecentAlerts(5),
+      blackout: blackoutNow(),
     };
+  }
+
+  function blackoutNow(): StatusView['blackout'] {
+    const active = deps.blackouts?.active(clock.now()) ?? null;
+    if (!active) return null;
+    return { until: active.until.toISOString(), windows: [...new Set(active.windows.map((w) => w.label))] };
   }
 
   async function tradingCommand(command: TradingCommand, actor: string) {
@@ -127,5 +137,10 @@ export function createDesk(deps: DeskDeps): Desk {
     },
     lastCycle: async () => (deps.cycle ? deps.cycle.last() : null),
     universe: () => deps.universe,
+    blackouts: async () => (deps.blackouts ? deps.blackouts.list() : { daily: [], adhoc: [], active: null }),
+    addBlackout: async (input, approver) =>
+      deps.blackouts ? deps.blackouts.add(input, approver) : { status: 'not-allowed' },
+    removeBlackout: async (id, approver) =>
+      deps.blackouts ? deps.blackouts.remove(id, approver) : { status: 'not-allowed' },
   };
 }

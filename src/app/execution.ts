@@ -7,9 +7,10 @@ import type { Clock } from '../domain/clock';
 import { kstInstant, kstDate, type TradingCalendar } from '../domain/market';
 import { feeFor } from '../domain/money';
 import type { Broker, PlaceOrderResult } from '../domain/ports';
-import { checkOrder, type GuardVerdict, type NewOrder } from '../domain/risk';
+import { blackoutDeferral, checkOrder, type GuardVerdict, type NewOrder } from '../domain/risk';
 import { tightenLimitTowardQuote } from '../domain/order';
 import type { AccountData } from './account-data';
+import type { BlackoutService } from './blackouts';
 import type { AlertService } from './alerts';
 import type { DeskEvents } from './desk-events';
 import { SerialQueue } from './serial';
@@ -37,6 +38,12 @@ export interface ExecutionDeps {
   events: DeskEvents;
   intentTtlMs: number;
   commissionPpm: number;
+  /** KIS maintenance windows; absent: none. */
+  blackouts?: Pick<BlackoutService, 'active'>;
+  /** A blackout-deferred order whose price moved more than this asks for a new approval. Default 300. */
+  blackoutMaxDriftBp?: number;
+  /** How many approved orders may wait at once. Default 20. */
+  maxDeferred?: number;
 }
 
 export function precheckFrom(
@@ -44,6 +51,7 @@ export function precheckFrom(
   referencePrice: number | null,
   quantity: number,
   at: Date,
+  quotePrice: number | null = null,
 ): PrecheckSnapshot {
   return {
     outcome: verdict.outcome,
@@ -51,10 +59,33 @@ export function precheckFrom(
     checks: [...verdict.checks],
     referencePrice,
     estimatedValue: referencePrice === null ? null : referencePrice * quantity,
-    ...(verdict.outcome === 'DEFER' ? { deferUntil: verdict.deferUntil.toISOString() } : {}),
+    ...(verdict.outcome === 'DEFER'
+      ? { deferUntil: verdict.deferUntil.toISOString(), waitingFor: [...verdict.waitingFor] }
+      : {}),
     ...(verdict.breaker ? { breaker: verdict.breaker } : {}),
     checkedAt: at.toISOString(),
+    quotePrice,
   };
+}
+
+/**
+ * A deferred approval is good until the end of the first session that opens at or after `until`, never longer:
+ * KRX's 15:30 close on that trading day.
+ */
+export function deferralExpiry(until: Date, calendar: TradingCalendar): Date {
+  const date = kstDate(until);
+  const close = kstInstant(date, 15, 30);
+  if (calendar.isTradingDay(date) && until.getTime() < close.getTime()) return close;
+  return kstInstant(calendar.nextTradingDay(date), 15, 30);
+}
+
+/** Carries the blackout marks of an earlier check into a new one (they last until the order is sent). */
+function withBlackoutMarks(precheck: PrecheckSnapshot, earlier: PrecheckSnapshot): PrecheckSnapshot {
+  const waited = earlier.blackoutDeferred === true || (precheck.waitingFor ?? []).includes('BLACKOUT');
+  if (!waited) return precheck;
+  const approvedQuote =
+    earlier.approvedQuote ?? earlier.quotePrice ?? precheck.quotePrice ?? earlier.referencePrice ?? null;
+  return { ...precheck, blackoutDeferred: true, approvedQuote };
 }
 
 export function newOrderOf(
@@ -87,6 +118,23 @@ export class ExecutionService {
     const intent = await store.getIntent(intentId);
     if (!intent || intent.status !== 'APPROVED') return { status: 'not-approved', intent };
 
+    // In a KIS maintenance window nothing is read or sent: the order waits for the window to end.
+    const blackout = this.deps.blackouts?.active(clock.now()) ?? null;
+    if (blackout !== null) {
+      const verdict = blackoutDeferral(blackout, intent.precheck.checks, await this.deferredQueue());
+      const now = clock.now();
+      const precheck = withBlackoutMarks(
+        {
+          ...precheckFrom(verdict, intent.precheck.referencePrice, intent.quantity, now),
+          quotePrice: intent.precheck.quotePrice ?? null,
+        },
+        intent.precheck,
+      );
+      return verdict.outcome === 'DEFER'
+        ? this.defer(intent, verdict, precheck, now)
+        : this.deny(intent, verdict, precheck, now);
+    }
+
     const state = await this.deps.tradingState.effective();
     const quote = await this.deps.accountData.quote(intent.ticker);
     const limitPrice = this.limitFor(intent, quote?.price ?? null);
@@ -98,77 +146,19 @@ export class ExecutionService {
     const verdict = checkOrder(input);
     const now = clock.now();
     const referencePrice = intent.orderType === 'LIMIT' ? limitPrice : (input.quote?.price ?? null);
-    const precheck = precheckFrom(verdict, referencePrice, intent.quantity, now);
+    const precheck = withBlackoutMarks(
+      precheckFrom(verdict, referencePrice, intent.quantity, now, input.quote?.price ?? null),
+      intent.precheck,
+    );
     await this.applyBreaker(verdict);
 
-    if (verdict.outcome === 'DENY') {
-      const denied = await store.transitionIntent(
-        intent.id,
-        ['APPROVED'],
-        'DENIED',
-        { precheck },
-        { type: 'GUARD_DENIED', data: { code: verdict.code }, actor: 'risk-guard', at: now },
-      );
-      const result = denied ?? intent;
-      await this.deps.events.emit({ type: 'intent.updated', intent: result });
-      return { status: 'denied', intent: result, verdict };
-    }
-    if (verdict.outcome === 'DEFER') {
-      // A deferred approval is good until the end of the session it waits for, never longer.
-      const until = verdict.deferUntil;
-      const sessionEnd = kstInstant(kstDate(until), 15, 30);
-      const deferred = await store.transitionIntent(
-        intent.id,
-        ['APPROVED'],
-        'DEFERRED',
-        { precheck, expiresAt: sessionEnd },
-        {
-          type: 'GUARD_DEFERRED',
-          data: { reason: verdict.reason, until: until.toISOString() },
-          actor: 'risk-guard',
-          at: now,
-        },
-      );
-      const result = deferred ?? intent;
-      await this.deps.events.emit({ type: 'intent.updated', intent: result });
-      return { status: 'deferred', intent: result, until };
-    }
+    if (verdict.outcome === 'DENY') return this.deny(intent, verdict, precheck, now);
+    if (verdict.outcome === 'DEFER') return this.defer(intent, verdict, precheck, now);
 
-    const moved = this.materialMove(intent, input.quote?.price ?? null);
-    if (moved) {
-      const superseded = await store.transitionIntent(
-        intent.id,
-        ['APPROVED'],
-        'SUPERSEDED',
-        { precheck },
-        { type: 'INTENT_SUPERSEDED', data: { reason: moved }, actor: 'risk-guard', at: now },
-      );
-      const { intent: replacement } = await store.insertIntent(
-        {
-          source: intent.source,
-          proposer: intent.proposer,
-          sessionId: intent.sessionId,
-          dailyRunId: intent.dailyRunId,
-          idempotencyKey: intent.idempotencyKey
-            ? `${intent.idempotencyKey}:re:${intent.id.slice(0, 8)}`
-            : null,
-          ticker: intent.ticker,
-          side: intent.side,
-          quantity: intent.quantity,
-          orderType: intent.orderType,
-          limitPrice: intent.limitPrice,
-          rationale: intent.rationale,
-          precheck,
-          status: 'AWAITING_APPROVAL',
-          environment: intent.environment,
-          expiresAt: new Date(now.getTime() + this.deps.intentTtlMs),
-        },
-        now,
-      );
-      await this.deps.events.emit({ type: 'intent.updated', intent: superseded ?? intent, note: moved });
-      await this.deps.events.emit({ type: 'intent.updated', intent: replacement });
-      return { status: 'needs-reapproval', intent: superseded ?? intent, replacement, reason: moved };
-    }
+    const moved =
+      this.materialMove(intent, input.quote?.price ?? null) ??
+      this.blackoutDrift(precheck, input.quote?.price ?? null);
+    if (moved) return this.supersede(intent, precheck, moved, now);
 
     await store.appendEvent({
       intentId: intent.id,
@@ -199,6 +189,103 @@ export class ExecutionService {
     const finalIntent = (await store.getIntent(intent.id)) ?? intent;
     await this.deps.events.emit({ type: 'order.updated', order: settled, intent: finalIntent });
     return { status: 'submitted', order: settled, result };
+  }
+
+  private async deferredQueue(): Promise<{ size: number; max: number }> {
+    const waiting = await this.deps.store.listIntents({ statuses: ['DEFERRED'] });
+    return { size: waiting.length, max: this.deps.maxDeferred ?? 20 };
+  }
+
+  private async deny(
+    intent: IntentRecord,
+    verdict: Extract<GuardVerdict, { outcome: 'DENY' }>,
+    precheck: PrecheckSnapshot,
+    now: Date,
+  ): Promise<ExecutionOutcome> {
+    const denied = await this.deps.store.transitionIntent(
+      intent.id,
+      ['APPROVED'],
+      'DENIED',
+      { precheck },
+      { type: 'GUARD_DENIED', data: { code: verdict.code }, actor: 'risk-guard', at: now },
+    );
+    const result = denied ?? intent;
+    await this.deps.events.emit({ type: 'intent.updated', intent: result });
+    return { status: 'denied', intent: result, verdict };
+  }
+
+  private async defer(
+    intent: IntentRecord,
+    verdict: Extract<GuardVerdict, { outcome: 'DEFER' }>,
+    precheck: PrecheckSnapshot,
+    now: Date,
+  ): Promise<ExecutionOutcome> {
+    const until = verdict.deferUntil;
+    const deferred = await this.deps.store.transitionIntent(
+      intent.id,
+      ['APPROVED'],
+      'DEFERRED',
+      { precheck, expiresAt: deferralExpiry(until, this.deps.calendar) },
+      {
+        type: 'GUARD_DEFERRED',
+        data: { reason: verdict.reason, waitingFor: verdict.waitingFor, until: until.toISOString() },
+        actor: 'risk-guard',
+        at: now,
+      },
+    );
+    const result = deferred ?? intent;
+    await this.deps.events.emit({ type: 'intent.updated', intent: result });
+    return { status: 'deferred', intent: result, until };
+  }
+
+  /** The numbers changed materially since the approval: a new intent asks for a new approval. */
+  private async supersede(
+    intent: IntentRecord,
+    precheck: PrecheckSnapshot,
+    reason: string,
+    now: Date,
+  ): Promise<ExecutionOutcome> {
+    const { store } = this.deps;
+    const superseded = await store.transitionIntent(
+      intent.id,
+      ['APPROVED'],
+      'SUPERSEDED',
+      { precheck },
+      { type: 'INTENT_SUPERSEDED', data: { reason }, actor: 'risk-guard', at: now },
+    );
+    const { blackoutDeferred: _waited, approvedQuote: _approvedAt, ...fresh } = precheck;
+    const { intent: replacement } = await store.insertIntent(
+      {
+        source: intent.source,
+        proposer: intent.proposer,
+        sessionId: intent.sessionId,
+        dailyRunId: intent.dailyRunId,
+        idempotencyKey: intent.idempotencyKey ? `${intent.idempotencyKey}:re:${intent.id.slice(0, 8)}` : null,
+        ticker: intent.ticker,
+        side: intent.side,
+        quantity: intent.quantity,
+        orderType: intent.orderType,
+        limitPrice: intent.limitPrice,
+        rationale: intent.rationale,
+        precheck: fresh,
+        status: 'AWAITING_APPROVAL',
+        environment: intent.environment,
+        expiresAt: new Date(now.getTime() + this.deps.intentTtlMs),
+      },
+      now,
+    );
+    await this.deps.events.emit({ type: 'intent.updated', intent: superseded ?? intent, note: reason });
+    await this.deps.events.emit({ type: 'intent.updated', intent: replacement });
+    return { status: 'needs-reapproval', intent: superseded ?? intent, replacement, reason };
+  }
+
+  /** A blackout-deferred order whose price moved beyond BLACKOUT_MAX_DRIFT_BP is not sent on the old approval. */
+  private blackoutDrift(precheck: PrecheckSnapshot, freshPrice: number | null): string | null {
+    const approved = precheck.approvedQuote ?? null;
+    if (!precheck.blackoutDeferred || approved === null || approved <= 0 || freshPrice === null) return null;
+    const maxBp = this.deps.blackoutMaxDriftBp ?? 300;
+    if (Math.abs(freshPrice - approved) * 10_000 <= maxBp * approved) return null;
+    return `BLACKOUT_DRIFT:${approved}->${freshPrice}`;
   }
 
   /**
@@ -339,6 +426,8 @@ export class ExecutionService {
       const order = await this.deps.store.getOrder(orderId);
       if (!order || !order.brokerOrderId || !order.brokerOrgNo)
         return { ok: false, reason: 'NOT_CANCELLABLE' };
+      // A cancel is an order POST too: KIS does not take it during maintenance.
+      if (this.deps.blackouts?.active(this.deps.clock.now())) return { ok: false, reason: 'BLACKOUT' };
       if (order.status !== 'ACCEPTED' && order.status !== 'PARTIALLY_FILLED')
         return { ok: false, reason: 'NOT_OPEN' };
       await this.deps.store.appendEvent({

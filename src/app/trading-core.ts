@@ -7,6 +7,7 @@ import type { Broker } from '../domain/ports';
 import type { RiskLimits } from '../domain/risk';
 import { AccountData } from './account-data';
 import { AlertService } from './alerts';
+import type { BlackoutService } from './blackouts';
 import { ApprovalService, type ApprovalPolicy } from './approvals';
 import { DeskEvents } from './desk-events';
 import { ExecutionService } from './execution';
@@ -26,6 +27,10 @@ export interface TradingCoreDeps {
   commissionPpm: number;
   events?: DeskEvents;
   onError?: (what: string, error: unknown) => void;
+  /** KIS maintenance windows (ORDER_BLACKOUT_WINDOWS_KST and /blackout); absent: none. */
+  blackouts?: BlackoutService;
+  blackoutMaxDriftBp?: number;
+  maxDeferred?: number;
 }
 
 export interface TradingCore {
@@ -50,6 +55,8 @@ export function createTradingCore(deps: TradingCoreDeps): TradingCore {
     calendar: deps.calendar,
     limits: deps.limits,
     onReadError: (what, error) => deps.onError?.(`read ${what}`, error),
+    ...(deps.blackouts ? { blackouts: deps.blackouts } : {}),
+    ...(deps.maxDeferred !== undefined ? { maxDeferred: deps.maxDeferred } : {}),
   });
   const execution = new ExecutionService({
     broker: deps.broker,
@@ -62,6 +69,9 @@ export function createTradingCore(deps: TradingCoreDeps): TradingCore {
     events,
     intentTtlMs: deps.intentTtlMs,
     commissionPpm: deps.commissionPpm,
+    ...(deps.blackouts ? { blackouts: deps.blackouts } : {}),
+    ...(deps.blackoutMaxDriftBp !== undefined ? { blackoutMaxDriftBp: deps.blackoutMaxDriftBp } : {}),
+    ...(deps.maxDeferred !== undefined ? { maxDeferred: deps.maxDeferred } : {}),
   });
   const approvals = new ApprovalService({
     store: deps.store,

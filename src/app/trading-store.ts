@@ -15,8 +15,18 @@ export interface PrecheckSnapshot {
   referencePrice: number | null;
   estimatedValue: number | null;
   deferUntil?: string;
+  /** Why a deferred order waits (KRX session refusals and/or BLACKOUT). */
+  waitingFor?: string[];
   breaker?: BreakerKind;
   checkedAt: string;
+  /** The fresh quote price this check saw. */
+  quotePrice?: number | null;
+  /**
+   * Set once the approved order waited for a blackout window; `approvedQuote` is the price it was approved
+   * against. At the release, a move beyond BLACKOUT_MAX_DRIFT_BP from it asks for a new approval.
+   */
+  blackoutDeferred?: boolean;
+  approvedQuote?: number | null;
 }
 
 export interface CardRef {

@@ -67,6 +67,7 @@ const ALL_TABLES = [
   'kis_token_cache',
   'alerts',
   'publications',
+  'blackout_windows',
 ];
 
 /** Empties every table (TRUNCATE fires no row triggers, so the append-only logs can be reset between tests). */

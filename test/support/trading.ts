@@ -2,7 +2,7 @@ import { loadTradingCalendar } from '../../src/adapters/calendar/load';
 import { FakeClock } from '../../src/adapters/clock/fake';
 import type { Database } from '../../src/adapters/db/client';
 import { createDbTradingStore } from '../../src/adapters/db/trading-store';
-import { createTradingCore, type TradingCore } from '../../src/app/trading-core';
+import { createTradingCore, type TradingCore, type TradingCoreDeps } from '../../src/app/trading-core';
 import type { Broker } from '../../src/domain/ports';
 import { kstInstant } from '../../src/domain/market';
 import { DEFAULT_RISK_LIMITS, type RiskLimits } from '../../src/domain/risk';
@@ -29,6 +29,7 @@ export function buildCore(
   broker: Broker,
   clock: FakeClock,
   overrides: Partial<RiskLimits> = {},
+  extra: Partial<TradingCoreDeps> = {},
 ): TradingCore {
   return createTradingCore({
     broker,
@@ -40,6 +41,7 @@ export function buildCore(
     intentTtlMs: 10 * 60_000,
     commissionPpm: 140,
     onError: (what, error) => errors.push({ what, error }),
+    ...extra,
   });
 }
 

@@ -1,3 +1,5 @@
+import { splitBlackoutArguments, type AdhocBlackoutInput } from '../../domain/blackout';
+
 /** One line typed at the terminal, as a command. */
 export type TerminalCommand =
   | { kind: 'ask'; text: string }
@@ -11,10 +13,13 @@ export type TerminalCommand =
   | { kind: 'cycle'; action: 'run' | 'last' }
   | { kind: 'memory'; query: string | null }
   | { kind: 'forget'; id: string }
+  | { kind: 'blackout-list' }
+  | { kind: 'blackout-add'; input: AdhocBlackoutInput }
+  | { kind: 'blackout-remove'; id: string }
   | { kind: 'help' }
   | { kind: 'quit' }
   | { kind: 'empty' }
-  | { kind: 'usage'; of: 'trade' | 'approve' | 'reject' | 'cycle' | 'forget' }
+  | { kind: 'usage'; of: 'trade' | 'approve' | 'reject' | 'cycle' | 'forget' | 'blackout' }
   | { kind: 'unknown'; name: string };
 
 // A Korean keyboard layout types ㅛ for y and ㅜ for n.
@@ -65,6 +70,8 @@ export function parseCommand(raw: string): TerminalCommand {
       }
       return { kind: 'memory', query: argument === '' ? null : argument };
     }
+    case '/blackout':
+      return blackoutCommand(rest);
     case '/help':
       return { kind: 'help' };
     case '/quit':
@@ -72,5 +79,23 @@ export function parseCommand(raw: string): TerminalCommand {
       return { kind: 'quit' };
     default:
       return { kind: 'unknown', name: head.slice(0, 40) };
+  }
+}
+
+function blackoutCommand(words: string[]): TerminalCommand {
+  const [action = 'list', ...args] = words;
+  switch (action.toLowerCase()) {
+    case 'list':
+      return { kind: 'blackout-list' };
+    case 'add': {
+      const input = splitBlackoutArguments(args.join(' '));
+      return input ? { kind: 'blackout-add', input } : { kind: 'usage', of: 'blackout' };
+    }
+    case 'remove':
+      return args.length === 1
+        ? { kind: 'blackout-remove', id: args[0]! }
+        : { kind: 'usage', of: 'blackout' };
+    default:
+      return { kind: 'usage', of: 'blackout' };
   }
 }

@@ -9,6 +9,8 @@ import type {
   PortfolioView,
   StatusView,
 } from '../../app/desk-api';
+import { describeBlackoutDrift } from '../../app/guard-rails/blackout-text';
+import { guardRailStatusLines } from '../../app/guard-rails/status-text';
 import type { IntentRecord } from '../../app/trading-store';
 import { formatBasisPoints } from '../../domain/risk';
 import { checkMark, describeCheck, describeVerdict, type RiskCatalog } from '../../domain/risk';
@@ -101,7 +103,7 @@ export function renderApproval(
     case 'denied':
       return a.denied(describeVerdict(result.verdict, ctx.risk));
     case 'needs-reapproval':
-      return a.needsReapproval(result.reason);
+      return a.needsReapproval(describeBlackoutDrift(result.reason, ctx.risk.locale) ?? result.reason);
     case 'not-approved':
       return a.notApproved;
     case 'not-allowed':
@@ -194,6 +196,7 @@ export function renderStatus(view: StatusView, ctx: RenderContext): string {
   lines.push(s.openOrders(view.openOrders.length), s.pendingIntents(view.pendingIntents.length));
   lines.push(s.model(view.model.id, view.model.offline, view.model.budgetLeftCents));
   lines.push(view.lastCycle ? s.lastCycle(view.lastCycle.tradeDate, view.lastCycle.status) : s.noCycle);
+  lines.push(...guardRailStatusLines(view, ctx.risk.locale).map(plainText));
   for (const alert of view.recentAlerts) {
     lines.push(ctx.say.events.alert({ severity: alert.severity, message: plainText(alert.message) }));
   }

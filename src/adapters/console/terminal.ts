@@ -10,6 +10,7 @@ import type { PublicationLog } from '../../app/ports/publication-log';
 import type { Readable, Writable } from 'node:stream';
 import { AssistantInputError } from '../../app/assistant';
 import type { AssistantReply, ConversationRef, Desk, Locale, Speaker } from '../../app/desk-api';
+import { blackoutChangeText, blackoutListLines } from '../../app/guard-rails/blackout-text';
 import type { IntentRecord } from '../../app/trading-store';
 import type { Clock } from '../../domain/clock';
 import { kstParts } from '../../domain/market';
@@ -162,6 +163,22 @@ export function createTerminalChannel(options: TerminalChannelOptions): Terminal
         const forgotten = await desk.memoryForget(command.id, operator.userId);
         return print(forgotten ? say.memory.forgotten(command.id) : say.memory.notFound(command.id));
       }
+      case 'blackout-list':
+        return print(
+          plainText(blackoutListLines(await desk.blackouts(), options.locale, (id) => id).join('\n')),
+        );
+      case 'blackout-add':
+        return print(
+          plainText(
+            blackoutChangeText(await desk.addBlackout(command.input, approver), 'add', options.locale),
+          ),
+        );
+      case 'blackout-remove':
+        return print(
+          plainText(
+            blackoutChangeText(await desk.removeBlackout(command.id, approver), 'remove', options.locale),
+          ),
+        );
       case 'help':
         return print(say.help);
       case 'usage':

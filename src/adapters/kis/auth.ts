@@ -21,6 +21,21 @@ export interface AccessTokenProvider {
   reissue(rejected: string): Promise<string>;
 }
 
+/** KIS maintenance windows as the token cache needs them (ORDER_BLACKOUT_WINDOWS_KST and /blackout). */
+export interface TokenBlackouts {
+  /** Whether a window is in force at `at`. */
+  inForce(at: Date): boolean;
+  /** The next window starting after `at`, or null. */
+  next(at: Date): { from: Date; to: Date } | null;
+}
+
+/** A token about to run out during the next window is renewed this long before the window starts. */
+const PRE_WINDOW_LEAD_MS = 60 * 60 * 1000;
+/** KIS hands back the same token within 6 hours of issuing it; only an older one can be renewed. */
+const SAME_TOKEN_WITHIN_MS = 6 * 60 * 60 * 1000;
+const TOKEN_LIFETIME_MS = 24 * 60 * 60 * 1000;
+const PRE_WINDOW_RETRY_MS = 5 * 60 * 1000;
+
 export interface KisAuthDeps {
   restUrl: string;
   appKey: string;
@@ -38,6 +53,8 @@ export interface KisAuthDeps {
   /** Refresh when less than this is left (python-kis: 10 minutes). */
   refreshMarginMs?: number;
   maxIssueAttempts?: number;
+  /** No token is issued inside a maintenance window; one that would run out in it is renewed before. */
+  blackouts?: TokenBlackouts;
 }
 
 interface UsableToken {
@@ -58,6 +75,7 @@ export class KisAuth implements AccessTokenProvider {
   private current: UsableToken | null = null;
   private pending: Promise<string> | null = null;
   private approval: { key: string; issuedAt: Date } | null = null;
+  private renewedBeforeWindowAt = Number.NEGATIVE_INFINITY;
   private pendingApproval: Promise<string> | null = null;
   private readonly refreshMarginMs: number;
   private readonly maxIssueAttempts: number;
@@ -68,8 +86,34 @@ export class KisAuth implements AccessTokenProvider {
   }
 
   async accessToken(): Promise<string> {
-    if (this.current && this.isFresh(this.current)) return this.current.token;
+    const current = this.current;
+    if (current && this.isFresh(current)) {
+      const now = this.deps.clock.now().getTime();
+      if (!this.expiresInNextWindow(current) || now - this.renewedBeforeWindowAt < PRE_WINDOW_RETRY_MS)
+        return current.token;
+      // Best effort, at most every few minutes: the current token still serves if renewing fails.
+      this.renewedBeforeWindowAt = now;
+      return this.once(() => this.obtain(current.token)).catch(() => current.token);
+    }
+    if (current && this.inBlackout() && current.expiresAt.getTime() > this.deps.clock.now().getTime())
+      return current.token;
     return this.once(() => this.obtain(null));
+  }
+
+  private inBlackout(): boolean {
+    return this.deps.blackouts?.inForce(this.deps.clock.now()) ?? false;
+  }
+
+  /** Would this token run out before the next maintenance window (starting within the lead time) is over? */
+  private expiresInNextWindow(token: UsableToken): boolean {
+    const now = this.deps.clock.now().getTime();
+    const next = this.deps.blackouts?.next(new Date(now));
+    if (!next || next.from.getTime() - now > PRE_WINDOW_LEAD_MS) return false;
+    const issuedAtLeast = now - (token.expiresAt.getTime() - TOKEN_LIFETIME_MS);
+    return (
+      token.expiresAt.getTime() < next.to.getTime() + this.refreshMarginMs &&
+      issuedAtLeast >= SAME_TOKEN_WITHIN_MS
+    );
   }
 
   async reissue(rejected: string): Promise<string> {
@@ -132,6 +176,12 @@ export class KisAuth implements AccessTokenProvider {
   }
 
   private async issue(): Promise<UsableToken> {
+    if (this.inBlackout())
+      throw new KisTransportError(
+        'BLACKOUT',
+        'no access token is issued during a KIS maintenance window; it is issued once the window ends',
+        'never',
+      );
     for (let attempt = 1; ; attempt++) {
       await this.waitForIssueSlot();
       const issuedAt = this.deps.clock.now();

@@ -10,7 +10,7 @@ import type {
   MarketDayAnswer,
 } from '../../domain/ports';
 import { fetchBalance, fetchBuyingPower } from './account';
-import { KisAuth } from './auth';
+import { KisAuth, type TokenBlackouts } from './auth';
 import { accountOf, type KisConfig, type KisConfigInput, parseKisConfig } from './config';
 import { cancelOrder, placeCashOrder } from './execution';
 import { KisHttpClient } from './http/client';
@@ -47,6 +47,8 @@ export interface KisBrokerDeps {
   nameOf?: (ticker: string) => string | undefined;
   readRetry?: ReadRetryPolicy;
   wsReconnect?: ReadRetryPolicy;
+  /** KIS maintenance windows: no token is issued inside one (see KisAuth). */
+  tokenBlackouts?: TokenBlackouts;
 }
 
 export interface KisBroker extends Broker {
@@ -90,6 +92,7 @@ export function createKisBroker(deps: KisBrokerDeps): KisBroker {
     sleep,
     timeoutMs: config.requestTimeoutMs,
     issueIntervalMs: config.tokenIssueIntervalMs,
+    ...(deps.tokenBlackouts ? { blackouts: deps.tokenBlackouts } : {}),
   });
   const http = new KisHttpClient({
     restUrl: endpoints.rest,

@@ -3,6 +3,7 @@ import { deriveFacts, type OrderFacts } from './facts';
 import type { GuardInput, NewOrder } from './input';
 import { checkAccountData } from './rules/account-data';
 import { checkAllowList } from './rules/allow-list';
+import { checkBlackout, checkDeferQueue } from './rules/blackout';
 import { checkBuyingPower } from './rules/buying-power';
 import { checkDailyLoss, dailyLossBreached } from './rules/daily-loss';
 import { checkDuplicateOpenOrder } from './rules/duplicate-open-order';
@@ -21,7 +22,7 @@ import { checkQuantity } from './rules/quantity';
 import { checkQuoteDistance } from './rules/quote-distance';
 import { checkSession } from './rules/session';
 import { checkTradingState } from './rules/trading-state';
-import { pass, type FailedCheck, type GuardVerdict, type RiskCheck } from './verdict';
+import { pass, type DeferReason, type FailedCheck, type GuardVerdict, type RiskCheck } from './verdict';
 
 /** The rules in RISK_RULES order; the first failure names the denial. */
 const RULES: ReadonlyArray<(facts: OrderFacts) => RiskCheck> = [
@@ -45,6 +46,8 @@ const RULES: ReadonlyArray<(facts: OrderFacts) => RiskCheck> = [
   checkOrdersPerDay,
   checkDuplicateOpenOrder,
   checkSession,
+  checkBlackout,
+  checkDeferQueue,
 ];
 
 /**
@@ -83,33 +86,54 @@ function breakerOf(facts: OrderFacts): BreakerKind | undefined {
   return undefined;
 }
 
+/** Rules whose failure makes an order wait rather than be refused. */
+const WAITING_RULES: ReadonlySet<string> = new Set(['session', 'blackout']);
+
 function verdictFrom(facts: OrderFacts, checks: RiskCheck[]): GuardVerdict {
   const breaker = breakerOf(facts);
   const base = breaker === undefined ? { checks } : { checks, breaker };
-  let first: FailedCheck | undefined;
-  let failures = 0;
-  for (const check of checks) {
-    if (check.ok) continue;
-    first ??= check;
-    failures += 1;
-  }
-  if (first === undefined) return { ...base, outcome: 'ALLOW' };
+  const failed = checks.filter((c): c is FailedCheck => !c.ok);
+  if (failed.length === 0) return { ...base, outcome: 'ALLOW' };
+  // The first failure that is not a reason to wait names the denial; a full queue refuses a wait.
+  const refusal = failed.find((c) => !WAITING_RULES.has(c.rule));
+  if (refusal !== undefined) return { ...base, outcome: 'DENY', code: refusal.code, detail: refusal.detail };
   const { session } = facts;
-  const onlySessionFailed = failures === 1 && first.rule === 'session';
+  const sessionFailed = failed.some((c) => c.rule === 'session');
   if (
-    onlySessionFailed &&
+    sessionFailed &&
+    (session.accepted || session.opensAt === null || session.reason === 'UNKNOWN_ORDER_TYPE')
+  ) {
+    const check = failed.find((c) => c.rule === 'session')!;
+    return { ...base, outcome: 'DENY', code: check.code, detail: check.detail };
+  }
+  const blackout = facts.input.blackout ?? null;
+  const waits: { reason: DeferReason; until: Date; check: FailedCheck }[] = [];
+  if (
+    sessionFailed &&
     !session.accepted &&
     session.opensAt !== null &&
     session.reason !== 'UNKNOWN_ORDER_TYPE'
-  ) {
-    return {
-      ...base,
-      outcome: 'DEFER',
-      code: 'MARKET_CLOSED',
+  )
+    waits.push({
       reason: session.reason,
-      deferUntil: session.opensAt,
-      detail: first.detail,
-    };
-  }
-  return { ...base, outcome: 'DENY', code: first.code, detail: first.detail };
+      until: session.opensAt,
+      check: failed.find((c) => c.rule === 'session')!,
+    });
+  if (blackout !== null)
+    waits.push({
+      reason: 'BLACKOUT',
+      until: blackout.until,
+      check: failed.find((c) => c.rule === 'blackout')!,
+    });
+  // What ends last decides when the order may go (a re-check then finds any window that started meanwhile).
+  const last = waits.reduce((a, b) => (b.until.getTime() > a.until.getTime() ? b : a));
+  return {
+    ...base,
+    outcome: 'DEFER',
+    code: last.reason === 'BLACKOUT' ? 'ORDER_BLACKOUT' : 'MARKET_CLOSED',
+    reason: last.reason,
+    waitingFor: waits.map((w) => w.reason),
+    deferUntil: last.until,
+    detail: last.check.detail,
+  };
 }

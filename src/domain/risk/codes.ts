@@ -23,6 +23,8 @@ export const RISK_CODES = [
   'MAX_ORDERS_PER_DAY',
   'DUPLICATE_OPEN_ORDER',
   'MARKET_CLOSED',
+  'ORDER_BLACKOUT',
+  'DEFER_QUEUE_FULL',
 ] as const;
 
 export type RiskCode = (typeof RISK_CODES)[number];
@@ -49,6 +51,8 @@ export const RISK_RULES = [
   'ordersPerDay',
   'duplicateOpenOrder',
   'session',
+  'blackout',
+  'deferQueue',
 ] as const;
 
 export type RiskRule = (typeof RISK_RULES)[number];

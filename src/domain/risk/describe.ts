@@ -66,7 +66,7 @@ export function describeCheck(check: RiskCheck, catalog: RiskCatalog): string {
 }
 
 /** Codes that make an order wait rather than fail (the guard defers when only these fail). */
-export const WAITING_CODES: readonly RiskCode[] = ['MARKET_CLOSED'];
+export const WAITING_CODES: readonly RiskCode[] = ['MARKET_CLOSED', 'ORDER_BLACKOUT'];
 
 /** ✅ pass, ⚠️ pass with a warning, ⏸ a deferred order's waiting reason, ❌ failure. */
 export function checkMark(check: RiskCheck, deferred: boolean): string {

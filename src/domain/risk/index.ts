@@ -18,8 +18,9 @@ export type {
   OpenOrder,
   TradingState,
 } from './input';
-export type { GuardVerdict, RiskCheck, RiskDetail, SessionRefusal } from './verdict';
+export type { DeferReason, GuardVerdict, RiskCheck, RiskDetail, SessionRefusal } from './verdict';
 export { checkOrder } from './check-order';
+export { blackoutDeferral } from './blackout-deferral';
 export { checkPlan, type PlanInput, type PlanVerdict, type PlanLegVerdict } from './check-plan';
 export type { RiskCatalog } from './catalog';
 export {

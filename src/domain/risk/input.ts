@@ -1,3 +1,4 @@
+import type { ActiveBlackout } from '../blackout';
 import type { TradingCalendar, OrderType } from '../market';
 import type { Krw, Shares } from '../money';
 import type { BrokerEnvironment, BuyingPower, EtfNav, Quote, Side } from '../ports';
@@ -66,4 +67,8 @@ export interface GuardInput {
   calendar: TradingCalendar;
   now: Date;
   limits: RiskLimits;
+  /** A KIS maintenance window in force now: the order waits until it ends. Absent: none. */
+  blackout?: ActiveBlackout | null;
+  /** Approved orders already waiting, and how many may wait; a full queue refuses another deferral. */
+  deferredQueue?: { size: number; max: number };
 }

@@ -24,14 +24,21 @@ interface VerdictBase {
 export type GuardVerdict =
   | (VerdictBase & { outcome: 'ALLOW' })
   | (VerdictBase & { outcome: 'DENY'; code: RiskCode; detail: RiskDetail })
-  /** Every rule passed except the session: KRX would accept this order at `deferUntil`. */
+  /**
+   * Every rule passed except the session and/or a blackout window: the order can be sent at `deferUntil`.
+   * `code` and `reason` name what ends last (KRX opening, or the blackout); `waitingFor` lists every cause.
+   */
   | (VerdictBase & {
       outcome: 'DEFER';
-      code: 'MARKET_CLOSED';
-      reason: MarketClosedReason;
+      code: 'MARKET_CLOSED' | 'ORDER_BLACKOUT';
+      reason: DeferReason;
+      waitingFor: DeferReason[];
       deferUntil: Date;
       detail: RiskDetail;
     });
+
+/** Why an order waits: a KRX session refusal, or a KIS maintenance window. */
+export type DeferReason = MarketClosedReason | 'BLACKOUT';
 
 export function pass(rule: RiskRule, detail: RiskDetail = {}): RiskCheck {
   return { rule, ok: true, detail };

@@ -46,6 +46,27 @@ export const commandsEn: CommandsCatalog = {
     },
   },
   help: { name: 'help', description: 'Commands and how to use the desk.' },
+  blackout: {
+    name: 'blackout',
+    description: 'See, add or remove KIS maintenance windows (no orders are sent in them).',
+    subcommands: {
+      add: {
+        name: 'add',
+        description: 'Add a maintenance window (approvers only).',
+        options: {
+          from: { name: 'from', description: 'Start, KST (YYYY-MM-DD HH:MM or HH:MM)' },
+          to: { name: 'to', description: 'End, KST (YYYY-MM-DD HH:MM or HH:MM)' },
+          reason: { name: 'reason', description: 'Reason (e.g. a KIS maintenance notice)' },
+        },
+      },
+      list: { name: 'list', description: 'Show the daily and the added maintenance windows.' },
+      remove: {
+        name: 'remove',
+        description: 'Remove an added maintenance window (approvers only).',
+        options: { id: { name: 'id', description: 'Number of the window (see /blackout list)' } },
+      },
+    },
+  },
   register: {
     invalidEnvironment: 'Cannot register slash commands. Check these environment variables:',
     notSet: 'not set',

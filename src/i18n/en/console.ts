@@ -20,6 +20,9 @@ export const consoleEn: ConsoleMessages = {
     '  /cycle run | last   run the daily cycle now / show the last one',
     '  /memory [query]     show memories (recent ones without a query)',
     '  /memory forget <id> forget one memory',
+    '  /blackout list      KIS maintenance windows (no orders are sent in them)',
+    '  /blackout add <from> <to> [reason]  add a window (times: YYYY-MM-DD HH:MM or HH:MM, KST)',
+    '  /blackout remove <n>  remove an added window',
     '  /quit               exit',
   ].join('\n'),
   you: 'you',
@@ -35,6 +38,8 @@ export const consoleEn: ConsoleMessages = {
     reject: 'Usage: /reject <card number>',
     cycle: 'Usage: /cycle run or /cycle last',
     forget: 'Usage: /memory forget <id>',
+    blackout:
+      'Usage: /blackout list · /blackout add <from> <to> [reason] · /blackout remove <n> (times: YYYY-MM-DD HH:MM or HH:MM, KST)',
   },
   unknownCommand: (name) => `Unknown command: ${name} (see /help)`,
   noCard: (n) => `There is no card #${n}.`,

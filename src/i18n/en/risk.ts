@@ -34,6 +34,10 @@ export const riskEn: RiskCatalog = {
     DUPLICATE_OPEN_ORDER:
       'There is already an open {side:side} order for {ticker} ({remainingQuantity} shares left).',
     MARKET_CLOSED: 'The exchange cannot accept this order now ({reason:reason}). Accepted from: {opensAt}',
+    ORDER_BLACKOUT:
+      'KIS maintenance window ({windows}): nothing is sent. After {until} the guard checks again with fresh data and sends it. Reason: {note}',
+    DEFER_QUEUE_FULL:
+      '{waiting} approved orders are already waiting, the limit is {max}. Propose again once some have gone out.',
   },
   rules: {
     tradingState: 'Trading state',
@@ -56,6 +60,8 @@ export const riskEn: RiskCatalog = {
     ordersPerDay: 'Orders per day',
     duplicateOpenOrder: 'Duplicate open order',
     session: 'Market session',
+    blackout: 'KIS maintenance window',
+    deferQueue: 'Waiting orders limit',
   },
   passes: {
     navPremium: '{premiumBp:pct} vs NAV ₩{nav} (limit ±{maxBp:pct})',

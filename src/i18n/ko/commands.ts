@@ -41,6 +41,27 @@ export const commandsKo = {
     },
   },
   help: { name: '도움말', description: '명령어와 사용법을 안내합니다.' },
+  blackout: {
+    name: '점검시간',
+    description: 'KIS 점검 시간(주문을 보내지 않는 시간)을 보거나 추가·삭제합니다.',
+    subcommands: {
+      add: {
+        name: '추가',
+        description: '점검 시간을 추가합니다 (승인 권한 필요).',
+        options: {
+          from: { name: '시작', description: '시작 시각, KST (YYYY-MM-DD HH:MM 또는 HH:MM)' },
+          to: { name: '끝', description: '끝 시각, KST (YYYY-MM-DD HH:MM 또는 HH:MM)' },
+          reason: { name: '사유', description: '사유 (예: KIS 시스템 점검 공지)' },
+        },
+      },
+      list: { name: '목록', description: '매일 점검 시간과 추가된 점검 시간을 보여줍니다.' },
+      remove: {
+        name: '삭제',
+        description: '추가한 점검 시간을 지웁니다 (승인 권한 필요).',
+        options: { id: { name: '번호', description: '지울 점검 시간 번호 (/점검시간 목록에서 확인)' } },
+      },
+    },
+  },
   register: {
     invalidEnvironment: '슬래시 명령을 등록할 수 없습니다. 다음 환경 변수를 확인하세요:',
     notSet: '설정되지 않음',

@@ -20,6 +20,9 @@ export const consoleKo = {
     '  /cycle run | last  일일 사이클 실행 / 최근 결과',
     '  /memory [검색어]   기억 보기 (검색어가 없으면 최근)',
     '  /memory forget <ID> 기억 하나 지우기',
+    '  /blackout list     KIS 점검 시간 (주문을 보내지 않는 시간)',
+    '  /blackout add <시작> <끝> [사유]  점검 시간 추가 (시각: YYYY-MM-DD HH:MM 또는 HH:MM, KST)',
+    '  /blackout remove <번호>  추가한 점검 시간 지우기',
     '  /quit              종료',
   ].join('\n'),
   you: '나',
@@ -35,6 +38,8 @@ export const consoleKo = {
     reject: '사용법: /reject <카드 번호>',
     cycle: '사용법: /cycle run 또는 /cycle last',
     forget: '사용법: /memory forget <ID>',
+    blackout:
+      '사용법: /blackout list · /blackout add <시작> <끝> [사유] · /blackout remove <번호> (시각: YYYY-MM-DD HH:MM 또는 HH:MM, KST)',
   },
   unknownCommand: (name: string) => `알 수 없는 명령: ${name} (/help 참고)`,
   noCard: (n: number) => `카드 #${n}이(가) 없습니다.`,

@@ -35,6 +35,10 @@ export const riskKo: RiskCatalog = {
     MAX_ORDERS_PER_DAY: '오늘 주문이 {ordersToday}건으로 하루 한도 {maxOrdersPerDay}건에 도달했습니다.',
     DUPLICATE_OPEN_ORDER: '{ticker} {side:side} 미체결 주문(잔량 {remainingQuantity}주)이 이미 있습니다.',
     MARKET_CLOSED: '지금은 이 주문을 접수할 수 없습니다({reason:reason}). 접수 가능 시각: {opensAt}',
+    ORDER_BLACKOUT:
+      'KIS 점검 시간({windows})이라 주문을 보내지 않습니다. {until} 이후 최신 시세로 다시 점검해 보냅니다. 사유: {note}',
+    DEFER_QUEUE_FULL:
+      '대기 중인 승인 주문이 {waiting}건으로 한도 {max}건에 찼습니다. 대기 주문이 나간 뒤 다시 제안하세요.',
   },
   rules: {
     tradingState: '거래 상태',
@@ -57,6 +61,8 @@ export const riskKo: RiskCatalog = {
     ordersPerDay: '하루 주문 수',
     duplicateOpenOrder: '중복 미체결 주문',
     session: '장 운영 시간',
+    blackout: 'KIS 점검 시간',
+    deferQueue: '대기 주문 한도',
   },
   passes: {
     navPremium: '{premiumBp:pct} (NAV {nav}원, 한도 ±{maxBp:pct})',

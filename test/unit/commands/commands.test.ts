@@ -36,7 +36,7 @@ function keysOf(value: unknown): string[] {
 }
 
 describe('slash command definitions', () => {
-  it('when every builder is serialized then discord.js validation passes and the names are the nine commands', () => {
+  it('when every builder is serialized then discord.js validation passes and the names are the commands', () => {
     const names = allCommands.map((command) => command.toJSON().name);
 
     expect(names).toEqual([
@@ -49,6 +49,7 @@ describe('slash command definitions', () => {
       'memory',
       'cycle',
       'help',
+      'blackout',
     ]);
   });
 

@@ -1,4 +1,4 @@
-import type { OrderType } from '../../../src/domain/market';
+import { kstInstant, type OrderType } from '../../../src/domain/market';
 import type { RiskCode } from '../../../src/domain/risk/codes';
 import type { GuardInput } from '../../../src/domain/risk/input';
 import { DEFAULT_RISK_LIMITS } from '../../../src/domain/risk/limits';
@@ -97,6 +97,11 @@ export const DENIAL_SCENARIOS: readonly DenialScenario[] = [
     code: 'DUPLICATE_OPEN_ORDER',
     when: 'an open buy of the same ticker exists',
     input: aGuardInput({ openOrders: [{ ticker: '069500', side: 'BUY', remainingQuantity: 3 }] }),
+  },
+  {
+    code: 'DEFER_QUEUE_FULL',
+    when: 'the order would wait for the open but 20 approved orders already wait',
+    input: aGuardInput({ now: kstInstant('2026-03-10', 7, 0), deferredQueue: { size: 20, max: 20 } }),
   },
   {
     code: 'MARKET_CLOSED',

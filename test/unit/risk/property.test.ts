@@ -203,6 +203,15 @@ const inputArb: fc.Arbitrary<Omit<GuardInput, 'calendar'>> = fc
             fc.constantFrom('REDUCING' as const, 'HALTED' as const),
           ),
           environment: fc.constantFrom('real' as const, 'paper' as const),
+          blackout: fc.oneof(
+            { weight: 6, arbitrary: fc.constant(null) },
+            fc.integer({ min: 1, max: 600 }).map((minutes) => ({
+              from: new Date(now.getTime() - 60_000),
+              until: new Date(now.getTime() + minutes * 60_000),
+              windows: [],
+            })),
+          ),
+          deferredQueue: fc.record({ size: fc.integer({ min: 0, max: 22 }), max: fc.constant(20) }),
           now: fc.constant(now),
           limits: fc.constant(limits),
         }),
@@ -286,6 +295,7 @@ function violationsOfAllowedOrder(input: GuardInput): string[] {
   const minute = kst.getUTCHours() * 60 + kst.getUTCMinutes();
   const opens = input.environment === 'real' ? 8 * 60 + 30 : 9 * 60;
   if (!calendar.isTradingDay(date) || minute < opens || minute >= 15 * 60 + 30) v.push('session');
+  if (input.blackout) v.push('blackout');
   return v;
 }
 
@@ -305,8 +315,12 @@ describe('risk guard: property', () => {
           expect(verdict.checks.some((c) => !c.ok)).toBe(true);
         }
         if (verdict.outcome === 'DEFER') {
-          expect(verdict.checks.filter((c) => !c.ok).map((c) => c.rule)).toEqual(['session']);
+          const waiting = verdict.checks.filter((c) => !c.ok).map((c) => c.rule);
+          expect(waiting.length).toBeGreaterThan(0);
+          expect(waiting.every((rule) => rule === 'session' || rule === 'blackout')).toBe(true);
           expect(verdict.deferUntil.getTime()).toBeGreaterThan(input.now.getTime());
+          if (input.blackout) expect(verdict.deferUntil.getTime()).toBeGreaterThanOrEqual(input.blackout.until.getTime());
+          if (input.deferredQueue) expect(input.deferredQueue.size).toBeLessThan(input.deferredQueue.max);
         }
       }),
       { numRuns: 2_000 },

@@ -318,3 +318,19 @@ export const publications = pgTable('publications', {
   channel: text('channel').notNull(),
   at: ts('at').notNull(),
 });
+
+/** Ad-hoc KIS maintenance windows added by approvers (`/blackout add`); removal is recorded, never deleted. */
+export const blackoutWindows = pgTable(
+  'blackout_windows',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    startsAt: ts('starts_at').notNull(),
+    endsAt: ts('ends_at').notNull(),
+    reason: text('reason').notNull().default(''),
+    createdBy: text('created_by').notNull(),
+    createdAt: ts('created_at').notNull(),
+    removedBy: text('removed_by'),
+    removedAt: ts('removed_at'),
+  },
+  (t) => [index('blackout_windows_ends_idx').on(t.endsAt)],
+);

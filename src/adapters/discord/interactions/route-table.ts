@@ -1,3 +1,4 @@
+import { blackoutCommand } from './commands/blackout';
 import { cycleCommand } from './commands/cycle';
 import { helpCommand } from './commands/help';
 import { memoryCommand } from './commands/memory';
@@ -21,6 +22,7 @@ export const routeTable: RouteTable = {
     memoryCommand,
     cycleCommand,
     helpCommand,
+    blackoutCommand,
   ],
   buttons: { approve: approveButton, reject: rejectButton, 'approve-plan': approvePlanButton },
   modals: { 'trade-modal': (interaction, _id, ctx) => tradeModalSubmit(interaction, ctx) },

@@ -23,6 +23,17 @@ export function renderHelp(catalogs: Catalogs): EmbedBuilder {
     line(`${c.cycle.name} ${c.cycle.subcommands.run.name}`, c.cycle.subcommands.run.description, true),
     line(`${c.cycle.name} ${c.cycle.subcommands.last.name}`, c.cycle.subcommands.last.description),
     line(c.help.name, c.help.description),
+    line(`${c.blackout.name} ${c.blackout.subcommands.list.name}`, c.blackout.subcommands.list.description),
+    line(
+      `${c.blackout.name} ${c.blackout.subcommands.add.name}`,
+      c.blackout.subcommands.add.description,
+      true,
+    ),
+    line(
+      `${c.blackout.name} ${c.blackout.subcommands.remove.name}`,
+      c.blackout.subcommands.remove.description,
+      true,
+    ),
   ];
   return new EmbedBuilder()
     .setTitle(h.title)

@@ -1,4 +1,5 @@
 import { ActionRowBuilder, ButtonBuilder, ButtonStyle, EmbedBuilder } from 'discord.js';
+import { describeBlackoutDrift } from '../../../app/guard-rails/blackout-text';
 import type { IntentRecord, OrderRecord } from '../../../app/trading-store';
 import { formatKrw } from '../../../domain/money';
 import {
@@ -74,7 +75,7 @@ function precheckLine(intent: IntentRecord, catalogs: Catalogs): string {
 /** "the market order's price moved from 35,980원 to 37,000원" for `PRICE_MOVED:35980->37000`. */
 export function describeReapprovalReason(reason: string, catalogs: Catalogs): string {
   const moved = /^PRICE_MOVED:(\d+)->(\d+)$/.exec(reason);
-  if (!moved) return reason;
+  if (!moved) return describeBlackoutDrift(reason, catalogs.locale) ?? reason;
   return catalogs.text.reapprovalReason.priceMoved(
     formatKrw(Number(moved[1]), catalogs.locale),
     formatKrw(Number(moved[2]), catalogs.locale),

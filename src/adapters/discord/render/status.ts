@@ -1,5 +1,7 @@
 import { EmbedBuilder } from 'discord.js';
 import type { StatusView } from '../../../app/desk-api';
+import { guardRailsText } from '../../../app/guard-rails/blackout-text';
+import { guardRailStatusLines } from '../../../app/guard-rails/status-text';
 import type { Catalogs } from '../locale';
 import { truncate } from '../text';
 import { COLORS, type EnvironmentBadge } from './badge';
@@ -34,7 +36,8 @@ export function renderStatus(view: StatusView, catalogs: Catalogs, badge: Enviro
   const alerts = view.recentAlerts.map(
     (a) => `${catalogs.text.alert.severity[a.severity]} ${alertText(a, catalogs)}`,
   );
-  return new EmbedBuilder()
+  const guardRails = guardRailStatusLines(view, catalogs.locale);
+  const embed = new EmbedBuilder()
     .setAuthor({ name: catalogs.text.badge[badge] })
     .setTitle(s.title)
     .setColor(STATE_COLOR[view.tradingState])
@@ -49,4 +52,10 @@ export function renderStatus(view: StatusView, catalogs: Catalogs, badge: Enviro
       { name: s.model, value: truncate(model || s.none, 1_024) },
       { name: s.recentAlerts, value: listOrNone(alerts, catalogs) },
     );
+  if (guardRails.length > 0)
+    embed.addFields({
+      name: guardRailsText(catalogs.locale).statusTitle,
+      value: truncate(guardRails.join('\n'), 1_024),
+    });
+  return embed;
 }

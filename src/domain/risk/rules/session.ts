@@ -1,5 +1,5 @@
-import { kstParts } from '../../market';
 import type { OrderFacts } from '../facts';
+import { formatKstMinute } from './blackout';
 import { fail, pass, type RiskCheck } from '../verdict';
 
 /** Would KRX accept this order type now? The guard turns a refusal with a known opening into DEFER. */
@@ -10,10 +10,4 @@ export function checkSession(facts: OrderFacts): RiskCheck {
     reason: session.reason,
     opensAt: session.opensAt === null ? '-' : formatKstMinute(session.opensAt),
   });
-}
-
-/** 'YYYY-MM-DD HH:mm' in KST, for messages. */
-function formatKstMinute(instant: Date): string {
-  const p = kstParts(instant);
-  return `${p.date} ${String(p.hour).padStart(2, '0')}:${String(p.minute).padStart(2, '0')}`;
 }
