@@ -24,6 +24,7 @@ import { loadEtfManifest } from './adapters/prices/load';
 import { repoPath } from './adapters/resources';
 import { createAssistant, type Assistant } from './app/assistant';
 import { BlackoutService } from './app/blackouts';
+import { PreOpenCanary } from './app/canary';
 import { createDesk } from './app/desk';
 import type { ConversationRef } from './app/desk-api';
 import { createDailyCycle, takeCloseSnapshot, type DailyCycle, type RetryPolicy } from './app/cycle';
@@ -33,6 +34,7 @@ import { createScheduler, type Scheduler } from './app/scheduler';
 import { createWebhookAlertForwarder } from './adapters/alerts/webhook';
 import { renderLineChartPng } from './adapters/chart';
 import { createDbBlackoutStore } from './adapters/db/blackout-store';
+import { createDbCanaryStore } from './adapters/db/canary-store';
 import { createDbCycleStore } from './adapters/db/cycle-store';
 import { createDbPublicationLog } from './adapters/db/publication-log';
 import { createNewsCrawler } from './adapters/news/crawler';
@@ -331,6 +333,25 @@ export async function composeDesk(config: Config, overrides: ComposeOverrides = 
       });
       core.events.subscribe(forwarder.listener);
     }
+    const canary = config.canary.enabled
+      ? new PreOpenCanary({
+          broker,
+          store: createDbCanaryStore(database.db),
+          memory,
+          alerts: core.alerts,
+          clock,
+          calendar,
+          tickers: [
+            ...new Set([
+              ...config.cycle.universe,
+              ...(config.cycle.safeAsset === 'CASH' ? [] : [config.cycle.safeAsset]),
+            ]),
+          ],
+          time: config.canary.time,
+          catchUpCutoff: config.cycle.catchUpCutoff,
+          retryMinutes: config.canary.retryMinutes,
+        })
+      : null;
     const scheduler = createScheduler({
       clock,
       calendar,
@@ -342,6 +363,7 @@ export async function composeDesk(config: Config, overrides: ComposeOverrides = 
       closeSnapshot: (tradeDate) => takeCloseSnapshot({ broker, tradingStore: store, clock }, tradeDate),
       sweepIdleSessions: async () => channels.archive(await assistant.sweepIdleSessions(clock.now())),
       onError: (task, error) => logger.warn({ err: error, task }, 'scheduler'),
+      ...(canary ? { canary } : {}),
       learnMarketDay: async (date) => {
         const answer = broker.checkMarketDay
           ? await broker.checkMarketDay(date)
@@ -374,6 +396,7 @@ export async function composeDesk(config: Config, overrides: ComposeOverrides = 
       universe,
       simulated: simulator !== null,
       blackouts,
+      ...(canary ? { canary } : {}),
     });
     return {
       config,

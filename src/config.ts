@@ -154,6 +154,9 @@ const envSchema = z.object({
   CYCLE_ENABLED: z.preprocess(emptyToUndefined, z.enum(['true', 'false']).default('true')),
   CYCLE_TIME: hhmm('08:00'),
   CYCLE_CATCHUP_CUTOFF: hhmm('15:00'),
+  CANARY_ENABLED: z.preprocess(emptyToUndefined, z.enum(['true', 'false']).default('true')),
+  CANARY_TIME: hhmm('07:45'),
+  CANARY_RETRY_MINUTES: intFrom(5, 1, 120),
   CYCLE_UNIVERSE: tickerList(DEFAULT_CYCLE_UNIVERSE),
   CYCLE_SAFE_ASSET: z.preprocess(
     emptyToUndefined,
@@ -244,6 +247,8 @@ export interface Config {
     orders: 'approve' | 'auto';
     newsFeeds: string[];
   };
+  /** The pre-open canary: read-only probes before the cycle, which waits for them to pass. */
+  canary: { enabled: boolean; time: string; retryMinutes: number };
   alertWebhookUrl?: string;
   sessionIdleMs: number;
   /** Every secret value in this config, for log and message redaction. */
@@ -432,6 +437,11 @@ function toConfig(e: Env): Config {
       topN: e.CYCLE_TOP_N,
       orders: e.CYCLE_ORDERS,
       newsFeeds: e.NEWS_FEEDS,
+    },
+    canary: {
+      enabled: e.CANARY_ENABLED === 'true',
+      time: e.CANARY_TIME,
+      retryMinutes: e.CANARY_RETRY_MINUTES,
     },
     ...(e.ALERT_WEBHOOK_URL ? { alertWebhookUrl: e.ALERT_WEBHOOK_URL } : {}),
     sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,

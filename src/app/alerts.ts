@@ -10,7 +10,8 @@ export type AlertKind =
   | 'RECONCILIATION_AMBIGUOUS'
   | 'POSITION_DRIFT'
   | 'ORDER_UNKNOWN'
-  | 'DATA_OUTAGE';
+  | 'DATA_OUTAGE'
+  | 'CANARY_FAILED';
 
 export interface RaiseAlert {
   kind: AlertKind;

@@ -77,6 +77,14 @@ export interface StatusView {
   recentAlerts: AlertRecord[];
   /** The KIS maintenance window in force now, if any. */
   blackout: { until: string; windows: string[] } | null;
+  /** Today's pre-open canary, once it has run. */
+  canary: {
+    tradeDate: string;
+    status: 'PASSED' | 'FAILED' | 'SKIPPED';
+    attempts: number;
+    reason: string | null;
+    at: string;
+  } | null;
 }
 
 export interface CycleSummary {

@@ -18,6 +18,7 @@ import type {
   StatusView,
 } from './desk-api';
 import type { BlackoutService } from './blackouts';
+import type { PreOpenCanary } from './canary';
 import type { TradingCore } from './trading-core';
 import type { TradingCommand } from './trading-state';
 import type { TradingStore } from './trading-store';
@@ -48,6 +49,8 @@ export interface DeskDeps {
   simulated: boolean;
   /** KIS maintenance windows; without it there are none and /blackout is refused. */
   blackouts?: BlackoutService;
+  /** The pre-open canary, for /status. */
+  canary?: Pick<PreOpenCanary, 'today'>;
 }
 
 export function createDesk(deps: DeskDeps): Desk {
@@ -100,6 +103,7 @@ export function createDesk(deps: DeskDeps): Desk {
       model: await deps.conversations.modelInfo(),
       recentAlerts: await store.listRecentAlerts(5),
       blackout: blackoutNow(),
+      canary: await canaryToday(),
     };
   }
 
@@ -107,6 +111,18 @@ export function createDesk(deps: DeskDeps): Desk {
     const active = deps.blackouts?.active(clock.now()) ?? null;
     if (!active) return null;
     return { until: active.until.toISOString(), windows: [...new Set(active.windows.map((w) => w.label))] };
+  }
+
+  async function canaryToday(): Promise<StatusView['canary']> {
+    const record = deps.canary ? await deps.canary.today(kstDate(clock.now())) : null;
+    if (!record) return null;
+    return {
+      tradeDate: record.tradeDate,
+      status: record.status,
+      attempts: record.attempts,
+      reason: record.reason,
+      at: record.lastAt.toISOString(),
+    };
   }
 
   async function tradingCommand(command: TradingCommand, actor: string) {

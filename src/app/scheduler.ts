@@ -10,6 +10,7 @@
  *  - reconcile every minute during the session, send deferred approvals whose session opened, expire intents;
  *  - on a KRX trading day between CYCLE_TIME and CYCLE_CATCHUP_CUTOFF, run or resume today's cycle until it
  *    is COMPLETED ('schedule' when this process was up at CYCLE_TIME, else 'catch_up');
+ *  - on a KRX trading day from CANARY_TIME, the pre-open canary (the cycle waits for it to pass);
  *  - after 15:30 on a trading day, the closing NAV snapshot (once);
  *  - the idle-session sweep.
  * Tasks run in lanes: a lane still busy from an earlier tick is skipped, so a long cycle never delays the
@@ -19,6 +20,7 @@ import cron from 'node-cron';
 import type { Clock } from '../domain/clock';
 import { kstParts, marketSessionAt, type TradingCalendar } from '../domain/market';
 import type { ApprovalService } from './approvals';
+import type { PreOpenCanary } from './canary';
 import type { DailyCycle } from './cycle';
 import type { CycleSummary } from './desk-api';
 
@@ -61,6 +63,11 @@ export interface SchedulerDeps {
    * chk-holiday) and records the answer in the calendar, or raises an alert that it is guessing.
    */
   learnMarketDay?: (date: string) => Promise<void>;
+  /**
+   * The pre-open canary (src/app/canary.ts): `tick` runs it when due on a trading day; the scheduled cycle runs
+   * only once `gate` allows (a failed canary holds it, retried until the catch-up cutoff).
+   */
+  canary?: Pick<PreOpenCanary, 'tick' | 'gate'>;
 }
 
 export interface TickReport {
@@ -168,10 +175,14 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
         kstParts(firstTickAt).date < today || kstParts(firstTickAt).minuteOfDay <= cycleMinute;
       tasks.push(
         lane('cycle', ran, async () => {
+          if (deps.canary && !(await deps.canary.gate(today)).allow) return;
           cycleSummary = await cycle.runScheduled(today, upAtCycleTime ? 'schedule' : 'catch_up');
         }),
       );
     }
+
+    const canary = deps.canary;
+    if (canary && tradingDay) tasks.push(lane('canary', ran, () => canary.tick(today)));
 
     if (tradingDay && parts.minuteOfDay >= CLOSE_SNAPSHOT_MINUTE && closeTakenFor !== today) {
       tasks.push(

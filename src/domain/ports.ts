@@ -150,6 +150,8 @@ export interface Broker {
   getQuote(ticker: string): Promise<Quote>;
   getDailyBars(ticker: string, from: KstDate, to: KstDate): Promise<DailyBar[]>;
   getEtfNav(ticker: string): Promise<EtfNav>;
+  /** Optional: the access token is valid or can be renewed (gets or renews it); when it runs out. */
+  checkAccess?(): Promise<{ expiresAt: Date }>;
   /** Optional: brokers that can tell KRX holidays (used beyond the shipped calendar data). */
   checkMarketDay?(date: KstDate): Promise<MarketDayAnswer>;
   getBalance(): Promise<BrokerBalance>;

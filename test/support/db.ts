@@ -68,6 +68,7 @@ const ALL_TABLES = [
   'alerts',
   'publications',
   'blackout_windows',
+  'canary_runs',
 ];
 
 /** Empties every table (TRUNCATE fires no row triggers, so the append-only logs can be reset between tests). */

@@ -125,6 +125,13 @@ export class KisAuth implements AccessTokenProvider {
     return token === rejected ? this.once(() => this.obtain(rejected)) : token;
   }
 
+  /** When the token in use runs out, getting or renewing one first (the pre-open canary's probe). */
+  async tokenExpiry(): Promise<Date> {
+    await this.accessToken();
+    if (!this.current) throw new KisTransportError('NO_TOKEN', 'no access token is held', 'safe');
+    return this.current.expiresAt;
+  }
+
   /** The WebSocket approval key (`secretkey` in the body, per KIS). Kept in memory only. */
   async approvalKey(): Promise<string> {
     const now = this.deps.clock.now().getTime();

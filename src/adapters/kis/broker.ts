@@ -135,6 +135,7 @@ export function createKisBroker(deps: KisBrokerDeps): KisBroker {
     getDailyBars: (ticker, from, to) => fetchDailyBars(marketData, ticker, from, to),
     getEtfNav: (ticker) => fetchEtfNav(marketData, ticker),
     checkMarketDay: (date) => fetchMarketDay(marketData, date),
+    checkAccess: async () => ({ expiresAt: await auth.tokenExpiry() }),
     getBalance: () => fetchBalance(accountDeps),
     getBuyingPower: (ticker, price) => fetchBuyingPower(accountDeps, ticker, price),
     placeOrder: (request) => placeCashOrder(execution, request),

@@ -41,6 +41,12 @@ export const guardRailsEn: GuardRailsCatalog = {
       }
     },
   },
+  canary: {
+    PASSED: (c) => `✅ Pre-open canary passed (${c.at}, attempt ${c.attempts})`,
+    FAILED: (c) =>
+      `❌ Pre-open canary failed (${c.at}, attempt ${c.attempts}): ${c.reason} — cycle held, retrying`,
+    SKIPPED: (c) => `⏭ Pre-open canary did not pass by the cutoff: today's cycle skipped: ${c.reason}`,
+  },
   reapproval: {
     blackoutDrift: (from, to, bp) =>
       `The price moved ${bp} from ${from} to ${to} during the maintenance window: a new approval is needed.`,

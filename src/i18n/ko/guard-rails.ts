@@ -4,6 +4,12 @@
  */
 import type { BlackoutProblem } from '../../domain/blackout';
 
+interface CanaryLine {
+  at: string;
+  attempts: number;
+  reason: string;
+}
+
 export const guardRailsKo = {
   statusTitle: '점검 시간 · 개장 전 점검',
   blackout: {
@@ -45,6 +51,12 @@ export const guardRailsKo = {
           return `점검 시간 ${p.id}을(를) 찾을 수 없습니다(/blackout list 참고).`;
       }
     },
+  },
+  canary: {
+    PASSED: (c: CanaryLine) => `✅ 개장 전 점검 통과 (${c.at}, ${c.attempts}회째)`,
+    FAILED: (c: CanaryLine) =>
+      `❌ 개장 전 점검 실패 (${c.at}, ${c.attempts}회째): ${c.reason} — 사이클 보류, 재시도 중`,
+    SKIPPED: (c: CanaryLine) => `⏭ 개장 전 점검이 마감까지 통과하지 못해 오늘 사이클을 건너뜀: ${c.reason}`,
   },
   reapproval: {
     blackoutDrift: (from: string, to: string, bp: string) =>

@@ -334,3 +334,14 @@ export const blackoutWindows = pgTable(
   },
   (t) => [index('blackout_windows_ends_idx').on(t.endsAt)],
 );
+
+/** The pre-open canary's result per trade date (read-only probes of KIS, the database and memory). */
+export const canaryRuns = pgTable('canary_runs', {
+  tradeDate: text('trade_date').primaryKey(),
+  status: text('status').notNull(), // PASSED | FAILED | SKIPPED
+  attempts: integer('attempts').notNull().default(0),
+  probes: jsonb('probes').notNull(),
+  reason: text('reason'),
+  firstAt: ts('first_at').notNull(),
+  lastAt: ts('last_at').notNull(),
+});
