@@ -1,0 +1,4 @@
+export * from './settings';
+export * from './indicators';
+export * from './conditions';
+export * from './rearm';
