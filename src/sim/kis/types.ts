@@ -90,6 +90,8 @@ export interface SimReceivedOrder {
   responseDropped: boolean;
 }
 
+export type SimPathStep = { afterMs: number } & ({ price: number } | { changePct: number });
+
 export interface SimControl {
   /** Faults are consumed in order as matching requests arrive. */
   injectFault(fault: SimFault): void;
@@ -104,6 +106,13 @@ export interface SimControl {
   /** Pins the intraday price for the rest of the trading day; snapped to the tick grid and the band. */
   setPrice(ticker: string, price: number): void;
   expireTokens(): void;
+  /**
+   * Scripts the intraday path from now: each step sets the price `afterMs` from now, either as a price or as
+   * a change in percent from the current price (e.g. −9). Returns the snapped prices.
+   */
+  scriptPath(ticker: string, steps: readonly SimPathStep[]): number[];
+  /** A volume spike now: `shares` extra, or `multiple` × the 20-day average volume. Returns the shares added. */
+  spikeVolume(ticker: string, spike: { shares: number } | { multiple: number }): number;
   /**
    * Makes the ETF price TR report NAV so that price = NAV × (1 + premiumBp / 10,000) for this ticker (negative:
    * a discount); `null` returns to the simulated ±0.15 % noise.

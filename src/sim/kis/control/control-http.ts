@@ -13,6 +13,26 @@ const positionBody = z.object({
   avgPrice: z.number().nonnegative(),
 });
 const priceBody = z.object({ ticker: z.string(), price: z.number().positive() });
+const pathStep = z.union([
+  z.object({ afterMs: z.number().int().nonnegative(), price: z.number().positive() }).strict(),
+  z.object({ afterMs: z.number().int().nonnegative(), changePct: z.number().gt(-100).max(1_000) }).strict(),
+]);
+/** Either explicit steps, or a move of changePct spread evenly over overMs in `steps` steps. */
+const pathBody = z.union([
+  z.object({ ticker: z.string(), path: z.array(pathStep).min(1).max(1_000) }).strict(),
+  z
+    .object({
+      ticker: z.string(),
+      changePct: z.number().gt(-100).max(1_000),
+      overMs: z.number().int().nonnegative().default(0),
+      steps: z.number().int().min(1).max(1_000).default(1),
+    })
+    .strict(),
+]);
+const volumeBody = z.union([
+  z.object({ ticker: z.string(), shares: z.number().int().positive() }).strict(),
+  z.object({ ticker: z.string(), multiple: z.number().positive().max(1_000) }).strict(),
+]);
 const navPremiumBody = z.object({ ticker: z.string(), premiumBp: z.number().int().nullable() });
 const timeBody = z.union([
   z.object({ to: z.iso.datetime({ offset: true }) }),
@@ -29,6 +49,8 @@ const ENDPOINTS = [
   'POST /__sim/position      {cano, ticker, quantity, avgPrice}',
   'GET  /__sim/price?ticker=069500',
   'POST /__sim/price         {ticker, price}',
+  'POST /__sim/path          {ticker, changePct, overMs?, steps?} | {ticker, path: [{afterMs, price|changePct}]}',
+  'POST /__sim/volume        {ticker, shares} | {ticker, multiple}  (× 20-day average volume)',
   'POST /__sim/nav-premium  {ticker, premiumBp: integer | null}',
   'POST /__sim/expire-tokens',
   'GET  /__sim/time',
@@ -84,6 +106,26 @@ export function controlHttpHandler(
           const { ticker, price } = priceBody.parse(json(body));
           control.setPrice(ticker, price);
           return send(res, 200, { ticker, price: control.currentPrice(ticker) });
+        }
+        case 'POST /__sim/path': {
+          const parsed = pathBody.parse(json(body));
+          const steps =
+            'path' in parsed
+              ? parsed.path
+              : Array.from({ length: parsed.steps }, (_, i) => ({
+                  afterMs: Math.round((parsed.overMs * (i + 1)) / parsed.steps),
+                  changePct: (parsed.changePct * (i + 1)) / parsed.steps,
+                }));
+          const prices = control.scriptPath(parsed.ticker, steps);
+          return send(res, 200, { ticker: parsed.ticker, prices });
+        }
+        case 'POST /__sim/volume': {
+          const parsed = volumeBody.parse(json(body));
+          const added = control.spikeVolume(
+            parsed.ticker,
+            'shares' in parsed ? { shares: parsed.shares } : { multiple: parsed.multiple },
+          );
+          return send(res, 200, { ticker: parsed.ticker, added });
         }
         case 'POST /__sim/expire-tokens':
           control.expireTokens();

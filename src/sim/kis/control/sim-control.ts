@@ -70,6 +70,44 @@ export function createSimControl(deps: SimControlDeps): SimControl {
       deps.market.pin(ticker, price, deps.clock.now());
       deps.exchange.matchCurrentPrice(ticker);
     },
+    scriptPath: (ticker, steps) => {
+      knownTicker(ticker);
+      deps.exchange.sync();
+      const now = deps.clock.now();
+      const current = deps.market.snapshot(ticker, now)?.price;
+      if (current === undefined) throw new Error(`ticker ${ticker} has no price at this time`);
+      for (const step of steps) {
+        if (!Number.isSafeInteger(step.afterMs) || step.afterMs < 0)
+          throw new Error(`afterMs must be a non-negative integer, got ${step.afterMs}`);
+        if ('changePct' in step && !(step.changePct > -100 && step.changePct <= 1_000))
+          throw new Error(`changePct must be above -100 and at most 1000, got ${step.changePct}`);
+        if ('price' in step && !(step.price > 0))
+          throw new Error(`price must be positive, got ${step.price}`);
+      }
+      const prices = deps.market.scriptPath(
+        ticker,
+        steps.map((step) => ({
+          afterMs: step.afterMs,
+          price: 'price' in step ? step.price : (current * (100 + step.changePct)) / 100,
+        })),
+        now,
+      );
+      deps.exchange.matchCurrentPrice(ticker);
+      return prices;
+    },
+    spikeVolume: (ticker, spike) => {
+      knownTicker(ticker);
+      deps.exchange.sync();
+      const now = deps.clock.now();
+      const shares =
+        'shares' in spike
+          ? spike.shares
+          : Math.ceil(spike.multiple * deps.market.averageVolume(ticker, now, 20));
+      if (!Number.isSafeInteger(shares) || shares <= 0)
+        throw new Error(`a volume spike must add a positive whole number of shares, got ${shares}`);
+      deps.market.addVolume(ticker, shares, now);
+      return shares;
+    },
     expireTokens: () => deps.tokens.expireAll(),
     setNavPremium: (ticker, premiumBp) => {
       knownTicker(ticker);

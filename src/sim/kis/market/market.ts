@@ -49,6 +49,19 @@ interface Pin {
   price: Krw;
 }
 
+/** Extra shares traded at an instant (a scripted volume spike). */
+interface VolumeBoost {
+  date: KstDate;
+  at: number;
+  shares: Shares;
+}
+
+/** One step of a scripted intraday path: a price reached `afterMs` from now. */
+export interface PathStep {
+  afterMs: number;
+  price: number;
+}
+
 const DAY_CACHE_LIMIT = 256;
 
 /**
@@ -57,7 +70,9 @@ const DAY_CACHE_LIMIT = 256;
  */
 export class Market {
   private readonly days = new Map<string, IntradayDay | null>();
-  private readonly pins = new Map<string, Pin>();
+  /** Per ticker, the pinned prices of one trading day in time order; the latest one at or before t holds. */
+  private readonly pins = new Map<string, Pin[]>();
+  private readonly boosts = new Map<string, VolumeBoost[]>();
 
   constructor(
     private readonly histories: HistoryBook,
@@ -109,6 +124,8 @@ export class Market {
     if (!day) return undefined;
     const t = instant.getTime();
     const pin = this.activePin(ticker, tradeDate, t);
+    const dayPins = this.pinsOf(ticker, tradeDate).filter((p) => p.at <= t);
+    const boost = this.boostedVolume(ticker, tradeDate, t);
     const common = {
       ticker,
       name: this.name(ticker),
@@ -135,18 +152,24 @@ export class Market {
     }
     const closed = phase === 'CLOSED';
     const lastStep = closed ? day.steps - 1 : Math.min(day.steps - 1, Math.floor((t - day.openAt) / STEP_MS));
-    const pathEnd = pin ? Math.min(lastStep, Math.floor((pin.at - day.openAt) / STEP_MS)) : lastStep;
-    const open = pin && pin.at <= day.openAt ? pin.price : day.open;
+    const firstPin = dayPins[0];
+    const pathEnd = firstPin
+      ? Math.min(lastStep, Math.floor((firstPin.at - day.openAt) / STEP_MS))
+      : lastStep;
+    const openingPin = dayPins.filter((p) => p.at <= day.openAt).at(-1);
+    const open = openingPin ? openingPin.price : day.open;
     let high = pathEnd >= 0 ? day.runningHigh[pathEnd]! : open;
     let low = pathEnd >= 0 ? day.runningLow[pathEnd]! : open;
-    if (pin) {
-      high = Math.max(high, pin.price, open);
-      low = Math.min(low, pin.price, open);
+    for (const p of dayPins) {
+      high = Math.max(high, p.price, open);
+      low = Math.min(low, p.price, open);
     }
     const price = pin ? pin.price : closed ? day.close : day.prices[lastStep]!;
     const stepVolume = day.cumVolume[lastStep]! - (lastStep > 0 ? day.cumVolume[lastStep - 1]! : 0);
-    const volume = day.cumVolume[lastStep]! + (closed ? day.closingVolume : 0);
-    const tradedValue = Math.round(day.cumValue[lastStep]! + (closed ? day.closingVolume * price : 0));
+    const volume = day.cumVolume[lastStep]! + (closed ? day.closingVolume : 0) + boost.total;
+    const tradedValue = Math.round(
+      day.cumValue[lastStep]! + (closed ? day.closingVolume * price : 0) + boost.total * price,
+    );
     return {
       ...common,
       price,
@@ -156,8 +179,8 @@ export class Market {
       tick: tickSizeForEtf(price),
       volume,
       tradedValue,
-      lastPrintVolume: closed ? day.closingVolume : stepVolume,
-      printKey: `${tradeDate}:${lastStep}:${closed ? 'close' : ''}:${pin?.price ?? ''}`,
+      lastPrintVolume: (closed ? day.closingVolume : stepVolume) + boost.latest,
+      printKey: `${tradeDate}:${lastStep}:${closed ? 'close' : ''}:${pin?.price ?? ''}:${dayPins.length}:${boost.total}`,
     };
   }
 
@@ -165,10 +188,9 @@ export class Market {
   printsBetween(ticker: string, date: KstDate, fromMs: number, toMs: number): TradePrint[] {
     const day = this.day(ticker, date);
     if (!day || toMs <= fromMs) return [];
-    const pin = this.pins.get(ticker);
-    const dayPin = pin && pin.date === date ? pin : undefined;
+    const dayPins = this.pinsOf(ticker, date);
     const priceAt = (at: number, pathPrice: Krw): Krw =>
-      dayPin && at >= dayPin.at ? dayPin.price : pathPrice;
+      dayPins.filter((p) => p.at <= at).at(-1)?.price ?? pathPrice;
     const prints: TradePrint[] = [];
     const firstStep = Math.max(0, Math.floor((fromMs - day.openAt) / STEP_MS) + 1);
     const lastStep = Math.min(day.steps - 1, Math.floor((toMs - day.openAt) / STEP_MS));
@@ -177,14 +199,14 @@ export class Market {
       if (at <= fromMs) continue;
       prints.push({ at, price: priceAt(at, day.prices[i]!), kind: i === 0 ? 'open' : 'continuous' });
     }
-    if (
-      dayPin &&
-      dayPin.at > fromMs &&
-      dayPin.at <= toMs &&
-      dayPin.at > day.openAt &&
-      dayPin.at < day.closingAuctionAt
-    ) {
-      prints.push({ at: dayPin.at, price: dayPin.price, kind: 'continuous' });
+    for (const dayPin of dayPins) {
+      if (
+        dayPin.at > fromMs &&
+        dayPin.at <= toMs &&
+        dayPin.at > day.openAt &&
+        dayPin.at < day.closingAuctionAt
+      )
+        prints.push({ at: dayPin.at, price: dayPin.price, kind: 'continuous' });
     }
     if (day.closeAt > fromMs && day.closeAt <= toMs)
       prints.push({ at: day.closeAt, price: priceAt(day.closeAt, day.close), kind: 'close' });
@@ -193,12 +215,59 @@ export class Market {
 
   /** Pins the price of `ticker` from `instant` until its trading day ends; snapped to the tick grid and band. */
   pin(ticker: string, price: number, instant: Date): Krw {
+    return this.scriptPath(ticker, [{ afterMs: 0, price }], instant)[0]!;
+  }
+
+  /**
+   * Scripts the rest of the day: each step pins the price `afterMs` after `instant` (snapped to the tick grid
+   * and the band). Later steps replace any earlier-scripted price from their instant on; earlier prints stay.
+   */
+  scriptPath(ticker: string, steps: readonly PathStep[], instant: Date): Krw[] {
     const { tradeDate } = this.tradeDateAt(instant);
     const day = this.day(ticker, tradeDate);
     if (!day) throw new Error(`unknown ticker ${ticker}`);
-    const snapped = Math.min(day.band.upper, Math.max(day.band.lower, nearestTick(price, 'ETF')));
-    this.pins.set(ticker, { date: tradeDate, at: instant.getTime(), price: snapped });
-    return snapped;
+    const start = instant.getTime();
+    const kept = this.pinsOf(ticker, tradeDate).filter((p) => p.at < start);
+    const snappedPrices: Krw[] = [];
+    for (const step of steps) {
+      const snapped = Math.min(day.band.upper, Math.max(day.band.lower, nearestTick(step.price, 'ETF')));
+      snappedPrices.push(snapped);
+      kept.push({ date: tradeDate, at: start + step.afterMs, price: snapped });
+    }
+    this.pins.set(
+      ticker,
+      kept.sort((a, b) => a.at - b.at),
+    );
+    return snappedPrices;
+  }
+
+  /** Adds `shares` traded at `instant` to the day's volume (a volume spike), at the price of that moment. */
+  addVolume(ticker: string, shares: Shares, instant: Date): void {
+    const { tradeDate } = this.tradeDateAt(instant);
+    if (!this.day(ticker, tradeDate)) throw new Error(`unknown ticker ${ticker}`);
+    const kept = (this.boosts.get(ticker) ?? []).filter((b) => b.date === tradeDate);
+    kept.push({ date: tradeDate, at: instant.getTime(), shares });
+    this.boosts.set(ticker, kept);
+  }
+
+  /** Mean volume of the last `days` completed bars before the trading day shown at `instant`. */
+  averageVolume(ticker: string, instant: Date, days: number): number {
+    const { tradeDate } = this.tradeDateAt(instant);
+    const bars = this.pastBars(ticker, addDays(tradeDate, -days * 3), tradeDate).slice(-days);
+    if (bars.length === 0) return 0;
+    return bars.reduce((sum, b) => sum + b.volume, 0) / bars.length;
+  }
+
+  private pinsOf(ticker: string, date: KstDate): Pin[] {
+    return (this.pins.get(ticker) ?? []).filter((p) => p.date === date);
+  }
+
+  private boostedVolume(ticker: string, date: KstDate, t: number): { total: Shares; latest: Shares } {
+    const active = (this.boosts.get(ticker) ?? []).filter((b) => b.date === date && b.at <= t);
+    return {
+      total: active.reduce((sum, b) => sum + b.shares, 0),
+      latest: active.filter((b) => b.at > t - STEP_MS).reduce((sum, b) => sum + b.shares, 0),
+    };
   }
 
   /** The intraday path of a trading day, or undefined if the ticker had no price by then. */
@@ -244,7 +313,8 @@ export class Market {
   }
 
   private activePin(ticker: string, date: KstDate, t: number): Pin | undefined {
-    const pin = this.pins.get(ticker);
-    return pin && pin.date === date && t >= pin.at ? pin : undefined;
+    return this.pinsOf(ticker, date)
+      .filter((p) => p.at <= t)
+      .at(-1);
   }
 }
