@@ -1,5 +1,4 @@
-import { renderLineChartPng } from '../adapters/chart/line-chart';
-import { formatCompact } from '../adapters/chart/ticks';
+import { formatCompact, renderLineChartPng } from '../adapters/chart';
 import type { KstDate } from '../domain/market';
 import { calendarDaysBetween } from './days';
 import type { EquityPoint } from './engine';
@@ -32,5 +31,6 @@ export function renderEquityChart(result: BacktestResult, width = 1000, height =
     ],
     formatX: (x) => (Math.abs(x - Math.round(x)) < 1e-6 ? String(Math.round(x)) : ''),
     formatY: formatCompact,
+    drawdown: { label: 'Strategy drawdown from peak (%)' },
   });
 }

@@ -61,6 +61,10 @@ export type ChartRenderer = (options: {
   series: { label: string; color: string; points: { x: number; y: number }[] }[];
   formatX?: (x: number) => string;
   formatY?: (y: number) => string;
+  /** Dashed horizontal lines, e.g. the NAV floor. */
+  referenceLines?: { label: string; y: number; color: string }[];
+  /** A panel under the plot with the first series' drawdown from its peak, in percent. */
+  drawdown?: { label: string; color?: string };
 }) => Buffer;
 
 /** createNewsCrawler (src/adapters/news) fits this shape. Every text field is untrusted data. */

@@ -86,6 +86,9 @@ export const cycleEn: CycleMessages = {
     state: 'Trading state',
     footer: (p) => `Daily cycle ${p.run} · prices as of ${p.dataAsOf}`,
     chartTitle: 'NAV (KRW)',
+    chartNav: 'NAV',
+    chartFloor: (p) => `NAV floor ${p.floor}`,
+    chartDrawdown: 'Drawdown from peak',
   },
   cli: {
     usage:

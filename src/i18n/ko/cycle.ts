@@ -101,7 +101,10 @@ export const cycleKo = {
     noNews: '새 뉴스 없음',
     state: '거래 상태',
     footer: (p: { run: string; dataAsOf: string }) => `일일 사이클 ${p.run} · 시세 기준 ${p.dataAsOf}`,
-    chartTitle: 'NAV (KRW)',
+    chartTitle: '순자산 (원)',
+    chartNav: '순자산',
+    chartFloor: (p: { floor: string }) => `순자산 하한 ${p.floor}`,
+    chartDrawdown: '고점 대비 하락률',
   },
   cli: {
     usage:

@@ -1,4 +1,4 @@
-import { PNG } from 'pngjs';
+import { Resvg } from '@resvg/resvg-js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { testDatabaseTargets, useTestDatabase } from '../../support/db';
 import { bodyOf, CHANNEL_MESSAGE, customIds, openTradeThread } from './support/flows';
@@ -6,7 +6,7 @@ import { startDiscordHarness, type DiscordHarness } from './support/harness';
 import { kodexBuy } from './support/scripted-conversations';
 
 function tinyPng(): Buffer {
-  return PNG.sync.write(new PNG({ width: 2, height: 2 }));
+  return new Resvg('<svg xmlns="http://www.w3.org/2000/svg" width="2" height="2"/>').render().asPng();
 }
 
 describe.each(testDatabaseTargets())('discord channel posts on $name', (target) => {

@@ -3,14 +3,26 @@ import type { ChartRenderer } from '../ports';
 
 export const CHART_POINTS = 60;
 const WIDTH = 800;
-const HEIGHT = 400;
+const HEIGHT = 480;
 
-/** The NAV line: the last closes and this morning's NAV, x = position, labelled MM-DD. */
+export interface NavChartLabels {
+  title: string;
+  nav: string;
+  /** The floor line's label, e.g. "순자산 하한 800,000원". */
+  floor: string;
+  drawdown: string;
+}
+
+/**
+ * The NAV line: the last closes and this morning's NAV, x = position, labelled MM-DD; the NAV floor as a dashed
+ * line and the drawdown from the running peak in a panel below.
+ */
 export function navChartPng(
   render: ChartRenderer,
-  title: string,
+  labels: NavChartLabels,
   closes: readonly NavSnapshotRecord[],
   today: { tradeDate: string; nav: number | null },
+  navFloor: number,
 ): Buffer {
   const points = closes
     .filter((c) => c.tradeDate < today.tradeDate)
@@ -20,8 +32,10 @@ export function navChartPng(
   return render({
     width: WIDTH,
     height: HEIGHT,
-    title,
-    series: [{ label: 'NAV', color: '#1f77b4', points: shown.map((p, i) => ({ x: i, y: p.nav })) }],
+    title: labels.title,
+    series: [{ label: labels.nav, color: '#1f77b4', points: shown.map((p, i) => ({ x: i, y: p.nav })) }],
     formatX: (x) => (Number.isInteger(x) ? (shown[x]?.date.slice(5) ?? '') : ''),
+    referenceLines: navFloor > 0 ? [{ label: labels.floor, y: navFloor, color: '#d62728' }] : [],
+    drawdown: { label: labels.drawdown, color: '#c0392b' },
   });
 }

@@ -7,7 +7,7 @@
  */
 import { addDays } from '../../../domain/market';
 import type { CycleStep, StepContext } from '../context';
-import { cycleMessages } from '../messages';
+import { cycleMessages, won } from '../messages';
 import type { BriefingOutput } from '../outputs';
 import { navChartPng } from '../briefing/chart';
 import { composeBriefing } from '../briefing/compose';
@@ -51,10 +51,19 @@ export const briefingStep: CycleStep<'briefing'> = {
       tradingState: state.state,
       awaitingReconciliation: state.awaitingReconciliation,
     });
-    const png = navChartPng(deps.renderChart, cycleMessages(deps.locale).briefing.chartTitle, closes, {
-      tradeDate,
-      nav,
-    });
+    const m = cycleMessages(deps.locale).briefing;
+    const png = navChartPng(
+      deps.renderChart,
+      {
+        title: m.chartTitle,
+        nav: m.chartNav,
+        floor: m.chartFloor({ floor: won(deps.limits.navFloor, deps.locale) }),
+        drawdown: m.chartDrawdown,
+      },
+      closes,
+      { tradeDate, nav },
+      deps.limits.navFloor,
+    );
     const key = briefingPublicationKey(run.id);
     await deps.publisher.publishBriefing(briefing, png, key);
     const tickers = [
