@@ -37,6 +37,7 @@ import { createDbBlackoutStore } from './adapters/db/blackout-store';
 import { createDbCanaryStore } from './adapters/db/canary-store';
 import { createDbCycleStore } from './adapters/db/cycle-store';
 import { createDbPublicationLog } from './adapters/db/publication-log';
+import { saveDeskSetting } from './adapters/db/dashboard-store';
 import { createNewsCrawler } from './adapters/news/crawler';
 import type { Desk } from './app/desk-api';
 import { createTradingCore, type TradingCore } from './app/trading-core';
@@ -224,6 +225,8 @@ export async function composeDesk(config: Config, overrides: ComposeOverrides = 
     closers.push(() => broker.close());
 
     const store = createDbTradingStore(database.db);
+    // The dashboards draw the NAV floor in force next to the NAV (dashboard.nav_daily).
+    await saveDeskSetting(database.db, 'nav_floor', riskLimitsFrom(config).navFloor, clock.now());
     const core = createTradingCore({
       broker,
       store,

@@ -69,6 +69,8 @@ const ALL_TABLES = [
   'publications',
   'blackout_windows',
   'canary_runs',
+  'kis_request_counts',
+  'desk_settings',
 ];
 
 /** Empties every table (TRUNCATE fires no row triggers, so the append-only logs can be reset between tests). */

@@ -345,3 +345,27 @@ export const canaryRuns = pgTable('canary_runs', {
   firstAt: ts('first_at').notNull(),
   lastAt: ts('last_at').notNull(),
 });
+
+/**
+ * KIS REST requests counted per minute, TR id and outcome ('OK', a msg_cd such as 'EGW00201', 'HTTP_500',
+ * 'TIMEOUT'). Written in batches by the metering fetch; read by the dashboards through dashboard.kis_requests.
+ */
+export const kisRequestCounts = pgTable(
+  'kis_request_counts',
+  {
+    bucket: ts('bucket').notNull(),
+    trId: text('tr_id').notNull(),
+    outcome: text('outcome').notNull(),
+    requests: integer('requests').notNull(),
+    latencyMsSum: bigint('latency_ms_sum', { mode: 'number' }).notNull(),
+    latencyMsMax: integer('latency_ms_max').notNull(),
+  },
+  (t) => [primaryKey({ name: 'kis_request_counts_pk', columns: [t.bucket, t.trId, t.outcome] })],
+);
+
+/** Settings the dashboards show next to the data (the NAV floor), written at start from the configuration. */
+export const deskSettings = pgTable('desk_settings', {
+  key: text('key').primaryKey(),
+  value: bigint('value', { mode: 'number' }).notNull(),
+  updatedAt: ts('updated_at').notNull(),
+});
