@@ -11,6 +11,7 @@ import { createDbSessionStore } from './adapters/db/session-store';
 import { createDbTokenStore } from './adapters/db/token-store';
 import { createDbTradingStore } from './adapters/db/trading-store';
 import { createKisBroker, type KisBroker } from './adapters/kis/broker';
+import type { KisConfigurationError } from './adapters/kis/http/errors';
 import { RateLimiterRegistry } from './adapters/kis/rate-limit';
 import { InMemoryTokenStore } from './adapters/kis/token-store';
 import { createLocalEmbedder } from './adapters/llm/local-embedder';
@@ -178,6 +179,9 @@ export async function composeDesk(config: Config, overrides: ComposeOverrides = 
       config.kis.mode === 'simulator' ? new InMemoryTokenStore() : createDbTokenStore(database);
     const nameOf = (ticker: string) => universe.find((u) => u.ticker === ticker)?.name;
     const kisLogger = logger.child({ component: 'kis' });
+    // EGW02006/02007/02004 become an alert once the alert service exists (it is built after the broker).
+    let raiseKisConfigAlert: ((error: KisConfigurationError) => void) | null = null;
+    const onConfigurationError = (error: KisConfigurationError): void => raiseKisConfigAlert?.(error);
     if (config.kis.mode === 'simulator') {
       // The simulated account lives in ./data next to the desk's own books, so both survive a restart.
       simulator = await startKisSimulator({
@@ -199,6 +203,7 @@ export async function composeDesk(config: Config, overrides: ComposeOverrides = 
         logger: kisLogger,
         nameOf,
         tokenBlackouts,
+        onConfigurationError,
       });
     } else {
       broker = createKisBroker({
@@ -220,6 +225,7 @@ export async function composeDesk(config: Config, overrides: ComposeOverrides = 
         logger: kisLogger,
         nameOf,
         tokenBlackouts,
+        onConfigurationError,
       });
     }
     closers.push(() => broker.close());
@@ -241,6 +247,22 @@ export async function composeDesk(config: Config, overrides: ComposeOverrides = 
       maxDeferred: config.blackout.maxDeferred,
       onError: (what, error) => logger.warn({ err: error, what }, 'trading core'),
     });
+
+    raiseKisConfigAlert = (error) => {
+      void core.alerts
+        .raise({
+          kind: 'KIS_CONFIGURATION',
+          severity: 'critical',
+          message: `KIS 설정 오류 [${error.code}]: ${error.setting} 설정을 확인하세요. 이 설정이 고쳐질 때까지 KIS 호출은 재시도하지 않습니다. (${error.message})`,
+          data: {
+            code: error.code,
+            setting: error.setting,
+            en: `KIS configuration error [${error.code}]: check ${error.setting}. KIS calls are not retried until it is fixed. (${error.message})`,
+          },
+          dedupeKey: `kis-config:${error.code}:${clock.now().toISOString().slice(0, 10)}`,
+        })
+        .catch((e: unknown) => logger.warn({ err: e }, 'kis configuration alert failed'));
+    };
 
     const offline = createOfflinePlanner({ universe });
     const chatModel = config.openai.enabled

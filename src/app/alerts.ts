@@ -11,7 +11,8 @@ export type AlertKind =
   | 'POSITION_DRIFT'
   | 'ORDER_UNKNOWN'
   | 'DATA_OUTAGE'
-  | 'CANARY_FAILED';
+  | 'CANARY_FAILED'
+  | 'KIS_CONFIGURATION';
 
 export interface RaiseAlert {
   kind: AlertKind;

@@ -19,6 +19,8 @@ export interface AccessTokenProvider {
   accessToken(): Promise<string>;
   /** KIS refused `rejected` (EGW00121/122/123): get a different token, issuing one if needed. */
   reissue(rejected: string): Promise<string>;
+  /** KIS refused `rejected`: never send it again; the next accessToken() gets another one. */
+  forget(rejected: string): void;
 }
 
 /** KIS maintenance windows as the token cache needs them (ORDER_BLACKOUT_WINDOWS_KST and /blackout). */
@@ -78,6 +80,8 @@ export class KisAuth implements AccessTokenProvider {
   private renewedBeforeWindowAt = Number.NEGATIVE_INFINITY;
   private pendingApproval: Promise<string> | null = null;
   private readonly refreshMarginMs: number;
+  /** The last token KIS refused (EGW00121/123): a stored copy of it is skipped. */
+  private refused: string | null = null;
   private readonly maxIssueAttempts: number;
 
   constructor(private readonly deps: KisAuthDeps) {
@@ -97,7 +101,7 @@ export class KisAuth implements AccessTokenProvider {
     }
     if (current && this.inBlackout() && current.expiresAt.getTime() > this.deps.clock.now().getTime())
       return current.token;
-    return this.once(() => this.obtain(null));
+    return this.once(() => this.obtain(this.refused));
   }
 
   private inBlackout(): boolean {
@@ -114,6 +118,11 @@ export class KisAuth implements AccessTokenProvider {
       token.expiresAt.getTime() < next.to.getTime() + this.refreshMarginMs &&
       issuedAtLeast >= SAME_TOKEN_WITHIN_MS
     );
+  }
+
+  forget(rejected: string): void {
+    if (this.current?.token === rejected) this.current = null;
+    this.refused = rejected;
   }
 
   async reissue(rejected: string): Promise<string> {

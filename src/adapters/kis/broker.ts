@@ -14,7 +14,7 @@ import { KisAuth, type TokenBlackouts } from './auth';
 import { accountOf, type KisConfig, type KisConfigInput, parseKisConfig } from './config';
 import { cancelOrder, placeCashOrder } from './execution';
 import { KisHttpClient } from './http/client';
-import { KisRejectedError, KisWebSocketError } from './http/errors';
+import { type KisConfigurationError, KisRejectedError, KisWebSocketError } from './http/errors';
 import { type FetchLike, KisTransport } from './http/transport';
 import { type KisLogger, silentLogger } from './logger';
 import { fetchDailyBars, fetchEtfNav, fetchMarketDay, fetchQuote } from './market-data';
@@ -49,6 +49,8 @@ export interface KisBrokerDeps {
   wsReconnect?: ReadRetryPolicy;
   /** KIS maintenance windows: no token is issued inside one (see KisAuth). */
   tokenBlackouts?: TokenBlackouts;
+  /** EGW02006/EGW02007/EGW02004 answers: a setting is wrong (the composition root raises an alert). */
+  onConfigurationError?: (error: KisConfigurationError) => void;
 }
 
 export interface KisBroker extends Broker {
@@ -106,6 +108,7 @@ export function createKisBroker(deps: KisBrokerDeps): KisBroker {
     readRetry: deps.readRetry ?? DEFAULT_READ_RETRY,
     sleep,
     random,
+    ...(deps.onConfigurationError ? { onConfigurationError: deps.onConfigurationError } : {}),
   });
   const realtime = new KisWebSocketSession({
     environment,
@@ -169,10 +172,11 @@ export function createKisBroker(deps: KisBrokerDeps): KisBroker {
       const unique = [...new Set(tickers)];
       const bad = unique.find((t) => !isKisTicker(t));
       if (bad !== undefined) throw new KisRejectedError('INVALID_TICKER', `bad ticker "${bad}"`, 'never');
-      if (realtime.registrationCount + unique.length > MAX_REGISTRATIONS) {
+      const added = realtime.newRegistrations(unique.map((trKey) => ({ trId: REAL_TR_IDS.trades, trKey })));
+      if (realtime.registrationCount + added > MAX_REGISTRATIONS) {
         throw new KisWebSocketError(
           'WS_MAX_REGISTRATIONS',
-          `${unique.length} more registrations would exceed KIS's ${MAX_REGISTRATIONS} per session`,
+          `${added} more registrations would exceed KIS's ${MAX_REGISTRATIONS} per session`,
           'never',
         );
       }

@@ -38,6 +38,9 @@ export async function placeCashOrder(
       ORD_DVSN: ORDER_DIVISION[request.orderType],
       ORD_QTY: String(request.quantity),
       ORD_UNPR: request.orderType === 'LIMIT' ? String(request.limitPrice) : '0',
+      // The official order_cash sample always sends both, "" when unused (live sells failed without them).
+      SLL_TYPE: '',
+      CNDT_PRIC: '',
       EXCG_ID_DVSN_CD: 'KRX',
     },
   });
@@ -77,6 +80,7 @@ export async function cancelOrder(
       ORD_QTY: whole ? '0' : String(request.quantity),
       ORD_UNPR: '0',
       QTY_ALL_ORD_YN: whole ? 'Y' : 'N',
+      CNDT_PRIC: '',
       EXCG_ID_DVSN_CD: 'KRX',
     },
   });

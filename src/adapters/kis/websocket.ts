@@ -74,6 +74,14 @@ export class KisWebSocketSession {
     return this.registrations.size;
   }
 
+  /** How many of these registrations are not held yet (joining an existing one costs nothing). */
+  newRegistrations(specs: ReadonlyArray<Pick<RegistrationSpec, 'trId' | 'trKey'>>): number {
+    const ids = new Set(specs.map((s) => registrationId(s.trId, s.trKey)));
+    let count = 0;
+    for (const id of ids) if (!this.registrations.has(id)) count += 1;
+    return count;
+  }
+
   /** Registers (or joins) a realtime feed; resolves once KIS acknowledged it. Returns the way to leave it. */
   async subscribe(spec: RegistrationSpec, handler: RecordHandler): Promise<() => Promise<void>> {
     if (this.closed) throw new KisWebSocketError('WS_CLOSED', 'realtime session is closed', 'never');

@@ -202,7 +202,7 @@ describe('orders under faults', () => {
         limitPrice: price + 1,
         quantity: 1,
       }),
-      'APBK0545',
+      'APBK0918',
     ],
     [
       'a limit above the band',
@@ -212,7 +212,7 @@ describe('orders under faults', () => {
         limitPrice: price * 2,
         quantity: 1,
       }),
-      'APBK0546',
+      'APBK0918',
     ],
   ] as const)('when the order is %s then KIS rejects it with %s', async (_name, make, code) => {
     // Arrange

@@ -104,12 +104,32 @@ describe('KIS simulator: tokens and keys', () => {
 
     const wrongHost = await onRealHost.quote('069500');
     const wrongToken = await realWithPaperToken.quote('069500');
+    harness.clock.advance(61_000); // tokenP is once a minute per key
     const tokenOnWrongHost = await onRealHost.issueToken();
 
-    expect(wrongHost.body).toMatchObject({ rt_cd: '1', msg_cd: 'EGW00103' });
+    // Live KIS: the paper key's token is issued on the real host too, and every call there answers EGW02004.
+    expect(wrongHost.status).toBe(500);
+    expect(wrongHost.body).toMatchObject({ rt_cd: '1', msg_cd: 'EGW02004' });
     expect(wrongToken.body).toMatchObject({ rt_cd: '1', msg_cd: 'EGW00121' });
-    expect(tokenOnWrongHost.status).toBe(403);
-    expect(tokenOnWrongHost.body).toMatchObject({ error_code: 'EGW00103' });
+    expect(tokenOnWrongHost.status).toBe(200);
+    onRealHost.token = tokenOnWrongHost.body.access_token as string;
+    expect((await onRealHost.quote('069500')).body).toMatchObject({ msg_cd: 'EGW02004' });
+  });
+
+  it('when a real key is used on the paper host then its token is issued and every call answers EGW02007', async () => {
+    harness = await startSim(WEDNESDAY_10_00);
+    const realOnPaper = new RawKis(harness.sim.urls.paper.rest, REAL);
+
+    const token = await realOnPaper.issueToken();
+    const quote = await realOnPaper.quote('069500');
+
+    expect(token.status).toBe(200);
+    expect(quote.status).toBe(500);
+    expect(quote.body).toEqual({
+      rt_cd: '1',
+      msg_cd: 'EGW02007',
+      msg1: '해당 앱키는 모의투자용 앱키가 아닙니다.',
+    });
   });
 
   it('when the app secret is wrong or the Bearer word is missing then the gateway refuses with EGW00105 / EGW00205', async () => {

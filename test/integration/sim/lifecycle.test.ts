@@ -91,6 +91,10 @@ describe('KIS simulator: lifecycle and order changes', () => {
       price: price + 100,
       status: 'filled',
     });
-    expect(again.body).toMatchObject({ rt_cd: '1', msg_cd: 'APBK1664' });
+    expect(again.body).toMatchObject({
+      rt_cd: '1',
+      msg_cd: 'APBK0918',
+      msg1: '정정/취소 가능수량이 없습니다.',
+    });
   });
 });

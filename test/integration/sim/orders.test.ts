@@ -186,6 +186,22 @@ describe('KIS simulator: orders and account', () => {
     );
   });
 
+  it('when a paper order arrives at 08:45 on a trading day then it is rejected with 40570000 (before the open)', async () => {
+    const started = await ready('2026-07-15T08:45:00+09:00');
+    harness = started.harness;
+
+    const early = await started.kis.order('BUY', {
+      PDNO: '069500',
+      ORD_DVSN: '01',
+      ORD_QTY: '1',
+      ORD_UNPR: '0',
+    });
+
+    expect(early.status).toBe(200);
+    expect(early.body).toEqual({ rt_cd: '1', msg_cd: '40570000', msg1: '모의투자 장시작전 입니다.' });
+    expect(harness.sim.control.receivedOrders().map((o) => o.status)).toEqual(['rejected']);
+  });
+
   it('when an order breaks a KRX rule then KIS-style rejections come back inside HTTP 200', async () => {
     const started = await ready(WEDNESDAY_10_00);
     harness = started.harness;
@@ -204,8 +220,16 @@ describe('KIS simulator: orders and account', () => {
     };
 
     expect(Object.values(answers).map((a) => a.status)).toEqual([200, 200, 200, 200, 200]);
-    expect(answers.offTick.body).toMatchObject({ rt_cd: '1', msg_cd: 'APBK0545' });
-    expect(answers.aboveBand.body).toMatchObject({ rt_cd: '1', msg_cd: 'APBK0546' });
+    expect(answers.offTick.body).toMatchObject({
+      rt_cd: '1',
+      msg_cd: 'APBK0918',
+      msg1: '주문단가가 호가단위에 맞지 않습니다.',
+    });
+    expect(answers.aboveBand.body).toMatchObject({
+      rt_cd: '1',
+      msg_cd: 'APBK0918',
+      msg1: '주문단가가 상하한가를 벗어났습니다.',
+    });
     expect(answers.zeroQuantity.body).toMatchObject({ rt_cd: '1', msg1: '주문수량을 확인 하여 주십시요.' });
     expect(answers.unknownTicker.body).toMatchObject({ rt_cd: '1', msg_cd: 'APBK0656' });
     expect(answers.offHoursOnPaper.body).toMatchObject({ rt_cd: '1', msg_cd: '90000000' });
@@ -238,8 +262,9 @@ describe('KIS simulator: orders and account', () => {
         .body,
     );
     expect(number.body).toMatchObject({ msg_cd: 'IGW00007' });
+    expect(missing.status).toBe(200);
     expect(missing.body).toEqual({
-      rt_cd: '1',
+      rt_cd: '2',
       msg_cd: 'OPSQ2001',
       msg1: 'ERROR : INPUT_FIELD_NAME ORD_QTY',
     });

@@ -190,7 +190,7 @@ describe('KIS simulator: quotations', () => {
     expect(keysOf(body.output[0])).toEqual(keysOf(doc.output[0]));
   });
 
-  it('when a real-only or real TR reaches the paper host then it is refused with EGW00213, and works on the real host (ETF NAV answers on both)', async () => {
+  it('when a real-only or real TR reaches the paper host then it is refused with EGW02006 (EGW02004 the other way), and works on the real host (ETF NAV answers on both)', async () => {
     harness = await startSim(WEDNESDAY_10_00, fast);
     const paper = RawKis.for(harness.sim, PAPER);
     const real = RawKis.for(harness.sim, REAL);
@@ -226,9 +226,9 @@ describe('KIS simulator: quotations', () => {
     expect(Number(etfOnPaper.body.output.nav)).toBeGreaterThan(0);
     for (const refused of [holidayOnPaper, realOrderOnPaper]) {
       expect(refused.status).toBe(500);
-      expect(refused.body).toEqual({ rt_cd: '1', msg_cd: 'EGW00213', msg1: '모의투자 TR 이 아닙니다.' });
+      expect(refused.body).toEqual({ rt_cd: '1', msg_cd: 'EGW02006', msg1: '모의투자 TR 이 아닙니다.' });
     }
-    expect(paperTrOnReal.body).toMatchObject({ msg_cd: 'EGW00213', msg1: '실전투자 TR 이 아닙니다.' });
+    expect(paperTrOnReal.body).toMatchObject({ msg_cd: 'EGW02004', msg1: '실전투자 TR 이 아닙니다.' });
     const etfDoc = sample<{ body: { output: object } }>('etfetn_inquire_price_069500_doc.json').body;
     expect(keysOf(etfOnReal.body.output)).toEqual(keysOf(etfDoc.output));
     expect(Number(etfOnReal.body.output.nav)).toBeGreaterThan(0);
@@ -261,7 +261,11 @@ describe('KIS simulator: quotations', () => {
     await real.issueToken();
     const etf = { fid_cond_mrkt_div_code: 'J', fid_input_iscd: '069500' };
     const ask = (kis: RawKis) =>
-      kis.get<{ output: Record<string, string> }>('/uapi/etfetn/v1/quotations/inquire-price', 'FHPST02400000', etf);
+      kis.get<{ output: Record<string, string> }>(
+        '/uapi/etfetn/v1/quotations/inquire-price',
+        'FHPST02400000',
+        etf,
+      );
 
     harness.sim.control.setNavPremium('069500', 200);
     const onPaper = (await ask(paper)).body.output;

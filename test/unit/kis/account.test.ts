@@ -85,6 +85,60 @@ describe('getBalance', () => {
     });
   });
 
+  it('when tr_cont says more but the cursor comes back empty then paging stops after that page', async () => {
+    // Arrange
+    const only = balanceSample();
+    only['ctx_area_fk100'] = ''.padEnd(100, ' ');
+    only['ctx_area_nk100'] = ''.padEnd(100, ' ');
+    stub = await startKisStub(router({ [KIS_PATHS.balance]: () => ok(only, { tr_cont: 'M' }) }));
+    const { broker } = buildBroker(stub.url);
+    // Act
+    const balance = await broker.getBalance();
+    // Assert
+    expect(stub.apiRequests()).toHaveLength(1);
+    expect(balance.positions.map((p) => p.ticker)).toEqual(['009150']);
+  });
+
+  it('when KIS keeps saying more follow then paging stops at the bound with an error that says so', async () => {
+    // Arrange
+    let page = 0;
+    stub = await startKisStub(
+      router({
+        [KIS_PATHS.balance]: () => {
+          const body = balanceSample();
+          body['ctx_area_nk100'] = `CURSOR-${++page}`.padEnd(100, ' ');
+          return ok(body, { tr_cont: 'M' });
+        },
+      }),
+    );
+    const { broker } = buildBroker(stub.url);
+    // Act
+    const error = await broker.getBalance().catch((e: unknown) => e);
+    // Assert
+    expect(error).toMatchObject({ code: 'TOO_MANY_PAGES', retry: 'never' });
+    expect((error as Error).message).toMatch(/paging stopped after 200 pages .*incomplete/);
+    expect(stub.apiRequests()).toHaveLength(200);
+  });
+
+  it('when KIS returns the same cursor again then paging stops with an error instead of looping', async () => {
+    // Arrange
+    stub = await startKisStub(
+      router({
+        [KIS_PATHS.balance]: () => {
+          const body = balanceSample();
+          body['ctx_area_nk100'] = 'SAME'.padEnd(100, ' ');
+          return ok(body, { tr_cont: 'M' });
+        },
+      }),
+    );
+    const { broker } = buildBroker(stub.url);
+    // Act
+    const error = await broker.getBalance().catch((e: unknown) => e);
+    // Assert
+    expect(error).toMatchObject({ code: 'PAGING_STUCK' });
+    expect(stub.apiRequests()).toHaveLength(2);
+  });
+
   it('when a holding was sold out today then its zero row is left out', async () => {
     // Arrange
     const body = balanceSample();

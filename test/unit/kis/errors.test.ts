@@ -100,9 +100,29 @@ const table: Array<[string, KisExchangeOutcome, KisResponseClass]> = [
   ],
   ['500 EGW00103 bad appkey', { sent: true, httpStatus: 500, body: envelope('1', 'EGW00103') }, 'FATAL'],
   [
-    '500 EGW00213 real TR on paper',
+    '500 EGW00213 (portal: another meaning)',
     { sent: true, httpStatus: 500, body: envelope('1', 'EGW00213') },
     'FATAL',
+  ],
+  [
+    '500 EGW02006 real TR on paper',
+    { sent: true, httpStatus: 500, body: envelope('1', 'EGW02006') },
+    'CONFIGURATION',
+  ],
+  [
+    '500 EGW02007 real key on paper',
+    { sent: true, httpStatus: 500, body: envelope('1', 'EGW02007') },
+    'CONFIGURATION',
+  ],
+  [
+    '500 EGW02004 paper key on real',
+    { sent: true, httpStatus: 500, body: envelope('1', 'EGW02004') },
+    'CONFIGURATION',
+  ],
+  [
+    '200 rt_cd 2 OPSQ2001 missing field',
+    { sent: true, httpStatus: 200, body: envelope('2', 'OPSQ2001') },
+    'REJECTED',
   ],
   ['timeout after sending', { sent: true, timedOut: true }, 'UNKNOWN'],
   ['connection reset after sending', { sent: true, networkError: true }, 'UNKNOWN'],

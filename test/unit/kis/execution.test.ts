@@ -49,6 +49,8 @@ describe('placeOrder', () => {
       ORD_DVSN: '00',
       ORD_QTY: '3',
       ORD_UNPR: '36090',
+      SLL_TYPE: '',
+      CNDT_PRIC: '',
       EXCG_ID_DVSN_CD: 'KRX',
     });
   });
@@ -67,7 +69,12 @@ describe('placeOrder', () => {
     // Assert
     expect(result).toMatchObject({ status: 'accepted', brokerOrderId: '0000008637', orgNo: '00950' });
     expect(posts(stub)[0]!.headers['tr_id']).toBe('VTTC0011U');
-    expect(posts(stub)[0]!.body).toMatchObject({ ORD_DVSN: '01', ORD_UNPR: '0' });
+    expect(posts(stub)[0]!.body).toMatchObject({
+      ORD_DVSN: '01',
+      ORD_UNPR: '0',
+      SLL_TYPE: '',
+      CNDT_PRIC: '',
+    });
   });
 
   it.each([
@@ -160,6 +167,7 @@ describe('cancelOrder', () => {
       ORD_QTY: '0',
       ORD_UNPR: '0',
       QTY_ALL_ORD_YN: 'Y',
+      CNDT_PRIC: '',
       EXCG_ID_DVSN_CD: 'KRX',
     });
   });

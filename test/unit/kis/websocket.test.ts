@@ -103,6 +103,25 @@ describe('realtime trades', () => {
     expect(ws!.received.flat()).toEqual([]);
   });
 
+  it('when 41 tickers are held and the same ones are asked for again then they join without counting twice', async () => {
+    // Arrange
+    const b = await setUp();
+    const tickers = Array.from({ length: 41 }, (_, i) => String(100000 + i));
+    await b.subscribeTrades(tickers, () => undefined);
+    // Act
+    const again = await b.subscribeTrades(tickers.slice(0, 5), () => undefined).catch((e: unknown) => e);
+    const oneMore = await b
+      .subscribeTrades([...tickers.slice(0, 2), '200000'], () => undefined)
+      .catch((e: unknown) => e);
+    // Assert
+    expect(again).toMatchObject({ close: expect.any(Function) });
+    expect(oneMore).toMatchObject({
+      code: 'WS_MAX_REGISTRATIONS',
+      message: expect.stringContaining('1 more'),
+    });
+    expect(sent(ws!).filter((m) => m.header['tr_type'] === '1')).toHaveLength(41);
+  });
+
   it('when KIS answers OPSP0008 then the subscription fails with that code and leaves nothing registered', async () => {
     // Arrange
     const b = await setUp('real', 1);

@@ -6,6 +6,7 @@ import {
   classifyKisResponse,
   envelopeOf,
   errorForClass,
+  KisConfigurationError,
   type KisError,
   KisGuardError,
   KisResponseShapeError,
@@ -26,6 +27,8 @@ export interface KisHttpClientDeps {
   readRetry: ReadRetryPolicy;
   sleep: (ms: number) => Promise<void>;
   random: () => number;
+  /** EGW02006/EGW02007/EGW02004: a setting is wrong; the composition root turns this into an alert. */
+  onConfigurationError?: (error: KisConfigurationError) => void;
 }
 
 export interface KisReadRequest<S extends z.ZodType> {
@@ -80,6 +83,7 @@ export class KisHttpClient {
         return { body: this.parse(request.schema, result, request.trId), hasNext: hasNextPage(result) };
       }
       const code = codeOf(result);
+      if (kind === 'REISSUE_TOKEN' && tokenReissued) this.deps.tokens.forget(token);
       if (kind === 'REISSUE_TOKEN' && !tokenReissued) {
         tokenReissued = true;
         this.deps.logger.warn({ trId: request.trId, code }, 'kis refused the access token; re-issuing once');
@@ -99,7 +103,9 @@ export class KisHttpClient {
       const message = this.message(result, request.trId);
       // A read that never got an answer changed nothing: repeating it later is safe.
       if (kind === 'UNKNOWN') throw new KisTransportError(code, message, 'safe', result.httpStatus);
-      throw errorForClass(kind, code, message, result.httpStatus);
+      const error = errorForClass(kind, code, message, result.httpStatus);
+      if (error instanceof KisConfigurationError) this.reportConfiguration(error);
+      throw error;
     }
   }
 
@@ -145,8 +151,26 @@ export class KisHttpClient {
       case 'RETRY_READ':
         // A throttled or unsent write did not reach the order book; it is final here and never repeated.
         return { kind: 'rejected', code: result.sent ? codeOf(result) : 'NOT_SENT', message };
+      case 'REISSUE_TOKEN':
+        // Refused before the order book: final for this write, but the refused token must not be used again.
+        this.deps.tokens.forget(token);
+        return { kind: 'rejected', code: codeOf(result), message };
+      case 'CONFIGURATION': {
+        const error = new KisConfigurationError(codeOf(result), message, result.httpStatus);
+        this.reportConfiguration(error);
+        return { kind: 'rejected', code: error.code, message: error.message };
+      }
       default:
         return { kind: 'rejected', code: codeOf(result), message };
+    }
+  }
+
+  private reportConfiguration(error: KisConfigurationError): void {
+    this.deps.logger.error({ code: error.code, setting: error.setting }, 'kis configuration error');
+    try {
+      this.deps.onConfigurationError?.(error);
+    } catch {
+      // An alert sink failing must not change what the caller learns.
     }
   }
 

@@ -3,7 +3,8 @@
  * code first (the gateway sends EGW codes with HTTP 500 or 200), then by HTTP status.
  */
 
-export type KisResponseClass = 'OK' | 'REJECTED' | 'UNKNOWN' | 'RETRY_READ' | 'REISSUE_TOKEN' | 'FATAL';
+export type KisResponseClass =
+  'OK' | 'REJECTED' | 'UNKNOWN' | 'RETRY_READ' | 'REISSUE_TOKEN' | 'FATAL' | 'CONFIGURATION';
 
 export interface KisExchangeOutcome {
   httpStatus?: number;
@@ -29,6 +30,24 @@ const FATAL_CODES: ReadonlySet<string> = new Set([
   'EGW00208',
   'EGW00213',
 ]);
+/**
+ * The app key, host and TR do not belong together (live answers, see REFERENCE §3): a setting is wrong. Nothing
+ * works until a person changes it, so these are never retried and raise an alert.
+ */
+export const CONFIGURATION_CODES: Readonly<Record<string, { setting: string; problem: string }>> = {
+  EGW02006: {
+    setting: 'KIS_ENV',
+    problem: 'this TR is not served on the paper host (real-only TR, or a real TR id sent to paper)',
+  },
+  EGW02007: {
+    setting: 'KIS_ENV / KIS_APP_KEY',
+    problem: 'a real-trading app key is used on the paper host',
+  },
+  EGW02004: {
+    setting: 'KIS_ENV / KIS_APP_KEY',
+    problem: 'a paper app key (or paper TR) is used on the real host',
+  },
+};
 
 export function classifyKisResponse(outcome: KisExchangeOutcome): KisResponseClass {
   if (!outcome.sent) return 'RETRY_READ';
@@ -39,6 +58,7 @@ export function classifyKisResponse(outcome: KisExchangeOutcome): KisResponseCla
     if (TOKEN_CODES.has(code)) return 'REISSUE_TOKEN';
     if (THROTTLE_CODES.has(code)) return 'RETRY_READ';
     if (FATAL_CODES.has(code)) return 'FATAL';
+    if (code in CONFIGURATION_CODES) return 'CONFIGURATION';
   }
   const status = outcome.httpStatus;
   if (status === undefined) return 'UNKNOWN';
@@ -103,6 +123,25 @@ export class KisTokenRejectedError extends KisError {}
 export class KisRejectedError extends KisError {}
 /** Wrong credentials, permission or environment wiring. */
 export class KisFatalError extends KisError {}
+/**
+ * EGW02006/EGW02007/EGW02004: the app key, the host and the TR belong to different environments. `setting` names
+ * what to change; the message says it in plain words.
+ */
+export class KisConfigurationError extends KisFatalError {
+  readonly setting: string;
+  constructor(code: string, serverMessage: string, httpStatus?: number) {
+    const known = CONFIGURATION_CODES[code];
+    const setting = known?.setting ?? 'KIS_ENV';
+    super(
+      code,
+      `KIS configuration error [${code}]: ${known?.problem ?? 'environment mismatch'} — check ${setting} ` +
+        `(KIS said: ${serverMessage})`,
+      'never',
+      httpStatus,
+    );
+    this.setting = setting;
+  }
+}
 /** A write was sent and its answer is missing or unreadable. */
 export class KisUnknownOutcomeError extends KisError {}
 /** The answer parsed as JSON but did not have the shape this client relies on. */
@@ -135,6 +174,8 @@ export function errorForClass(
       return new KisTokenRejectedError(code, message, 'safe', httpStatus);
     case 'FATAL':
       return new KisFatalError(code, message, 'never', httpStatus);
+    case 'CONFIGURATION':
+      return new KisConfigurationError(code, message, httpStatus);
   }
 }
 

@@ -55,20 +55,22 @@ export interface ApiResult {
   trCont?: string;
 }
 
-/** A gateway-level refusal: non-200 with {rt_cd, msg_cd, msg1}. */
+/** A gateway-level refusal: {rt_cd, msg_cd, msg1}, usually HTTP 500 with rt_cd "1". */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly msgCd: string,
     readonly msg1: string,
+    readonly rtCd = '1',
   ) {
     super(`${msgCd} ${msg1}`);
     this.name = 'ApiError';
   }
 }
 
+/** Live KIS answers a missing required field with HTTP 200, rt_cd "2" (REFERENCE §10). */
 export function missingField(name: string): ApiError {
-  return new ApiError(500, 'OPSQ2001', `ERROR : INPUT_FIELD_NAME ${name}`);
+  return new ApiError(200, 'OPSQ2001', `ERROR : INPUT_FIELD_NAME ${name}`, '2');
 }
 
 export function badFieldLength(name: string): ApiError {

@@ -15,10 +15,11 @@ export interface Rejection {
 }
 
 /**
- * Rejections the simulator gives. APBK0952, 40580000, APBK0918 and APBK0656 are codes KIS is known to send; the
- * others are the simulator's own choice (KIS's exact code for them is not documented) — clients must branch on
- * rt_cd, and on msg_cd only for the known ones.
+ * Rejections the simulator gives; every msg_cd and its source is listed in ../CODES.md. Where live KIS's code for a
+ * refusal is not published, the simulator answers with APBK0918 — the code KIS itself shares across several order
+ * refusals with different msg1 texts — so no code here is made up; clients branch on rt_cd (and msg1).
  */
+const SHARED_REFUSAL = 'APBK0918';
 export const REJECTIONS = {
   insufficientCash: { rtCd: '7', msgCd: 'APBK0952', msg1: '주문가능금액을 초과 했습니다' },
   insufficientQuantity: {
@@ -26,24 +27,25 @@ export const REJECTIONS = {
     msgCd: 'APBK0400',
     msg1: '주문수량이 일반매도가능수량을 초과하였습니다',
   },
+  paperBeforeOpen: { rtCd: '1', msgCd: '40570000', msg1: '모의투자 장시작전 입니다.' },
   paperMarketClosed: { rtCd: '1', msgCd: '40580000', msg1: '모의투자 장종료 입니다.' },
-  realMarketClosed: { rtCd: '1', msgCd: 'APBK0918', msg1: '장운영시간이 아닙니다.' },
+  realMarketClosed: { rtCd: '1', msgCd: SHARED_REFUSAL, msg1: '장운영시간이 아닙니다.' },
   unknownTicker: { rtCd: '1', msgCd: 'APBK0656', msg1: '해당 종목정보가 없습니다.' },
-  badQuantity: { rtCd: '1', msgCd: 'APBK0417', msg1: '주문수량을 확인 하여 주십시요.' },
-  offTick: { rtCd: '1', msgCd: 'APBK0545', msg1: '주문단가가 호가단위에 맞지 않습니다.' },
-  outOfBand: { rtCd: '1', msgCd: 'APBK0546', msg1: '주문단가가 상하한가를 벗어났습니다.' },
-  missingPrice: { rtCd: '1', msgCd: 'APBK0547', msg1: '주문단가를 입력 하여 주십시요.' },
-  unknownDivision: { rtCd: '1', msgCd: 'APBK0548', msg1: '주문구분을 확인 하여 주십시요.' },
+  badQuantity: { rtCd: '1', msgCd: SHARED_REFUSAL, msg1: '주문수량을 확인 하여 주십시요.' },
+  offTick: { rtCd: '1', msgCd: SHARED_REFUSAL, msg1: '주문단가가 호가단위에 맞지 않습니다.' },
+  outOfBand: { rtCd: '1', msgCd: SHARED_REFUSAL, msg1: '주문단가가 상하한가를 벗어났습니다.' },
+  missingPrice: { rtCd: '1', msgCd: SHARED_REFUSAL, msg1: '주문단가를 입력 하여 주십시요.' },
+  unknownDivision: { rtCd: '1', msgCd: SHARED_REFUSAL, msg1: '주문구분을 확인 하여 주십시요.' },
   paperUnsupported: { rtCd: '1', msgCd: '90000000', msg1: '모의투자에서는 해당업무가 제공되지 않습니다.' },
-  unsupportedExchange: { rtCd: '1', msgCd: 'APBK1667', msg1: '거래소구분을 확인 하여 주십시요.' },
-  originalNotFound: { rtCd: '1', msgCd: 'APBK1663', msg1: '원주문번호가 존재하지 않습니다.' },
-  nothingToRevise: { rtCd: '1', msgCd: 'APBK1664', msg1: '정정/취소 가능수량이 없습니다.' },
+  unsupportedExchange: { rtCd: '1', msgCd: SHARED_REFUSAL, msg1: '거래소구분을 확인 하여 주십시요.' },
+  originalNotFound: { rtCd: '1', msgCd: 'APBK1663', msg1: '해당 주문번호가 없습니다.' },
+  nothingToRevise: { rtCd: '1', msgCd: SHARED_REFUSAL, msg1: '정정/취소 가능수량이 없습니다.' },
   reviseQuantityTooLarge: {
     rtCd: '1',
-    msgCd: 'APBK1665',
+    msgCd: SHARED_REFUSAL,
     msg1: '정정/취소 수량이 가능수량을 초과하였습니다.',
   },
-  wrongOrgNo: { rtCd: '1', msgCd: 'APBK1666', msg1: '주문조직번호를 확인 하여 주십시요.' },
+  wrongOrgNo: { rtCd: '1', msgCd: SHARED_REFUSAL, msg1: '주문조직번호를 확인 하여 주십시요.' },
 } as const satisfies Record<string, Rejection>;
 
 export type PriceRule = 'limit' | 'market' | 'preMarketClose' | 'postMarketClose' | 'afterHoursSingle';
@@ -108,7 +110,11 @@ export function checkSession(
   const sessionDivision: OrderDivision =
     ordDvsn === '05' || ordDvsn === '06' || ordDvsn === '07' ? ordDvsn : '00';
   if (orderAcceptedNow(session, sessionDivision, environment, calendar).accepted) return undefined;
-  return environment === 'paper' ? REJECTIONS.paperMarketClosed : REJECTIONS.realMarketClosed;
+  if (environment === 'real') return REJECTIONS.realMarketClosed;
+  // Live paper: "장시작전" before the regular session of a trading day, "장종료" after it and on closed days.
+  return session.phase === 'BEFORE_OPEN' || session.phase === 'OPENING_AUCTION'
+    ? REJECTIONS.paperBeforeOpen
+    : REJECTIONS.paperMarketClosed;
 }
 
 /** Limit-type prices must be on the ETF tick grid and inside today's band. */

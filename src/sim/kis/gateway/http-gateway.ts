@@ -87,12 +87,9 @@ export class HttpGateway {
     } catch (error) {
       if (res.headersSent || res.destroyed) return;
       if (error instanceof ApiError) return this.sendGatewayError(res, error, '');
-      this.sendJson(
-        res,
-        500,
-        { rt_cd: '1', msg_cd: 'EGW00001', msg1: `simulator error: ${(error as Error).message}` },
-        {},
-      );
+      // The portal's "일시적 오류" (CODES.md); the simulator's own reason goes to its log, not to the client.
+      console.warn(`kis simulator: request failed: ${(error as Error).message}`);
+      this.sendJson(res, 500, { rt_cd: '1', msg_cd: 'EGW00001', msg1: '일시적 오류가 발생했습니다.' }, {});
     }
   }
 
@@ -119,8 +116,7 @@ export class HttpGateway {
     if (path === '/oauth2/tokenP') return this.oauth(res, () => this.issueToken(environment, body));
     if (path === '/oauth2/revokeP') return this.oauth(res, () => this.revokeToken(environment, body));
     if (path === '/oauth2/Approval') return this.oauth(res, () => this.issueApproval(environment, body));
-    if (!path.startsWith('/uapi/'))
-      return this.sendJson(res, 404, { rt_cd: '1', msg_cd: 'EGW00404', msg1: 'Not Found' }, {});
+    if (!path.startsWith('/uapi/')) return this.sendNotFound(res);
 
     const trId = header(req, 'tr_id');
     if (faults.take('rateLimitBurst', path)) {
@@ -134,7 +130,7 @@ export class HttpGateway {
     }
     if (path === '/uapi/hashkey') return this.hashkey(res, ledger, body);
     this.checkBearer(req, ledger, environment);
-    if (!route) return this.sendJson(res, 404, { rt_cd: '1', msg_cd: 'EGW00404', msg1: 'Not Found' }, {});
+    if (!route) return this.sendNotFound(res);
     const trError = checkTrId(route, environment, trId);
     if (trError) return this.sendGatewayError(res, trError, trId);
     if (req.method !== route.method)
@@ -162,12 +158,15 @@ export class HttpGateway {
   private authenticateApp(req: IncomingMessage, environment: SimEnvironment): AccountLedger {
     const appKey = header(req, 'appkey');
     if (appKey === '') throw new ApiError(500, 'EGW00102', 'AppKey는 필수입니다.');
-    const ledger = this.ledgerFor(appKey, environment);
+    const ledger =
+      this.ledgerFor(appKey, environment) ?? this.ledgerFor(appKey, otherEnvironment(environment));
     if (!ledger) throw new ApiError(500, 'EGW00103', '유효하지 않은 AppKey입니다.');
     const secret = header(req, 'appsecret');
     if (secret === '') throw new ApiError(500, 'EGW00104', 'AppSecret는 필수입니다.');
     if (secret !== ledger.account.appSecret)
       throw new ApiError(500, 'EGW00105', '유효하지 않은 AppSecret입니다.');
+    // Live KIS issues a token to a key of the other environment; every later call is refused like this.
+    if (ledger.account.environment !== environment) throw wrongEnvironmentKey(environment);
     return ledger;
   }
 
@@ -249,8 +248,10 @@ export class HttpGateway {
     return { approval_key: this.deps.approvals.issue(ledger.account.appKey, environment) };
   }
 
+  /** Token and approval issuance accept a key of either environment, as live KIS does (see CODES.md). */
   private oauthAccount(environment: SimEnvironment, appKey: string, secret: string): AccountLedger {
-    const ledger = this.ledgerFor(appKey, environment);
+    const ledger =
+      this.ledgerFor(appKey, environment) ?? this.ledgerFor(appKey, otherEnvironment(environment));
     if (!ledger) throw new OAuthError('EGW00103', '유효하지 않은 AppKey입니다.');
     if (secret !== ledger.account.appSecret)
       throw new OAuthError('EGW00105', '유효하지 않은 AppSecret입니다.');
@@ -282,9 +283,15 @@ export class HttpGateway {
     this.sendJson(
       res,
       error.status,
-      { rt_cd: '1', msg_cd: error.msgCd, msg1: error.msg1 },
+      { rt_cd: error.rtCd, msg_cd: error.msgCd, msg1: error.msg1 },
       trId ? { tr_id: trId } : {},
     );
+  }
+
+  /** A path the gateway does not route: a bare 404, no KIS code (KIS publishes none for it). */
+  private sendNotFound(res: ServerResponse): void {
+    res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+    res.end('Not Found');
   }
 
   private sendGatewayHtml(res: ServerResponse): void {
@@ -317,6 +324,17 @@ export class HttpGateway {
       this.timers.add(timer);
     });
   }
+}
+
+function otherEnvironment(environment: SimEnvironment): SimEnvironment {
+  return environment === 'real' ? 'paper' : 'real';
+}
+
+/** EGW02007: a real key on the paper host; EGW02004: a paper key on the real host (CODES.md). */
+function wrongEnvironmentKey(host: SimEnvironment): ApiError {
+  return host === 'paper'
+    ? new ApiError(500, 'EGW02007', '해당 앱키는 모의투자용 앱키가 아닙니다.')
+    : new ApiError(500, 'EGW02004', '실전투자 TR 이 아닙니다.');
 }
 
 function rateLimitError(): ApiError {

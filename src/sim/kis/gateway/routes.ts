@@ -86,19 +86,18 @@ export const ROUTES: ReadonlyMap<string, Route> = new Map<string, Route>([
 ]);
 
 /**
- * Host/TR routing like KIS: a real TR on the paper host (or a real-only TR such as chk-holiday) is refused with
- * "모의투자 TR 이 아닙니다", a paper TR on the real host with "실전투자 TR 이 아닙니다".
+ * Host/TR routing like live KIS: a real TR on the paper host (or a real-only TR such as chk-holiday) is refused
+ * with EGW02006 "모의투자 TR 이 아닙니다", a paper TR on the real host with EGW02004 "실전투자 TR 이 아닙니다"
+ * (both HTTP 500; see CODES.md).
  */
 export function checkTrId(route: Route, environment: SimEnvironment, trId: string): ApiError | undefined {
   if (trId === '') return new ApiError(500, 'OPSQ9999', 'JSON PARSING ERROR : tr_id not found');
   if (route.trIds[environment].includes(trId)) return undefined;
   const other: SimEnvironment = environment === 'real' ? 'paper' : 'real';
-  if (route.trIds[other].includes(trId)) {
-    return new ApiError(
-      500,
-      'EGW00213',
-      environment === 'paper' ? '모의투자 TR 이 아닙니다.' : '실전투자 TR 이 아닙니다.',
-    );
+  if (route.trIds[other].includes(trId) || (environment === 'paper' && route.trIds.paper.length === 0)) {
+    return environment === 'paper'
+      ? new ApiError(500, 'EGW02006', '모의투자 TR 이 아닙니다.')
+      : new ApiError(500, 'EGW02004', '실전투자 TR 이 아닙니다.');
   }
   return new ApiError(500, 'OPSQ0002', '없는 서비스 코드 입니다');
 }
