@@ -5,7 +5,7 @@ import { createKisBroker } from '../src/adapters/kis/broker';
 import { PUBLISHED_RATE_LIMIT } from '../src/adapters/kis/rate-limit';
 import { InMemoryTokenStore } from '../src/adapters/kis/token-store';
 import { cycleStrategyConfig, cycleTickers, fetchMarketData } from '../src/app/cycle';
-import { DEFAULT_CYCLE_UNIVERSE } from '../src/config';
+import { DEFAULT_STRATEGY_CONFIG } from '../src/domain/strategy/config';
 import { kstDate } from '../src/domain/market';
 import { DEFAULT_RISK_LIMITS } from '../src/domain/risk';
 import { startKisSimulator, simulatorClientConfig } from '../src/sim/kis';
@@ -34,7 +34,7 @@ export async function runCycleBench(): Promise<void> {
     settings: {
       time: '08:00',
       catchUpCutoff: '15:00',
-      universe: [...DEFAULT_CYCLE_UNIVERSE],
+      universe: [...DEFAULT_STRATEGY_CONFIG.universe],
       safeAsset: '114260',
       topN: 2,
       orders: 'approve',

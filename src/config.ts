@@ -4,20 +4,12 @@
  */
 import { z } from 'zod';
 import { parseDailyBlackouts, type BlackoutProblem, type DailyBlackout } from './domain/blackout';
+import { DEFAULT_STRATEGY_CONFIG } from './domain/strategy/config';
 import { DEFAULT_ETF_UNIVERSE } from './domain/universe';
 
 export const LIVE_TRADING_CONFIRMATION = 'I_UNDERSTAND_THIS_SENDS_REAL_ORDERS';
 
 export { DEFAULT_ETF_UNIVERSE };
-export const DEFAULT_CYCLE_UNIVERSE = [
-  '069500',
-  '229200',
-  '133690',
-  '360750',
-  '132030',
-  '148070',
-  '091160',
-] as const;
 
 const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const optionalString = z.preprocess(emptyToUndefined, z.string().trim().optional());
@@ -157,15 +149,16 @@ const envSchema = z.object({
   CANARY_ENABLED: z.preprocess(emptyToUndefined, z.enum(['true', 'false']).default('true')),
   CANARY_TIME: hhmm('07:45'),
   CANARY_RETRY_MINUTES: intFrom(5, 1, 120),
-  CYCLE_UNIVERSE: tickerList(DEFAULT_CYCLE_UNIVERSE),
+  // One universe: the strategy's defaults (src/domain/strategy/config.ts), which the backtester runs too.
+  CYCLE_UNIVERSE: tickerList(DEFAULT_STRATEGY_CONFIG.universe),
   CYCLE_SAFE_ASSET: z.preprocess(
     emptyToUndefined,
     z
       .string()
       .regex(/^(\d{6}|CASH)$/, 'a 6-digit ticker or CASH')
-      .default('114260'),
+      .default(DEFAULT_STRATEGY_CONFIG.safeAsset),
   ),
-  CYCLE_TOP_N: intFrom(2, 1, 10),
+  CYCLE_TOP_N: intFrom(DEFAULT_STRATEGY_CONFIG.topN, 1, 10),
   CYCLE_ORDERS: z.preprocess(emptyToUndefined, z.enum(['approve', 'auto']).default('approve')),
   NEWS_FEEDS: urlList,
   ALERT_WEBHOOK_URL: optionalUrl,

@@ -54,6 +54,7 @@ export function runBuyAndHold(
         tax: 0,
         reason: 'REBALANCE',
         limitPrice: null,
+        filledAt: 'OPEN',
         openBeyondLimit: false,
         plannedQuantity: quantity,
       });

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { isKstDate } from '../domain/market';
 import { CASH, DEFAULT_STRATEGY_CONFIG } from '../domain/strategy/config';
-import { backtestConfigSchema, DEFAULT_BACKTEST_COSTS, type BacktestConfig } from './config';
+import { backtestConfigSchema, DEFAULT_BACKTEST_COSTS, guardLimitsFor, type BacktestConfig } from './config';
 
 const ticker = z.string().regex(/^\d{6}$/, 'tickers are 6 digits, e.g. 069500');
 const integerString = (what: string) =>
@@ -95,6 +95,7 @@ export function parseBacktestArgs(argv: readonly string[]): BacktestCliArgs {
     capital: a.capital,
     strategy,
     ...DEFAULT_BACKTEST_COSTS,
+    limits: guardLimitsFor(strategy),
     ...(a['slippage-ticks'] !== undefined ? { slippageTicks: a['slippage-ticks'] } : {}),
     ...(a['commission-ppm'] !== undefined ? { commissionPpm: a['commission-ppm'] } : {}),
     ...(a['cash-rate'] !== undefined ? { cashRateBp: Math.round(a['cash-rate'] * 100) } : {}),

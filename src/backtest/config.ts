@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isKstDate } from '../domain/market';
+import { DEFAULT_RISK_LIMITS, riskLimitsSchema } from '../domain/risk';
 import { DEFAULT_STRATEGY_CONFIG, strategyConfigSchema } from '../domain/strategy/config';
 
 const kstDate = z.string().refine(isKstDate, 'a date is YYYY-MM-DD');
@@ -21,6 +22,12 @@ export const backtestConfigSchema = z
     cashRateBp: z.int().min(0).max(5_000),
     /** Annual risk-free rate for the Sharpe ratio (a ratio, 0.03 = 3 %). */
     riskFreeRate: z.number().min(0).max(0.5),
+    /** The risk guard's limits, applied to every leg as the live cycle applies them (post-plan.ts). */
+    limits: riskLimitsSchema,
+    /** Re-propose what a plan left undone on the following trading days (the live cycle does). */
+    carryOver: z.boolean(),
+    /** Plan on the first day even if it is not the first trading day of a month (the live cycle does not). */
+    forceFirstDay: z.boolean(),
   })
   .refine((c) => c.from <= c.to, { message: 'from must not be after to' });
 
@@ -33,8 +40,34 @@ export const DEFAULT_BACKTEST_COSTS = {
   sellTaxPpm: 0,
   cashRateBp: 0,
   riskFreeRate: 0,
+  carryOver: true,
+  forceFirstDay: true,
 } as const;
 
 export function defaultBacktestConfig(from: string, to: string, capital: number): BacktestConfig {
-  return { from, to, capital, strategy: DEFAULT_STRATEGY_CONFIG, ...DEFAULT_BACKTEST_COSTS };
+  return {
+    from,
+    to,
+    capital,
+    strategy: DEFAULT_STRATEGY_CONFIG,
+    ...DEFAULT_BACKTEST_COSTS,
+    limits: guardLimitsFor(DEFAULT_STRATEGY_CONFIG),
+  };
+}
+
+/** The desk's default guard limits (the same defaults config.ts applies), allowing the strategy's tickers. */
+export function guardLimitsFor(strategy: {
+  universe: readonly string[];
+  safeAsset: string;
+}): BacktestConfig['limits'] {
+  return {
+    ...DEFAULT_RISK_LIMITS,
+    allowedTickers: [
+      ...new Set([
+        ...DEFAULT_RISK_LIMITS.allowedTickers,
+        ...strategy.universe,
+        ...(strategy.safeAsset === 'CASH' ? [] : [strategy.safeAsset]),
+      ]),
+    ],
+  };
 }

@@ -1,9 +1,22 @@
 import { feeFor, mulDivFloor, nearestTick, type Krw, type Shares } from '../domain/money';
 import type { KstDate, TradingCalendar } from '../domain/market';
 import type { DailyBar, Side } from '../domain/ports';
+import type { RiskCode } from '../domain/risk';
 import { CASH } from '../domain/strategy/config';
 import type { RebalanceLeg } from '../domain/strategy/legs';
 import { planRebalance, type RebalancePlan } from '../domain/strategy/plan';
+import {
+  carryOverLegs,
+  fitLegsToLimits,
+  freshPricesOf,
+  guardLegsOffline,
+  limitOrderFill,
+  planTargetsOf,
+  sentLimitPrice,
+  undoneTargets,
+  type FitLimit,
+  type PlanTargets,
+} from '../domain/strategy/post-plan';
 import type { BacktestConfig } from './config';
 import { calendarDaysBetween } from './days';
 import { affordableQuantity, slippedFillPrice } from './fills';
@@ -17,10 +30,12 @@ export interface Fill {
   value: Krw;
   commission: Krw;
   tax: Krw;
-  reason: 'REBALANCE' | 'DATA_ENDED';
-  /** The plan's limit price (null for forced liquidations). */
+  reason: 'REBALANCE' | 'CARRY_OVER' | 'DATA_ENDED';
+  /** The order's limit price (null for forced liquidations). */
   limitPrice: Krw | null;
-  /** The open was already beyond the limit: a live limit order placed before the open would not have filled there. */
+  /** Where the limit order filled: at the open, or at its own limit when the day's range reached it. */
+  filledAt: 'OPEN' | 'LIMIT' | 'CLOSE';
+  /** The open was already beyond the limit (only a LIMIT fill can have this). */
   openBeyondLimit: boolean;
   plannedQuantity: Shares;
 }
@@ -44,7 +59,37 @@ export interface UnfilledLeg {
   ticker: string;
   side: Side;
   quantity: Shares;
-  reason: 'NO_BAR_ON_DAY' | 'NO_CASH';
+  reason: 'NO_BAR_ON_DAY' | 'NO_CASH' | 'LIMIT_NOT_REACHED';
+}
+
+/** One limit order the backtest sent: what the live desk would have sent that morning. */
+export interface BacktestOrder {
+  date: KstDate;
+  ticker: string;
+  side: Side;
+  quantity: Shares;
+  limitPrice: Krw;
+  kind: 'PLAN' | 'CARRY_OVER';
+}
+
+/** A leg the post-plan path cut: clipped to a guard limit, or denied by an offline guard rule. */
+export interface ClippedLeg {
+  date: KstDate;
+  ticker: string;
+  side: Side;
+  plannedQuantity: Shares;
+  quantity: Shares;
+  by: FitLimit | RiskCode;
+  kind: 'PLAN' | 'CARRY_OVER';
+}
+
+/** A ticker of a plan still not at its target when the next plan (or the end of the run) came. */
+export interface AbandonedLeg {
+  planDate: KstDate;
+  abandonedOn: KstDate;
+  ticker: string;
+  held: Shares;
+  target: Shares;
 }
 
 export interface BacktestRun {
@@ -53,6 +98,10 @@ export interface BacktestRun {
   fills: Fill[];
   /** Plans of the rebalance days only. */
   plans: RebalancePlan[];
+  /** Every order sent, plan and carry-over, in the order sent (sells first each day). */
+  orders: BacktestOrder[];
+  clipped: ClippedLeg[];
+  abandoned: AbandonedLeg[];
   events: UniverseEvent[];
   unfilled: UnfilledLeg[];
   finalCash: Krw;
@@ -98,11 +147,15 @@ export function backtestDays(
 }
 
 /**
- * Daily simulation on the calendar's trading days. Each morning the strategy plans with the bars before
- * that day (the same `planRebalance` the live cycle calls); legs fill at that day's open moved by the
- * slippage, sells before buys, commission on every fill, integer shares and KRW. Buys are cut to the cash
- * on hand. NAV is marked at each close. A ticker whose data has ended is dropped from the universe the next
- * trading day and any holding is sold at its last close.
+ * Daily simulation on the calendar's trading days, through the same post-plan path as the live cycle
+ * (src/domain/strategy/post-plan.ts). Each morning the strategy plans with the bars before that day (the same
+ * `planRebalance` the live cycle calls). On a plan day its legs, on the days after it the carry-over of what
+ * the plan left undone (`carryOverLegs`), are cut to the guard's per-order limits (`fitLegsToLimits`) and
+ * checked by the offline guard rules (`guardLegsOffline`), exactly as the cycle does before it sends them.
+ * Each order is a day limit order that fills by `limitOrderFill` on that day's bar (open if marketable, else
+ * its limit if the range reaches it, else not at all), sells before buys, commission on every fill, integer
+ * shares and KRW; buys are also cut to the cash on hand. NAV is marked at each close. A ticker whose data has
+ * ended is dropped from the universe the next trading day and any holding is sold at its last close.
  */
 export function runBacktest(input: BacktestInput): BacktestRun {
   const { barsByTicker, calendar, config } = input;
@@ -119,11 +172,15 @@ export function runBacktest(input: BacktestInput): BacktestRun {
   let safeAsset = config.strategy.safeAsset;
   let cash = config.capital;
   const positions = new Map<string, Shares>();
+  let pendingPlan: PlanTargets | null = null;
   const run: BacktestRun = {
     days,
     equity: [],
     fills: [],
     plans: [],
+    orders: [],
+    clipped: [],
+    abandoned: [],
     events: [],
     unfilled: [],
     finalCash: 0,
@@ -132,6 +189,14 @@ export function runBacktest(input: BacktestInput): BacktestRun {
 
   const closeAt = (ticker: string, k: number): Krw | null => {
     const i = index.get(ticker)?.atOrBefore[k] ?? -1;
+    return i < 0 ? null : nearestTick(barsByTicker[ticker]![i]!.close, 'ETF');
+  };
+  /** The last close before day k (what a morning decision sees), on the tick grid. */
+  const priorClose = (ticker: string, k: number): Krw | null => {
+    const at = index.get(ticker);
+    if (!at) return null;
+    let i = at.atOrBefore[k]!;
+    if (i >= 0 && at.onDay[k] === i) i--;
     return i < 0 ? null : nearestTick(barsByTicker[ticker]![i]!.close, 'ETF');
   };
   const markToMarket = (k: number): Krw => {
@@ -172,6 +237,7 @@ export function runBacktest(input: BacktestInput): BacktestRun {
           price,
           reason: 'DATA_ENDED',
           limitPrice: null,
+          filledAt: 'CLOSE',
           openBeyondLimit: false,
           plannedQuantity: held,
         });
@@ -183,46 +249,125 @@ export function runBacktest(input: BacktestInput): BacktestRun {
     }
   };
 
-  const executeLeg = (leg: RebalanceLeg, date: KstDate, k: number): void => {
-    const barIndex = index.get(leg.ticker)?.onDay[k] ?? -1;
-    if (barIndex < 0) {
-      run.unfilled.push({
-        date,
-        ticker: leg.ticker,
-        side: leg.side,
-        quantity: leg.quantity,
-        reason: 'NO_BAR_ON_DAY',
-      });
-      return;
-    }
-    const open = nearestTick(barsByTicker[leg.ticker]![barIndex]!.open, 'ETF');
-    const price = slippedFillPrice(open, leg.side, config.slippageTicks);
-    const openBeyondLimit = leg.side === 'BUY' ? open > leg.limitPrice : open < leg.limitPrice;
+  const executeOrder = (order: BacktestOrder, plannedQuantity: Shares, k: number): void => {
+    const { date } = order;
+    const unfilled = (quantity: Shares, reason: UnfilledLeg['reason']) =>
+      run.unfilled.push({ date, ticker: order.ticker, side: order.side, quantity, reason });
+    const barIndex = index.get(order.ticker)?.onDay[k] ?? -1;
+    if (barIndex < 0) return void unfilled(order.quantity, 'NO_BAR_ON_DAY');
+    const raw = barsByTicker[order.ticker]![barIndex]!;
+    const bar = {
+      open: nearestTick(raw.open, 'ETF'),
+      high: nearestTick(raw.high, 'ETF'),
+      low: nearestTick(raw.low, 'ETF'),
+    };
+    order.limitPrice = sentLimitPrice(
+      order.side,
+      order.limitPrice,
+      bar.open,
+      config.limits.maxQuoteDistanceBp,
+    );
+    const filled = limitOrderFill(order.side, order.limitPrice, bar, (open) =>
+      slippedFillPrice(open, order.side, config.slippageTicks),
+    );
+    if (filled === null) return void unfilled(order.quantity, 'LIMIT_NOT_REACHED');
     const fill = {
       date,
-      ticker: leg.ticker,
-      price,
-      reason: 'REBALANCE' as const,
-      limitPrice: leg.limitPrice,
-      openBeyondLimit,
-      plannedQuantity: leg.quantity,
+      ticker: order.ticker,
+      price: filled.price,
+      reason: order.kind === 'PLAN' ? ('REBALANCE' as const) : ('CARRY_OVER' as const),
+      limitPrice: order.limitPrice,
+      filledAt: filled.at,
+      openBeyondLimit: filled.at === 'LIMIT',
+      plannedQuantity,
     };
-    if (leg.side === 'SELL') {
-      const quantity = Math.min(leg.quantity, positions.get(leg.ticker) ?? 0);
+    if (order.side === 'SELL') {
+      const quantity = Math.min(order.quantity, positions.get(order.ticker) ?? 0);
       if (quantity > 0) sell({ ...fill, quantity });
       return;
     }
-    const quantity = affordableQuantity(leg.quantity, price, cash, config.commissionPpm);
-    if (quantity < leg.quantity) {
-      run.unfilled.push({
+    const quantity = affordableQuantity(order.quantity, filled.price, cash, config.commissionPpm);
+    if (quantity < order.quantity) unfilled(order.quantity - quantity, 'NO_CASH');
+    if (quantity > 0) buy({ ...fill, quantity });
+  };
+
+  /** The post-plan path of one morning: fit to the limits, the offline guard, then the orders. */
+  const trade = (legs: readonly RebalanceLeg[], kind: BacktestOrder['kind'], date: KstDate, k: number) => {
+    if (legs.length === 0) return;
+    const closes = new Map<string, Krw>();
+    for (const ticker of new Set([...legs.map((l) => l.ticker), ...positions.keys()])) {
+      const close = priorClose(ticker, k);
+      if (close !== null) closes.set(ticker, close);
+    }
+    const positionList = [...positions].map(([ticker, quantity]) => ({
+      ticker,
+      quantity,
+      price: closes.get(ticker) ?? 0,
+    }));
+    const fitted = fitLegsToLimits({
+      legs,
+      cash,
+      positions: positionList,
+      marks: closes,
+      limits: config.limits,
+    });
+    const sent = fitted.filter((f) => f.quantity > 0);
+    for (const f of fitted) {
+      if (f.clippedBy === null) continue;
+      run.clipped.push({
         date,
-        ticker: leg.ticker,
-        side: 'BUY',
-        quantity: leg.quantity - quantity,
-        reason: 'NO_CASH',
+        ticker: f.leg.ticker,
+        side: f.leg.side,
+        plannedQuantity: f.leg.quantity,
+        quantity: f.quantity,
+        by: f.clippedBy,
+        kind,
       });
     }
-    if (quantity > 0) buy({ ...fill, quantity });
+    const verdicts = guardLegsOffline({
+      date,
+      calendar,
+      legs: sent.map((f) => ({ ...f.leg, quantity: f.quantity })),
+      cash,
+      positions: positionList,
+      closes,
+      ordersToday: 0,
+      limits: config.limits,
+    });
+    const orders: { order: BacktestOrder; planned: Shares }[] = [];
+    for (const f of sent) {
+      const verdict = verdicts.find((v) => v.ticker === f.leg.ticker && v.side === f.leg.side);
+      if (verdict?.deniedBy) {
+        run.clipped.push({
+          date,
+          ticker: f.leg.ticker,
+          side: f.leg.side,
+          plannedQuantity: f.leg.quantity,
+          quantity: 0,
+          by: verdict.deniedBy,
+          kind,
+        });
+        continue;
+      }
+      const order: BacktestOrder = {
+        date,
+        ticker: f.leg.ticker,
+        side: f.leg.side,
+        quantity: f.quantity,
+        limitPrice: f.leg.limitPrice,
+        kind,
+      };
+      run.orders.push(order);
+      orders.push({ order, planned: f.leg.quantity });
+    }
+    for (const { order, planned } of orders) executeOrder(order, planned, k);
+  };
+
+  const abandonPending = (date: KstDate): void => {
+    if (pendingPlan === null) return;
+    for (const u of undoneTargets(pendingPlan, positions))
+      run.abandoned.push({ planDate: pendingPlan.date, abandonedOn: date, ...u });
+    pendingPlan = null;
   };
 
   days.forEach((date, k) => {
@@ -235,14 +380,36 @@ export function runBacktest(input: BacktestInput): BacktestRun {
       calendar,
       barsByTicker,
       portfolio: { cash, positions: [...positions].map(([ticker, quantity]) => ({ ticker, quantity })) },
-      config: { ...config.strategy, universe, safeAsset },
+      config: {
+        ...config.strategy,
+        universe,
+        safeAsset,
+        // As the cycle runs it (cycleStrategyConfig): never a weight the guard would refuse.
+        maxPositionWeightBp: Math.min(config.strategy.maxPositionWeightBp, config.limits.maxPositionWeightBp),
+      },
       nav: k === 0 ? cash : markToMarket(k - 1),
-      force: k === 0,
+      force: k === 0 && config.forceFirstDay,
     });
-    if (plan.isRebalanceDay) run.plans.push(plan);
-    for (const leg of plan.legs) executeLeg(leg, date, k);
+    if (plan.isRebalanceDay) {
+      run.plans.push(plan);
+      abandonPending(date);
+      pendingPlan = planTargetsOf(date, plan.legs);
+      trade(plan.legs, 'PLAN', date, k);
+    } else if (pendingPlan !== null && config.carryOver) {
+      const prices = freshPricesOf(plan.signals);
+      const carried = carryOverLegs({
+        plan: pendingPlan,
+        held: positions,
+        priceOf: (ticker) => prices.get(ticker) ?? null,
+        cash,
+        config: config.strategy,
+        rationale: () => ({ ko: '', en: '' }),
+      });
+      trade(carried.legs, 'CARRY_OVER', date, k);
+    }
     run.equity.push({ date, nav: markToMarket(k), cash });
   });
+  if (days.length > 0) abandonPending(days[days.length - 1]!);
 
   run.finalCash = cash;
   run.finalPositions = [...positions].map(([ticker, quantity]) => ({ ticker, quantity }));

@@ -85,6 +85,14 @@ export interface ExecutionStats {
   legsWithoutBar: number;
   averageCashFraction: number;
   dataEndedSales: number;
+  /** Plan legs cut by a guard limit (fit) or denied by an offline guard rule. */
+  clippedLegs: number;
+  /** Orders the carry-over sent on the days after a plan. */
+  carriedOrders: number;
+  /** Plan tickers still not at their target when the next plan (or the end) came. */
+  abandonedLegs: number;
+  limitNotReached: number;
+  filledAtLimit: number;
 }
 
 export function executionStats(result: BacktestResult): ExecutionStats {
@@ -99,6 +107,11 @@ export function executionStats(result: BacktestResult): ExecutionStats {
     averageCashFraction:
       equity.reduce((sum, e) => sum + (e.nav > 0 ? e.cash / e.nav : 0), 0) / Math.max(1, equity.length),
     dataEndedSales: run.fills.filter((f) => f.reason === 'DATA_ENDED').length,
+    clippedLegs: run.clipped.filter((c) => c.kind === 'PLAN').length,
+    carriedOrders: run.orders.filter((o) => o.kind === 'CARRY_OVER').length,
+    abandonedLegs: run.abandoned.length,
+    limitNotReached: run.unfilled.filter((u) => u.reason === 'LIMIT_NOT_REACHED').length,
+    filledAtLimit: run.fills.filter((f) => f.filledAt === 'LIMIT').length,
   };
 }
 
@@ -107,7 +120,8 @@ export function formatExecutionSummary(result: BacktestResult): string {
   const events = result.strategy.events;
   const lines = [
     `- Rebalances: ${x.rebalances} (first trading day of each month; the first backtest day is forced)`,
-    `- Fills: ${x.fills}, of which ${x.openBeyondLimit} at an open already beyond the plan's limit price`,
+    `- Fills: ${x.fills}, of which ${x.filledAtLimit} at the limit (the open was beyond it and the day's range reached it); orders not filled (limit not reached): ${x.limitNotReached}`,
+    `- Post-plan path (the live cycle's): ${x.clippedLegs} plan legs clipped by a guard limit or denied by an offline guard rule; ${x.carriedOrders} carry-over orders on the days after a plan; ${x.abandonedLegs} legs abandoned (still undone at the next plan)`,
     `- Buy legs cut for cash at the open: ${x.buysCutForCash}; legs with no bar on the day: ${x.legsWithoutBar}`,
     `- Average cash: ${pct(x.averageCashFraction, false)} of NAV`,
     events.length === 0

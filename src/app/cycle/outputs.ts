@@ -3,6 +3,7 @@
  * they are parsed with zod on the way in (a row written by an older version fails loudly, not subtly).
  */
 import { z } from 'zod';
+import { FIT_LIMITS, type FitLimit } from '../../domain/strategy/post-plan';
 
 export const STEP_NAMES = [
   'news',
@@ -79,8 +80,7 @@ export const marketOutputSchema = z.object({
 });
 export type MarketOutput = z.infer<typeof marketOutputSchema>;
 
-export const FIT_LIMITS = ['MAX_ORDER_VALUE', 'FAT_FINGER', 'MAX_POSITION_WEIGHT'] as const;
-export type FitLimit = (typeof FIT_LIMITS)[number];
+export { FIT_LIMITS, type FitLimit };
 
 export const planLegSchema = z.object({
   ticker: z.string(),
@@ -98,7 +98,8 @@ export const planLegSchema = z.object({
 export type PlanLeg = z.infer<typeof planLegSchema>;
 
 export const strategyOutputSchema = z.object({
-  status: z.enum(['PLANNED', 'NOT_REBALANCE_DAY', 'DATA_INCOMPLETE']),
+  /** CARRY_OVER: a day after the plan, proposing what the plan left undone (post-plan.ts carryOverLegs). */
+  status: z.enum(['PLANNED', 'CARRY_OVER', 'NOT_REBALANCE_DAY', 'DATA_INCOMPLETE']),
   nav: int.nullable(),
   dataAsOf: z.string().nullable(),
   hurdle: z.object({ ticker: z.string(), roc: z.number() }).nullable(),
@@ -113,6 +114,10 @@ export const strategyOutputSchema = z.object({
   ),
   legs: z.array(planLegSchema),
   notes: z.array(z.object({ code: z.string(), ticker: z.string(), text: localized })),
+  /** PLANNED: every ticker the plan's legs touched and the holding it wants, for the carry-over days. */
+  planTargets: z
+    .object({ date: z.string(), targets: z.array(z.object({ ticker: z.string(), quantity: int })) })
+    .optional(),
 });
 export type StrategyOutput = z.infer<typeof strategyOutputSchema>;
 

@@ -28,6 +28,8 @@ export const cycleEn: CycleMessages = {
     navFloor: (p) =>
       `Morning NAV on ${p.date} is ${p.nav}, below the floor of ${p.floor}. The risk check blocks buys.`,
   },
+  carryOver: (p: { date: string; ticker: string; held: number; target: number }) =>
+    `Remainder of the ${p.date} plan: ${p.ticker} held ${p.held} → target ${p.target} (what a limit cut or the market did not fill is proposed again each trading day until the next plan)`,
   fit: {
     MAX_ORDER_VALUE: (p) =>
       `${p.ticker}: cut from ${p.from} to ${p.to} shares to fit the per-order limit of ${p.limit}`,

@@ -15,7 +15,7 @@ import { MarketBroker } from './support/market-broker';
 describe.each(testDatabaseTargets())('a simulated month of daily cycles on $name', (target) => {
   const handle = useTestDatabase(target);
 
-  it('when the clock steps through October then only the first trading day rebalances, with integer legs within the guard limits', async () => {
+  it('when the clock steps through October then only the first trading day plans and the carry-over buys what the limits cut on the following days, with integer legs within the guard limits', async () => {
     // Arrange
     const clock = new FakeClock(kstInstant('2026-10-01', 7, 0));
     const broker = new MarketBroker(clock, calendar);
@@ -47,8 +47,16 @@ describe.each(testDatabaseTargets())('a simulated month of daily cycles on $name
     expect(tradingDays).not.toContain('2026-10-09');
 
     const orders = await tradingStore.listOrders({});
-    expect(orders.map((o) => kstDate(o.createdAt))).toEqual(['2026-10-01', '2026-10-01']);
-    expect(ordersOn.get('2026-10-31')).toBe(2);
+    // The plan's buys are cut to the per-order and cash-share limits on 10-01; the carry-over buys the rest on
+    // the following trading days until the targets are held (10-05 is not a trading day).
+    expect(orders.map((o) => kstDate(o.createdAt))).toEqual([
+      '2026-10-01',
+      '2026-10-01',
+      '2026-10-02',
+      '2026-10-02',
+      '2026-10-06',
+    ]);
+    expect(ordersOn.get('2026-10-31')).toBe(5);
     const openNav = (await tradingStore.getNavSnapshot('2026-10-01', 'start_of_day'))!.nav;
     for (const order of orders) {
       expect(Number.isInteger(order.quantity) && order.quantity > 0).toBe(true);
@@ -59,9 +67,16 @@ describe.each(testDatabaseTargets())('a simulated month of daily cycles on $name
     expect(orders.map((o) => [o.ticker, o.side, o.quantity])).toEqual([
       ['133690', 'BUY', 2],
       ['069500', 'BUY', 6],
+      ['133690', 'BUY', 1],
+      ['069500', 'BUY', 3],
+      ['069500', 'BUY', 1],
     ]);
 
-    const closes = await tradingStore.listNavSnapshots({ kind: 'close', fromDate: '2026-10-01', toDate: '2026-10-31' });
+    const closes = await tradingStore.listNavSnapshots({
+      kind: 'close',
+      fromDate: '2026-10-01',
+      toDate: '2026-10-31',
+    });
     expect(closes.map((c) => c.tradeDate)).toEqual(tradingDays);
     for (const close of closes)
       for (const p of close.positions) expect(p.value * 10_000).toBeLessThanOrEqual(close.nav * 4_000);

@@ -4,6 +4,7 @@ import { runBuyAndHold } from '../../../src/backtest/benchmark';
 import type { BacktestConfig } from '../../../src/backtest/config';
 import { runBacktest, type BacktestRun } from '../../../src/backtest/engine';
 import { feeFor, nearestTick } from '../../../src/domain/money';
+import { DEFAULT_RISK_LIMITS } from '../../../src/domain/risk';
 import type { DailyBar } from '../../../src/domain/ports';
 import { testConfig, weekdayCalendar, weekdaysFrom } from '../strategy/fixtures';
 
@@ -30,6 +31,16 @@ function walk(seed: number, drift: number, start = 10_000, count = DATES.length)
   });
 }
 
+/** Guard limits that never bind, so a test sees the strategy alone unless it sets its own. */
+const LOOSE_LIMITS: BacktestConfig['limits'] = {
+  ...DEFAULT_RISK_LIMITS,
+  allowedTickers: ['100010', '100020', '100030', '100090'],
+  maxOrderValue: 1_000_000_000,
+  maxPositionWeightBp: 10_000,
+  fatFingerCashBp: 10_000,
+  maxOrdersPerDay: 100,
+};
+
 function config(overrides: Partial<BacktestConfig> = {}): BacktestConfig {
   return {
     from: DATES[20]!,
@@ -42,6 +53,9 @@ function config(overrides: Partial<BacktestConfig> = {}): BacktestConfig {
     sellTaxPpm: 0,
     cashRateBp: 0,
     riskFreeRate: 0,
+    limits: LOOSE_LIMITS,
+    carryOver: true,
+    forceFirstDay: true,
     ...overrides,
   };
 }
@@ -54,6 +68,85 @@ const data = (): Record<string, DailyBar[]> => ({
 });
 
 describe('backtest engine', () => {
+  it('when the guard limits bind then every order is cut to them, the cuts are recorded, and the carry-over sends the rest on later days', () => {
+    // Arrange: the desk's own limits (300,000 KRW per order, 30 % of cash per buy) on 1,000,000 KRW
+    const limits = { ...DEFAULT_RISK_LIMITS, allowedTickers: ['100010', '100020', '100030', '100090'] };
+
+    // Act
+    const run = runBacktest({
+      barsByTicker: data(),
+      calendar: weekdayCalendar(),
+      config: config({ limits }),
+    });
+    const uncut = runBacktest({ barsByTicker: data(), calendar: weekdayCalendar(), config: config() });
+
+    // Assert: limits hold on every order, and the run differs from the one without them
+    expect(run.clipped.length).toBeGreaterThan(0);
+    expect(run.clipped.map((c) => c.by)).toEqual(expect.arrayContaining(['MAX_ORDER_VALUE']));
+    for (const order of run.orders) expect(order.quantity * order.limitPrice).toBeLessThanOrEqual(300_000);
+    expect(uncut.clipped).toEqual([]);
+    expect(run.orders).not.toEqual(uncut.orders);
+
+    // Assert: carry-over orders exist, each on a ticker of the plan before it, between plans
+    const carried = run.orders.filter((o) => o.kind === 'CARRY_OVER');
+    expect(carried.length).toBeGreaterThan(0);
+    for (const order of carried) {
+      const plan = run.plans.filter((p) => p.date < order.date).at(-1)!;
+      expect(plan.legs.map((l) => l.ticker)).toContain(order.ticker);
+      expect(run.plans.some((p) => p.date === order.date)).toBe(false);
+    }
+    expect(run.fills.filter((f) => f.reason === 'CARRY_OVER').length).toBeGreaterThan(0);
+
+    // Assert: without the carry-over nothing is sent between plans, and undone remainders are abandoned
+    const noCarry = runBacktest({
+      barsByTicker: data(),
+      calendar: weekdayCalendar(),
+      config: config({ limits, carryOver: false }),
+    });
+    const planDays = new Set(noCarry.plans.map((p) => p.date));
+    expect(noCarry.orders.every((o) => planDays.has(o.date) && o.kind === 'PLAN')).toBe(true);
+    expect(noCarry.abandoned.length).toBeGreaterThan(0);
+  });
+
+  it('when the open gaps beyond a buy limit and the low never comes back then the order does not fill', () => {
+    // Arrange: one risk asset; on the first day the open is 10 % above the last close and the low stays there
+    const bars = walk(1, 0.01);
+    const day0 = bars[20]!;
+    const prev = bars[19]!;
+    bars[20] = {
+      ...day0,
+      open: grid(prev.close * 1.1),
+      low: grid(prev.close * 1.1),
+      high: grid(prev.close * 1.12),
+    };
+    const strategy = testConfig({
+      universe: ['100010'],
+      safeAsset: 'CASH',
+      topN: 1,
+      maxPositionWeightBp: 10_000,
+      riskBudgetBp: 10_000,
+    });
+
+    // Act
+    const run = runBacktest({
+      barsByTicker: { '100010': bars },
+      calendar: weekdayCalendar(),
+      config: config({ strategy }),
+    });
+
+    // Assert
+    expect(run.orders[0]).toMatchObject({ date: day0.date, ticker: '100010', side: 'BUY' });
+    expect(run.fills.filter((f) => f.date === day0.date)).toEqual([]);
+    expect(run.unfilled[0]).toMatchObject({ date: day0.date, ticker: '100010', reason: 'LIMIT_NOT_REACHED' });
+    // … and the carry-over sends it again the next day
+    expect(run.orders[1]).toMatchObject({
+      date: bars[21]!.date,
+      ticker: '100010',
+      side: 'BUY',
+      kind: 'CARRY_OVER',
+    });
+  });
+
   it('when the first day rebalances then it fills at the open plus one tick and pays commission in integer KRW', () => {
     // Arrange: one risk asset, cash as the safe asset, no caps but equal weight
     const barsByTicker = { '100010': walk(1, 0.01) };
@@ -108,11 +201,13 @@ describe('backtest engine', () => {
     }
   });
 
-  it("when any price after day D, or D's own close, changes then every plan and fill on or before D is unchanged (no look-ahead)", () => {
+  it("when any price after day D, or D's own close and range, changes then every plan and order on or before D and every earlier fill is unchanged (no look-ahead)", () => {
     const original = runBacktest({ barsByTicker: data(), calendar: weekdayCalendar(), config: config() });
     const upTo = (run: BacktestRun, cut: string) => ({
       plans: run.plans.filter((p) => p.date <= cut),
-      fills: run.fills.filter((f) => f.date <= cut),
+      // D's own range decides whether a limit is reached intraday, so on D only fills at the open are fixed.
+      fills: run.fills.filter((f) => f.date < cut || (f.date === cut && f.filledAt === 'OPEN')),
+      orders: run.orders.filter((o) => o.date <= cut),
       equity: run.equity.filter((e) => e.date < cut),
     });
 

@@ -13,6 +13,7 @@ const fill = (value: number, commission: number): Fill => ({
   tax: 0,
   reason: 'REBALANCE',
   limitPrice: null,
+  filledAt: 'OPEN',
   openBeyondLimit: false,
   plannedQuantity: 1,
 });

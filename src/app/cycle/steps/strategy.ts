@@ -1,15 +1,29 @@
 /**
  * Step 4: the pure strategy (`planRebalance`, the same function the backtester runs) over the checkpointed
  * bars and balance: on the first trading day of the month, target holdings and the legs that reach them,
- * sells first, integer shares. The legs are then cut to the risk guard's per-order limits. Incomplete data
- * plans nothing.
+ * sells first, integer shares. On the other trading days of the month, the carry-over of what that plan
+ * left undone (`carryOverLegs`). Either way the legs are then cut to the risk guard's per-order limits
+ * (`fitLegsToLimits`) — the post-plan path of src/domain/strategy/post-plan.ts, which the backtester runs
+ * too. Incomplete data plans nothing.
  */
 import type { DailyBar } from '../../../domain/ports';
 import { formatBpPercent, planRebalance, type RebalanceLeg } from '../../../domain/strategy';
 import type { CycleStep, StepContext } from '../context';
-import { fitLegsToLimits } from '../fit-to-limits';
+import {
+  carryOverLegs,
+  fitLegsToLimits,
+  freshPricesOf,
+  planTargetsOf,
+  type PlanTargets,
+} from '../../../domain/strategy/post-plan';
 import { inBothLocales, won } from '../messages';
-import type { CompactBar, MarketOutput, PlanLeg, StrategyOutput } from '../outputs';
+import {
+  strategyOutputSchema,
+  type CompactBar,
+  type MarketOutput,
+  type PlanLeg,
+  type StrategyOutput,
+} from '../outputs';
 import { cycleStrategyConfig } from '../strategy-config';
 
 export const strategyStep: CycleStep<'strategy'> = {
@@ -46,17 +60,36 @@ export const strategyStep: CycleStep<'strategy'> = {
       hurdle: { ticker: plan.signals.hurdle.ticker, roc: plan.signals.hurdle.roc },
       signals,
     };
-    if (!plan.isRebalanceDay) return { status: 'NOT_REBALANCE_DAY', ...common, legs: [], notes: [] };
+    let planLegs = plan.legs;
+    let planNotes = plan.notes;
+    let carried: PlanTargets | null = null;
+    if (!plan.isRebalanceDay) {
+      carried = await lastPlanTargets(ctx);
+      if (carried === null) return { status: 'NOT_REBALANCE_DAY', ...common, legs: [], notes: [] };
+      const prices = freshPricesOf(plan.signals);
+      const carry = carryOverLegs({
+        plan: carried,
+        held: new Map(balance.positions.map((p) => [p.ticker, p.quantity])),
+        priceOf: (ticker) => prices.get(ticker) ?? null,
+        cash: balance.cashD2,
+        config: cycleStrategyConfig(deps),
+        rationale: (ticker, held, target) =>
+          inBothLocales((m) => m.carryOver({ date: carried!.date, ticker, held, target })),
+      });
+      if (carry.legs.length === 0) return { status: 'NOT_REBALANCE_DAY', ...common, legs: [], notes: [] };
+      planLegs = carry.legs;
+      planNotes = carry.notes;
+    }
 
     const fitted = fitLegsToLimits({
-      legs: plan.legs,
+      legs: planLegs,
       cash: balance.cashD2,
       positions: balance.positions,
       marks: new Map(market.quotes.map((q) => [q.ticker, q.price])),
       limits: deps.limits,
     });
     const legs: PlanLeg[] = [];
-    const notes: StrategyOutput['notes'] = plan.notes.map((n) => ({
+    const notes: StrategyOutput['notes'] = planNotes.map((n) => ({
       code: n.code,
       ticker: n.ticker,
       text: n.text,
@@ -66,9 +99,30 @@ export const strategyStep: CycleStep<'strategy'> = {
         notes.push(clipNote(fit.leg, fit.quantity, fit.clippedBy, fit.limitValue));
       if (fit.quantity > 0) legs.push(planLeg(fit.leg, fit.quantity, fit.clippedBy));
     }
-    return { status: 'PLANNED', ...common, legs, notes };
+    if (carried !== null) {
+      // Nothing of the remainder fits today's limits: an ordinary day, with the notes saying why.
+      if (legs.length === 0) return { status: 'NOT_REBALANCE_DAY', ...common, legs, notes };
+      return { status: 'CARRY_OVER', ...common, legs, notes, planTargets: carried };
+    }
+    return { status: 'PLANNED', ...common, legs, notes, planTargets: planTargetsOf(tradeDate, plan.legs) };
   },
 };
+
+/**
+ * The targets of this month's plan (run on its first trading day), which the days after it keep working
+ * towards until the next plan; null when there was none (no run, or it planned nothing).
+ */
+async function lastPlanTargets(ctx: StepContext): Promise<PlanTargets | null> {
+  const { deps, tradeDate } = ctx;
+  const planDay = deps.calendar.firstTradingDayOfMonth(tradeDate);
+  if (planDay >= tradeDate) return null;
+  const run = await deps.store.getRun(planDay);
+  if (run === null) return null;
+  const step = (await deps.store.listSteps(run.id)).find((s) => s.step === 'strategy' && s.status === 'DONE');
+  const parsed = strategyOutputSchema.safeParse(step?.output);
+  if (!parsed.success || parsed.data.status !== 'PLANNED') return null;
+  return parsed.data.planTargets ?? null;
+}
 
 function barsOf(market: MarketOutput): Record<string, DailyBar[]> {
   const out: Record<string, DailyBar[]> = {};

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitLegsToLimits, type LegToFit } from '../../../src/app/cycle/fit-to-limits';
+import { fitLegsToLimits, type LegToFit } from '../../../src/domain/strategy/post-plan';
 
 const LIMITS = { maxOrderValue: 300_000, fatFingerCashBp: 3_000, maxPositionWeightBp: 4_000 };
 
