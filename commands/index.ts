@@ -5,6 +5,7 @@ import { data as help } from './help';
 import { data as memory } from './memory';
 import { data as portfolio } from './portfolio';
 import { data as resume } from './resume';
+import { data as scorecard } from './scorecard';
 import { data as status } from './status';
 import { data as stop } from './stop';
 import { data as stopentry } from './stopentry';
@@ -27,4 +28,5 @@ export const allCommands: readonly CommandData[] = [
   cycle,
   help,
   blackout,
+  scorecard,
 ];

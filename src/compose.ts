@@ -28,7 +28,15 @@ import { BlackoutService } from './app/blackouts';
 import { PreOpenCanary } from './app/canary';
 import { createDesk } from './app/desk';
 import type { ConversationRef } from './app/desk-api';
-import { createDailyCycle, takeCloseSnapshot, type DailyCycle, type RetryPolicy } from './app/cycle';
+import {
+  createDailyCycle,
+  CYCLE_AUTO_APPROVER,
+  takeCloseSnapshot,
+  type DailyCycle,
+  type RetryPolicy,
+} from './app/cycle';
+import { brokerClosePrices } from './app/reports/close-prices';
+import { ScorecardService } from './app/reports/scorecard';
 import type { Briefing, CyclePublisher, PlanPublication } from './app/cycle/ports';
 import type { PublicationLog } from './app/ports/publication-log';
 import { createScheduler, type Scheduler } from './app/scheduler';
@@ -37,6 +45,7 @@ import { renderLineChartPng } from './adapters/chart';
 import { createDbBlackoutStore } from './adapters/db/blackout-store';
 import { createDbCanaryStore } from './adapters/db/canary-store';
 import { createDbCycleStore } from './adapters/db/cycle-store';
+import { createDbScorecardStore } from './adapters/db/scorecard-store';
 import { createDbPublicationLog } from './adapters/db/publication-log';
 import { saveDeskSetting } from './adapters/db/dashboard-store';
 import { createNewsCrawler } from './adapters/news/crawler';
@@ -316,6 +325,23 @@ export async function composeDesk(config: Config, overrides: ComposeOverrides = 
     });
     closers.push(async () => assistant.close());
 
+    // The approval scorecard records decisions from the desk's events, off the trading path.
+    const closePrices = brokerClosePrices(broker);
+    const scorecard = new ScorecardService({
+      store: createDbScorecardStore(database.db),
+      calendar,
+      clock,
+      closes: closePrices,
+      quote: async (ticker) => (await broker.getQuote(ticker)).price,
+      cancelledBy: async (orderId) =>
+        [...(await store.listEvents({ orderId }))].reverse().find((e) => e.type.includes('CANCEL'))?.actor ??
+        null,
+      systemActors: [CYCLE_AUTO_APPROVER.userId],
+      onError: (what, error) => logger.warn({ err: error, what }, 'scorecard'),
+    });
+    core.events.subscribe(scorecard.listener());
+    closers.push(() => scorecard.settled());
+
     const limits = riskLimitsFrom(config);
     const channels = new ChannelRelay();
     const publications = createDbPublicationLog(
@@ -422,6 +448,7 @@ export async function composeDesk(config: Config, overrides: ComposeOverrides = 
       simulated: simulator !== null,
       blackouts,
       ...(canary ? { canary } : {}),
+      scorecard,
     });
     return {
       config,

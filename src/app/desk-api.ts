@@ -6,6 +6,7 @@ import type { AdhocBlackoutInput } from '../domain/blackout';
 import type { ApprovalResult, Approver } from './approvals';
 import type { BlackoutChange, BlackoutList } from './blackouts';
 import type { DeskEvents } from './desk-events';
+import type { ScorecardResult } from './reports/scorecard';
 import type { TradingCommand } from './trading-state';
 import type { AlertRecord, CardRef, IntentRecord, OrderRecord } from './trading-store';
 import type { TradingState } from '../domain/risk';
@@ -143,4 +144,6 @@ export interface Desk {
   addBlackout(input: AdhocBlackoutInput, approver: Approver): Promise<BlackoutChange>;
   /** `/blackout remove` (approvers only). */
   removeBlackout(id: string, approver: Approver): Promise<BlackoutChange>;
+  /** `/scorecard [person] [period]`: decisions, helped / hurt and net KRW per person and overall (read-only). */
+  scorecard(request: { person?: string | null; period?: string | null }): Promise<ScorecardResult>;
 }

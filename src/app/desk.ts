@@ -6,6 +6,7 @@ import type { Clock } from '../domain/clock';
 import { kstDate } from '../domain/market';
 import { OPEN_ORDER_STATUSES } from '../domain/order';
 import { basisPoints } from '../domain/money';
+import { parsePeriod } from '../domain/scorecard';
 import type { Broker } from '../domain/ports';
 import type {
   AssistantReply,
@@ -19,6 +20,7 @@ import type {
 } from './desk-api';
 import type { BlackoutService } from './blackouts';
 import type { PreOpenCanary } from './canary';
+import type { ScorecardService } from './reports/scorecard';
 import type { TradingCore } from './trading-core';
 import type { TradingCommand } from './trading-state';
 import type { TradingStore } from './trading-store';
@@ -51,6 +53,8 @@ export interface DeskDeps {
   blackouts?: BlackoutService;
   /** The pre-open canary, for /status. */
   canary?: Pick<PreOpenCanary, 'today'>;
+  /** The approval scorecard; without it /scorecard finds no decisions. */
+  scorecard?: Pick<ScorecardService, 'report'>;
 }
 
 export function createDesk(deps: DeskDeps): Desk {
@@ -158,5 +162,12 @@ export function createDesk(deps: DeskDeps): Desk {
       deps.blackouts ? deps.blackouts.add(input, approver) : { status: 'not-allowed' },
     removeBlackout: async (id, approver) =>
       deps.blackouts ? deps.blackouts.remove(id, approver) : { status: 'not-allowed' },
+    scorecard: async (request) => {
+      if (deps.scorecard) return deps.scorecard.report(request);
+      const period = parsePeriod(request.period, kstDate(clock.now()), 'month');
+      return period
+        ? { status: 'no-decisions', period, person: request.person ?? null }
+        : { status: 'bad-period', input: (request.period ?? '').slice(0, 40) };
+    },
   };
 }

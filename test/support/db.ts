@@ -71,6 +71,7 @@ const ALL_TABLES = [
   'canary_runs',
   'kis_request_counts',
   'desk_settings',
+  'decision_scores',
 ];
 
 /** Empties every table (TRUNCATE fires no row triggers, so the append-only logs can be reset between tests). */

@@ -16,10 +16,12 @@ export type TerminalCommand =
   | { kind: 'blackout-list' }
   | { kind: 'blackout-add'; input: AdhocBlackoutInput }
   | { kind: 'blackout-remove'; id: string }
+  /** `/scorecard [me | person id] [period]`. */
+  | { kind: 'scorecard'; person: string | null; period: string | null }
   | { kind: 'help' }
   | { kind: 'quit' }
   | { kind: 'empty' }
-  | { kind: 'usage'; of: 'trade' | 'approve' | 'reject' | 'cycle' | 'forget' | 'blackout' }
+  | { kind: 'usage'; of: 'trade' | 'approve' | 'reject' | 'cycle' | 'forget' | 'blackout' | 'scorecard' }
   | { kind: 'unknown'; name: string };
 
 // A Korean keyboard layout types ㅛ for y and ㅜ for n.
@@ -72,6 +74,8 @@ export function parseCommand(raw: string): TerminalCommand {
     }
     case '/blackout':
       return blackoutCommand(rest);
+    case '/scorecard':
+      return scorecardCommand(rest);
     case '/help':
       return { kind: 'help' };
     case '/quit':
@@ -98,4 +102,18 @@ function blackoutCommand(words: string[]): TerminalCommand {
     default:
       return { kind: 'usage', of: 'blackout' };
   }
+}
+
+/** A person is `me` or `@id`; any other word is a period (the desk says so if it is not one). */
+function scorecardCommand(words: string[]): TerminalCommand {
+  const isPerson = (w: string) => w.toLowerCase() === 'me' || (w.startsWith('@') && w.length > 1);
+  const people = words.filter(isPerson);
+  const periods = words.filter((w) => !isPerson(w));
+  if (people.length > 1 || periods.length > 1) return { kind: 'usage', of: 'scorecard' };
+  const person = people[0] ?? null;
+  return {
+    kind: 'scorecard',
+    person: person === null ? null : person.replace(/^@/, '').slice(0, 40),
+    period: periods[0]?.slice(0, 40) ?? null,
+  };
 }

@@ -11,6 +11,7 @@ import type { Readable, Writable } from 'node:stream';
 import { AssistantInputError } from '../../app/assistant';
 import type { AssistantReply, ConversationRef, Desk, Locale, Speaker } from '../../app/desk-api';
 import { blackoutChangeText, blackoutListLines } from '../../app/guard-rails/blackout-text';
+import { scorecardPlain, scorecardText } from '../../app/reports/scorecard-text';
 import type { IntentRecord } from '../../app/trading-store';
 import type { Clock } from '../../domain/clock';
 import { kstParts } from '../../domain/market';
@@ -179,6 +180,11 @@ export function createTerminalChannel(options: TerminalChannelOptions): Terminal
             blackoutChangeText(await desk.removeBlackout(command.id, approver), 'remove', options.locale),
           ),
         );
+      case 'scorecard': {
+        const person = command.person?.toLowerCase() === 'me' ? operator.userId : command.person;
+        const result = await desk.scorecard({ person, period: command.period });
+        return print(plainText(scorecardPlain(scorecardText(result, options.locale, (id) => id))));
+      }
       case 'help':
         return print(say.help);
       case 'usage':

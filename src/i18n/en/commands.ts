@@ -67,6 +67,14 @@ export const commandsEn: CommandsCatalog = {
       },
     },
   },
+  scorecard: {
+    name: 'scorecard',
+    description: 'Whether approvals and rejections helped against the plan (or doing nothing), in KRW.',
+    options: {
+      person: { name: 'person', description: 'One person only (empty: everyone)' },
+      period: { name: 'period', description: 'week · month · year · all · YYYY-MM · YYYY (default: month)' },
+    },
+  },
   register: {
     invalidEnvironment: 'Cannot register slash commands. Check these environment variables:',
     notSet: 'not set',

@@ -23,6 +23,7 @@ export const consoleEn: ConsoleMessages = {
     '  /blackout list      KIS maintenance windows (no orders are sent in them)',
     '  /blackout add <from> <to> [reason]  add a window (times: YYYY-MM-DD HH:MM or HH:MM, KST)',
     '  /blackout remove <n>  remove an added window',
+    '  /scorecard [me|@id] [period]  approval scorecard (period: week·month·year·all·YYYY-MM, default month)',
     '  /quit               exit',
   ].join('\n'),
   you: 'you',
@@ -40,6 +41,7 @@ export const consoleEn: ConsoleMessages = {
     forget: 'Usage: /memory forget <id>',
     blackout:
       'Usage: /blackout list · /blackout add <from> <to> [reason] · /blackout remove <n> (times: YYYY-MM-DD HH:MM or HH:MM, KST)',
+    scorecard: 'Usage: /scorecard [me | @person-id] [week | month | year | all | YYYY-MM | YYYY]',
   },
   unknownCommand: (name) => `Unknown command: ${name} (see /help)`,
   noCard: (n) => `There is no card #${n}.`,

@@ -62,6 +62,14 @@ export const commandsKo = {
       },
     },
   },
+  scorecard: {
+    name: '성적표',
+    description: '승인·거절한 결정이 계획(또는 무거래)보다 도움이 됐는지 원화로 보여줍니다.',
+    options: {
+      person: { name: '사람', description: '한 사람만 봅니다 (비워 두면 전체)' },
+      period: { name: '기간', description: 'week · month · year · all · YYYY-MM · YYYY (기본: month)' },
+    },
+  },
   register: {
     invalidEnvironment: '슬래시 명령을 등록할 수 없습니다. 다음 환경 변수를 확인하세요:',
     notSet: '설정되지 않음',

@@ -50,6 +50,7 @@ describe('slash command definitions', () => {
       'cycle',
       'help',
       'blackout',
+      'scorecard',
     ]);
   });
 

@@ -369,3 +369,40 @@ export const deskSettings = pgTable('desk_settings', {
   value: bigint('value', { mode: 'number' }).notNull(),
   updatedAt: ts('updated_at').notNull(),
 });
+
+/**
+ * The approval scorecard: one row per decision on an intent or plan leg (approved, rejected, expired,
+ * cancelled) with the reference price at the decision; the closes and KRW effects 1, 5 and 20 trading days
+ * later are filled in once known (src/domain/scorecard.ts explains the baseline and the sign).
+ */
+export const decisionScores = pgTable(
+  'decision_scores',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    intentId: uuid('intent_id').notNull(),
+    decision: text('decision').notNull(), // APPROVED | REJECTED | EXPIRED | CANCELLED
+    source: text('source').notNull(), // chat | cycle | monitor
+    baseline: text('baseline').notNull(), // plan | nothing
+    person: text('person'), // null: expired, nobody decided
+    decidedAt: ts('decided_at').notNull(),
+    decidedOn: text('decided_on').notNull(), // KST date
+    ticker: text('ticker').notNull(),
+    side: text('side').notNull(),
+    quantity: integer('quantity').notNull(),
+    referencePrice: money('reference_price').notNull(),
+    exposure: integer('exposure').notNull(),
+    due1: text('due_1').notNull(),
+    due5: text('due_5').notNull(),
+    due20: text('due_20').notNull(),
+    close1: money('close_1'),
+    close5: money('close_5'),
+    close20: money('close_20'),
+    effect1: money('effect_1'),
+    effect5: money('effect_5'),
+    effect20: money('effect_20'),
+  },
+  (t) => [
+    uniqueIndex('decision_scores_intent_decision_uq').on(t.intentId, t.decision),
+    index('decision_scores_decided_on_idx').on(t.decidedOn),
+  ],
+);

@@ -3,6 +3,7 @@ import { cycleCommand } from './commands/cycle';
 import { helpCommand } from './commands/help';
 import { memoryCommand } from './commands/memory';
 import { portfolioCommand } from './commands/portfolio';
+import { scorecardCommand } from './commands/scorecard';
 import { statusCommand } from './commands/status';
 import { tradeCommand } from './commands/trade';
 import { resumeCommand, stopCommand, stopEntryCommand } from './commands/trading-state';
@@ -23,6 +24,7 @@ export const routeTable: RouteTable = {
     cycleCommand,
     helpCommand,
     blackoutCommand,
+    scorecardCommand,
   ],
   buttons: { approve: approveButton, reject: rejectButton, 'approve-plan': approvePlanButton },
   modals: { 'trade-modal': (interaction, _id, ctx) => tradeModalSubmit(interaction, ctx) },

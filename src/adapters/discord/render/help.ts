@@ -34,6 +34,7 @@ export function renderHelp(catalogs: Catalogs): EmbedBuilder {
       c.blackout.subcommands.remove.description,
       true,
     ),
+    line(c.scorecard.name, c.scorecard.description),
   ];
   return new EmbedBuilder()
     .setTitle(h.title)

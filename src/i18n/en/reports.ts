@@ -1,0 +1,27 @@
+import type { ReportsCatalog } from '../ko/reports';
+
+export const reportsEn: ReportsCatalog = {
+  scorecard: {
+    title: (period) => `Approval scorecard · ${period}`,
+    titleFor: (who, period) => `Approval scorecard · ${who} · ${period}`,
+    explain:
+      "KRW effect against the alternative: the strategy's plan for plan legs, doing nothing for proposals (from the price at the decision, fees left out).",
+    overall: 'Overall',
+    nobody: 'Expired (nobody decided)',
+    decisions: (n) => `${n} decision${n === 1 ? '' : 's'}`,
+    horizon: (h, helped, hurt, net, scored, total) =>
+      `after ${h} trading day${h === 1 ? '' : 's'}: helped ${helped} / hurt ${hurt} · net ${net}${scored < total ? ` (${scored}/${total} scored)` : ''}`,
+    notYet: (h) => `after ${h} trading day${h === 1 ? '' : 's'}: no close yet`,
+    asOf: (date) => `closes up to ${date}`,
+    badPeriod: (input) =>
+      `"${input}" is not a period. Use one of week · month · year · all · YYYY-MM · YYYY (default: month).`,
+    unknownPerson: (who) => `${who} has not decided anything yet.`,
+    noDecisions: (period) => `No decisions recorded in ${period}.`,
+    noDecisionsFor: (who, period) => `${who} has no decisions recorded in ${period}.`,
+    briefing: (decisions, helped, hurt, net) =>
+      `This month ${decisions} decision${decisions === 1 ? '' : 's'} · after 5 trading days helped ${helped} / hurt ${hurt} · net ${net} (/scorecard)`,
+    briefingNone: 'No decisions recorded this month',
+    briefingField: 'Approval scorecard',
+    periodAll: 'all time',
+  },
+};
