@@ -3,6 +3,7 @@ import { data as blackout } from './blackout';
 import { data as cycle } from './cycle';
 import { data as help } from './help';
 import { data as memory } from './memory';
+import { data as pnl } from './pnl';
 import { data as portfolio } from './portfolio';
 import { data as resume } from './resume';
 import { data as scorecard } from './scorecard';
@@ -29,4 +30,5 @@ export const allCommands: readonly CommandData[] = [
   help,
   blackout,
   scorecard,
+  pnl,
 ];

@@ -37,6 +37,7 @@ import {
 } from './app/cycle';
 import { brokerClosePrices } from './app/reports/close-prices';
 import { ScorecardService } from './app/reports/scorecard';
+import { PnlService } from './app/reports/pnl';
 import type { Briefing, CyclePublisher, PlanPublication } from './app/cycle/ports';
 import type { PublicationLog } from './app/ports/publication-log';
 import { createScheduler, type Scheduler } from './app/scheduler';
@@ -46,6 +47,7 @@ import { createDbBlackoutStore } from './adapters/db/blackout-store';
 import { createDbCanaryStore } from './adapters/db/canary-store';
 import { createDbCycleStore } from './adapters/db/cycle-store';
 import { createDbScorecardStore } from './adapters/db/scorecard-store';
+import { createDbFillsReader } from './adapters/db/fills-reader';
 import { createDbPublicationLog } from './adapters/db/publication-log';
 import { saveDeskSetting } from './adapters/db/dashboard-store';
 import { createNewsCrawler } from './adapters/news/crawler';
@@ -341,6 +343,14 @@ export async function composeDesk(config: Config, overrides: ComposeOverrides = 
     });
     core.events.subscribe(scorecard.listener());
     closers.push(() => scorecard.settled());
+    const pnl = new PnlService({
+      snapshots: store,
+      fills: createDbFillsReader(database.db),
+      closes: closePrices,
+      clock,
+      calendar,
+      onError: (what, error) => logger.warn({ err: error, what }, 'pnl'),
+    });
 
     const limits = riskLimitsFrom(config);
     const channels = new ChannelRelay();
@@ -449,6 +459,7 @@ export async function composeDesk(config: Config, overrides: ComposeOverrides = 
       blackouts,
       ...(canary ? { canary } : {}),
       scorecard,
+      pnl,
     });
     return {
       config,

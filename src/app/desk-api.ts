@@ -6,6 +6,7 @@ import type { AdhocBlackoutInput } from '../domain/blackout';
 import type { ApprovalResult, Approver } from './approvals';
 import type { BlackoutChange, BlackoutList } from './blackouts';
 import type { DeskEvents } from './desk-events';
+import type { PnlResult } from './reports/pnl';
 import type { ScorecardResult } from './reports/scorecard';
 import type { TradingCommand } from './trading-state';
 import type { AlertRecord, CardRef, IntentRecord, OrderRecord } from './trading-store';
@@ -146,4 +147,6 @@ export interface Desk {
   removeBlackout(id: string, approver: Approver): Promise<BlackoutChange>;
   /** `/scorecard [person] [period]`: decisions, helped / hurt and net KRW per person and overall (read-only). */
   scorecard(request: { person?: string | null; period?: string | null }): Promise<ScorecardResult>;
+  /** `/pnl [day|week|month|year]`: realised / unrealised P&L, fees, taxes, vs KODEX 200 (read-only). */
+  pnl(request: { period?: string | null }): Promise<PnlResult>;
 }

@@ -21,6 +21,7 @@ import type {
 import type { BlackoutService } from './blackouts';
 import type { PreOpenCanary } from './canary';
 import type { ScorecardService } from './reports/scorecard';
+import type { PnlService } from './reports/pnl';
 import type { TradingCore } from './trading-core';
 import type { TradingCommand } from './trading-state';
 import type { TradingStore } from './trading-store';
@@ -55,6 +56,8 @@ export interface DeskDeps {
   canary?: Pick<PreOpenCanary, 'today'>;
   /** The approval scorecard; without it /scorecard finds no decisions. */
   scorecard?: Pick<ScorecardService, 'report'>;
+  /** The P&L reports; without it /pnl finds no data. */
+  pnl?: Pick<PnlService, 'report'>;
 }
 
 export function createDesk(deps: DeskDeps): Desk {
@@ -167,6 +170,18 @@ export function createDesk(deps: DeskDeps): Desk {
       const period = parsePeriod(request.period, kstDate(clock.now()), 'month');
       return period
         ? { status: 'no-decisions', period, person: request.person ?? null }
+        : { status: 'bad-period', input: (request.period ?? '').slice(0, 40) };
+    },
+    pnl: async (request) => {
+      if (deps.pnl) return deps.pnl.report(request);
+      const period = parsePeriod(request.period, kstDate(clock.now()), 'day', [
+        'day',
+        'week',
+        'month',
+        'year',
+      ]);
+      return period
+        ? { status: 'no-data', period }
         : { status: 'bad-period', input: (request.period ?? '').slice(0, 40) };
     },
   };

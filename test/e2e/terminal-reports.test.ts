@@ -123,4 +123,14 @@ describe('terminal reports', () => {
     expect(usage).toContain('[me | @사람ID]');
     expect(await decisionRows()).toEqual([]);
   });
+
+  it('when /pnl is typed then a period with no closes, a bad period and too many words each get one line', async () => {
+    const empty = await type('/pnl week', 'NAV 스냅샷');
+    const bad = await type('/pnl fortnight', '기간이 아닙니다');
+    const usage = await type('/pnl day week', '사용법: /pnl');
+
+    expect(empty).toContain('2026-11-23..2026-11-23 기간의 종가 기록(NAV 스냅샷)이 없습니다.');
+    expect(bad).toContain('"fortnight"은(는) 기간이 아닙니다. day · week · month · year');
+    expect(usage).toContain('/pnl [day | week | month | year]');
+  });
 });

@@ -18,10 +18,15 @@ export type TerminalCommand =
   | { kind: 'blackout-remove'; id: string }
   /** `/scorecard [me | person id] [period]`. */
   | { kind: 'scorecard'; person: string | null; period: string | null }
+  /** `/pnl [day|week|month|year]`. */
+  | { kind: 'pnl'; period: string | null }
   | { kind: 'help' }
   | { kind: 'quit' }
   | { kind: 'empty' }
-  | { kind: 'usage'; of: 'trade' | 'approve' | 'reject' | 'cycle' | 'forget' | 'blackout' | 'scorecard' }
+  | {
+      kind: 'usage';
+      of: 'trade' | 'approve' | 'reject' | 'cycle' | 'forget' | 'blackout' | 'scorecard' | 'pnl';
+    }
   | { kind: 'unknown'; name: string };
 
 // A Korean keyboard layout types ㅛ for y and ㅜ for n.
@@ -76,6 +81,10 @@ export function parseCommand(raw: string): TerminalCommand {
       return blackoutCommand(rest);
     case '/scorecard':
       return scorecardCommand(rest);
+    case '/pnl':
+      return rest.length > 1
+        ? { kind: 'usage', of: 'pnl' }
+        : { kind: 'pnl', period: rest[0]?.slice(0, 40) ?? null };
     case '/help':
       return { kind: 'help' };
     case '/quit':

@@ -12,6 +12,7 @@ import { AssistantInputError } from '../../app/assistant';
 import type { AssistantReply, ConversationRef, Desk, Locale, Speaker } from '../../app/desk-api';
 import { blackoutChangeText, blackoutListLines } from '../../app/guard-rails/blackout-text';
 import { scorecardPlain, scorecardText } from '../../app/reports/scorecard-text';
+import { pnlPlain, pnlText } from '../../app/reports/pnl-text';
 import type { IntentRecord } from '../../app/trading-store';
 import type { Clock } from '../../domain/clock';
 import { kstParts } from '../../domain/market';
@@ -185,6 +186,10 @@ export function createTerminalChannel(options: TerminalChannelOptions): Terminal
         const result = await desk.scorecard({ person, period: command.period });
         return print(plainText(scorecardPlain(scorecardText(result, options.locale, (id) => id))));
       }
+      case 'pnl':
+        return print(
+          plainText(pnlPlain(pnlText(await desk.pnl({ period: command.period }), options.locale))),
+        );
       case 'help':
         return print(say.help);
       case 'usage':

@@ -75,6 +75,11 @@ export const commandsEn: CommandsCatalog = {
       period: { name: 'period', description: 'week · month · year · all · YYYY-MM · YYYY (default: month)' },
     },
   },
+  pnl: {
+    name: 'pnl',
+    description: 'P&L of a period (realised, unrealised), fees and taxes, against KODEX 200.',
+    options: { period: { name: 'period', description: 'day · week · month · year (default: day)' } },
+  },
   register: {
     invalidEnvironment: 'Cannot register slash commands. Check these environment variables:',
     notSet: 'not set',

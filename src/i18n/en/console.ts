@@ -24,6 +24,7 @@ export const consoleEn: ConsoleMessages = {
     '  /blackout add <from> <to> [reason]  add a window (times: YYYY-MM-DD HH:MM or HH:MM, KST)',
     '  /blackout remove <n>  remove an added window',
     '  /scorecard [me|@id] [period]  approval scorecard (period: week·month·year·all·YYYY-MM, default month)',
+    '  /pnl [period]       P&L (period: day·week·month·year, default day; vs KODEX 200)',
     '  /quit               exit',
   ].join('\n'),
   you: 'you',
@@ -42,6 +43,7 @@ export const consoleEn: ConsoleMessages = {
     blackout:
       'Usage: /blackout list · /blackout add <from> <to> [reason] · /blackout remove <n> (times: YYYY-MM-DD HH:MM or HH:MM, KST)',
     scorecard: 'Usage: /scorecard [me | @person-id] [week | month | year | all | YYYY-MM | YYYY]',
+    pnl: 'Usage: /pnl [day | week | month | year]',
   },
   unknownCommand: (name) => `Unknown command: ${name} (see /help)`,
   noCard: (n) => `There is no card #${n}.`,

@@ -24,4 +24,18 @@ export const reportsEn: ReportsCatalog = {
     briefingField: 'Approval scorecard',
     periodAll: 'all time',
   },
+  pnl: {
+    title: (period, base, end) => `P&L · ${period} (close ${base} → close ${end})`,
+    titleNew: (period, base, end) => `P&L · ${period} (open ${base} → close ${end})`,
+    nav: (start, end, total, pct) => `NAV ${start} → ${end} (${total}, ${pct})`,
+    split: (realized, unrealized) => `realised ${realized} · unrealised ${unrealized}`,
+    other: (other) => `other ${other} (deposits, withdrawals, dividends: not explained by fills)`,
+    costs: (fees, taxes, buys, sells) =>
+      `fees ${fees} · taxes ${taxes} (where known) · fills: ${buys} buys / ${sells} sells`,
+    benchmark: (pct, krw, excess) =>
+      `KODEX 200 (069500) ${pct}: the same money would have made ${krw} → excess ${excess}`,
+    noBenchmark: 'KODEX 200 (069500) closes could not be read; no comparison.',
+    badPeriod: (input) => `"${input}" is not a period. Use one of day · week · month · year (default: day).`,
+    noData: (period) => `No closing NAV snapshots for ${period}. They build up after each close.`,
+  },
 };

@@ -70,6 +70,11 @@ export const commandsKo = {
       period: { name: '기간', description: 'week · month · year · all · YYYY-MM · YYYY (기본: month)' },
     },
   },
+  pnl: {
+    name: '손익',
+    description: '기간 손익(실현·평가), 수수료·세금, KODEX 200 대비 성과를 보여줍니다.',
+    options: { period: { name: '기간', description: 'day · week · month · year (기본: day)' } },
+  },
   register: {
     invalidEnvironment: '슬래시 명령을 등록할 수 없습니다. 다음 환경 변수를 확인하세요:',
     notSet: '설정되지 않음',

@@ -24,6 +24,7 @@ export const consoleKo = {
     '  /blackout add <시작> <끝> [사유]  점검 시간 추가 (시각: YYYY-MM-DD HH:MM 또는 HH:MM, KST)',
     '  /blackout remove <번호>  추가한 점검 시간 지우기',
     '  /scorecard [me|@ID] [기간]  승인 성적표 (기간: week·month·year·all·YYYY-MM, 기본 month)',
+    '  /pnl [기간]        손익 (기간: day·week·month·year, 기본 day; KODEX 200 대비)',
     '  /quit              종료',
   ].join('\n'),
   you: '나',
@@ -42,6 +43,7 @@ export const consoleKo = {
     blackout:
       '사용법: /blackout list · /blackout add <시작> <끝> [사유] · /blackout remove <번호> (시각: YYYY-MM-DD HH:MM 또는 HH:MM, KST)',
     scorecard: '사용법: /scorecard [me | @사람ID] [week | month | year | all | YYYY-MM | YYYY]',
+    pnl: '사용법: /pnl [day | week | month | year]',
   },
   unknownCommand: (name: string) => `알 수 없는 명령: ${name} (/help 참고)`,
   noCard: (n: number) => `카드 #${n}이(가) 없습니다.`,

@@ -26,6 +26,24 @@ export const reportsKo = {
     briefingField: '승인 성적표',
     periodAll: '전체 기간',
   },
+  pnl: {
+    title: (period: string, base: string, end: string) => `손익 · ${period} (${base} 종가 → ${end} 종가)`,
+    titleNew: (period: string, base: string, end: string) =>
+      `손익 · ${period} (${base} 장 시작 → ${end} 종가)`,
+    nav: (start: string, end: string, total: string, pct: string) =>
+      `평가금액 ${start} → ${end} (${total}, ${pct})`,
+    split: (realized: string, unrealized: string) => `실현손익 ${realized} · 평가손익 ${unrealized}`,
+    other: (other: string) => `기타 ${other} (입출금·배당 등 체결로 설명되지 않는 부분)`,
+    costs: (fees: string, taxes: string, buys: number, sells: number) =>
+      `수수료 ${fees} · 세금 ${taxes} (알려진 것만) · 체결 매수 ${buys}건 / 매도 ${sells}건`,
+    benchmark: (pct: string, krw: string, excess: string) =>
+      `KODEX 200(069500) ${pct}: 같은 금액이면 ${krw} → 초과 ${excess}`,
+    noBenchmark: 'KODEX 200(069500) 종가를 읽지 못해 비교하지 못했습니다.',
+    badPeriod: (input: string) =>
+      `"${input}"은(는) 기간이 아닙니다. day · week · month · year 중 하나로 입력하세요 (기본: day).`,
+    noData: (period: string) =>
+      `${period} 기간의 종가 기록(NAV 스냅샷)이 없습니다. 장 마감 후 스냅샷이 쌓이면 볼 수 있습니다.`,
+  },
 };
 
 export type ReportsCatalog = typeof reportsKo;

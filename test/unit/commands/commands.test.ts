@@ -51,6 +51,7 @@ describe('slash command definitions', () => {
       'help',
       'blackout',
       'scorecard',
+      'pnl',
     ]);
   });
 

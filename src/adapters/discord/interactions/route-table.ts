@@ -4,6 +4,7 @@ import { helpCommand } from './commands/help';
 import { memoryCommand } from './commands/memory';
 import { portfolioCommand } from './commands/portfolio';
 import { scorecardCommand } from './commands/scorecard';
+import { pnlCommand } from './commands/pnl';
 import { statusCommand } from './commands/status';
 import { tradeCommand } from './commands/trade';
 import { resumeCommand, stopCommand, stopEntryCommand } from './commands/trading-state';
@@ -25,6 +26,7 @@ export const routeTable: RouteTable = {
     helpCommand,
     blackoutCommand,
     scorecardCommand,
+    pnlCommand,
   ],
   buttons: { approve: approveButton, reject: rejectButton, 'approve-plan': approvePlanButton },
   modals: { 'trade-modal': (interaction, _id, ctx) => tradeModalSubmit(interaction, ctx) },

@@ -35,6 +35,7 @@ export function renderHelp(catalogs: Catalogs): EmbedBuilder {
       true,
     ),
     line(c.scorecard.name, c.scorecard.description),
+    line(c.pnl.name, c.pnl.description),
   ];
   return new EmbedBuilder()
     .setTitle(h.title)
