@@ -11,6 +11,9 @@ import { createDbScorecardStore } from '../../src/adapters/db/scorecard-store';
 import { createDbTradingStore } from '../../src/adapters/db/trading-store';
 import { createDesk } from '../../src/app/desk';
 import { ScorecardService } from '../../src/app/reports/scorecard';
+import { PnlService } from '../../src/app/reports/pnl';
+import { brokerClosePrices } from '../../src/app/reports/close-prices';
+import { createDbFillsReader } from '../../src/adapters/db/fills-reader';
 import { kstInstant } from '../../src/domain/market';
 import { testDatabaseTargets, useTestDatabase } from '../support/db';
 import { calendar } from '../support/trading';
@@ -53,6 +56,13 @@ describe('terminal reports', () => {
       universe: UNIVERSE,
       simulated: true,
       scorecard,
+      pnl: new PnlService({
+        snapshots: createDbTradingStore(handle.database.db),
+        fills: createDbFillsReader(handle.database.db),
+        closes: brokerClosePrices(world.broker),
+        clock: world.clock,
+        calendar,
+      }),
     });
     input = new PassThrough();
     printed = '';
