@@ -61,4 +61,16 @@ describe('full stack: approval scorecard', () => {
     expect(await rows()).toHaveLength(1);
     expect(runtime.simulator!.control.receivedOrders()).toHaveLength(1);
   });
+
+  it('when /pnl is asked before any close snapshot then it says there is no data, and a bad period is refused', async () => {
+    stack = await startFullStack({ database: handle.database, startAt: '2026-11-23T10:00:00+09:00' });
+    const { fake } = stack;
+    const empty = bodyOf(await editOf(fake, fake.slash(fake.users.bob, 'pnl', { period: 'month' })));
+    const bad = bodyOf(await editOf(fake, fake.slash(fake.users.bob, 'pnl', { period: '2026-11' })));
+
+    expect(empty.content).toBe(
+      '2026-11 기간의 종가 기록(NAV 스냅샷)이 없습니다. 장 마감 후 스냅샷이 쌓이면 볼 수 있습니다.',
+    );
+    expect(bad.content).toContain('"2026-11"은(는) 기간이 아닙니다');
+  });
 });
