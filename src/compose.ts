@@ -38,7 +38,7 @@ import {
 import { brokerClosePrices } from './app/reports/close-prices';
 import { ScorecardService } from './app/reports/scorecard';
 import { PnlService } from './app/reports/pnl';
-import type { Briefing, CyclePublisher, PlanPublication } from './app/cycle/ports';
+import type { Briefing, ChartRenderer, CyclePublisher, PlanPublication } from './app/cycle/ports';
 import type { PublicationLog } from './app/ports/publication-log';
 import { createScheduler, type Scheduler } from './app/scheduler';
 import { createWebhookAlertForwarder } from './adapters/alerts/webhook';
@@ -123,6 +123,8 @@ export interface ComposeOverrides {
   /** Fetch used by the news crawler and the alert webhook (tests pass a local one). */
   fetch?: typeof fetch;
   cycleRetry?: RetryPolicy;
+  /** The briefing's chart renderer (the replay check passes a cheap one: the chart decides no order). */
+  renderChart?: ChartRenderer;
 }
 
 /** Every secret the process will hold: the configuration's and, in simulator mode, the simulator's keys. */
@@ -378,7 +380,7 @@ export async function composeDesk(config: Config, overrides: ComposeOverrides = 
             ...(overrides.fetch ? { fetch: overrides.fetch } : {}),
           }),
           publisher: channels,
-          renderChart: renderLineChartPng,
+          renderChart: overrides.renderChart ?? renderLineChartPng,
           locale: config.locale,
           names: Object.fromEntries(universe.map((u) => [u.ticker, u.name])),
           ...(overrides.cycleRetry ? { retry: overrides.cycleRetry } : {}),

@@ -249,28 +249,80 @@ export function runBacktest(input: BacktestInput): BacktestRun {
     }
   };
 
-  const executeOrder = (order: BacktestOrder, plannedQuantity: Shares, k: number): void => {
-    const { date } = order;
+  /**
+   * Sends one order at the open as ExecutionService does: the limit tightened toward the opening quote, the
+   * guard's offline rules checked again on the portfolio as it is at that moment (the earlier orders of the
+   * day filled), then the fill model. A denied order is never sent.
+   */
+  const executeOrder = (
+    proposed: BacktestOrder,
+    plannedQuantity: Shares,
+    k: number,
+    sentToday: number,
+  ): boolean => {
+    const { date } = proposed;
     const unfilled = (quantity: Shares, reason: UnfilledLeg['reason']) =>
-      run.unfilled.push({ date, ticker: order.ticker, side: order.side, quantity, reason });
-    const barIndex = index.get(order.ticker)?.onDay[k] ?? -1;
-    if (barIndex < 0) return void unfilled(order.quantity, 'NO_BAR_ON_DAY');
-    const raw = barsByTicker[order.ticker]![barIndex]!;
+      run.unfilled.push({ date, ticker: proposed.ticker, side: proposed.side, quantity, reason });
+    const barIndex = index.get(proposed.ticker)?.onDay[k] ?? -1;
+    if (barIndex < 0) {
+      unfilled(proposed.quantity, 'NO_BAR_ON_DAY');
+      return false;
+    }
+    const raw = barsByTicker[proposed.ticker]![barIndex]!;
     const bar = {
       open: nearestTick(raw.open, 'ETF'),
       high: nearestTick(raw.high, 'ETF'),
       low: nearestTick(raw.low, 'ETF'),
     };
-    order.limitPrice = sentLimitPrice(
-      order.side,
-      order.limitPrice,
-      bar.open,
-      config.limits.maxQuoteDistanceBp,
-    );
+    const order = {
+      ...proposed,
+      limitPrice: sentLimitPrice(
+        proposed.side,
+        proposed.limitPrice,
+        bar.open,
+        config.limits.maxQuoteDistanceBp,
+      ),
+    };
+    const opens = new Map<string, Krw>();
+    const bases = new Map<string, Krw>();
+    for (const ticker of new Set([order.ticker, ...positions.keys()])) {
+      const i = index.get(ticker)?.onDay[k] ?? -1;
+      const prior = priorClose(ticker, k);
+      const price = i >= 0 ? nearestTick(barsByTicker[ticker]![i]!.open, 'ETF') : prior;
+      if (price !== null) opens.set(ticker, price);
+      if (prior !== null) bases.set(ticker, prior);
+    }
+    const [release] = guardLegsOffline({
+      date,
+      calendar,
+      legs: [order],
+      cash,
+      positions: [...positions].map(([ticker, quantity]) => ({ ticker, quantity })),
+      closes: opens,
+      bases,
+      ordersToday: sentToday,
+      limits: config.limits,
+    });
+    if (release?.deniedBy) {
+      run.clipped.push({
+        date,
+        ticker: order.ticker,
+        side: order.side,
+        plannedQuantity,
+        quantity: 0,
+        by: release.deniedBy,
+        kind: order.kind,
+      });
+      return false;
+    }
+    run.orders.push(order);
     const filled = limitOrderFill(order.side, order.limitPrice, bar, (open) =>
       slippedFillPrice(open, order.side, config.slippageTicks),
     );
-    if (filled === null) return void unfilled(order.quantity, 'LIMIT_NOT_REACHED');
+    if (filled === null) {
+      unfilled(order.quantity, 'LIMIT_NOT_REACHED');
+      return true;
+    }
     const fill = {
       date,
       ticker: order.ticker,
@@ -284,11 +336,12 @@ export function runBacktest(input: BacktestInput): BacktestRun {
     if (order.side === 'SELL') {
       const quantity = Math.min(order.quantity, positions.get(order.ticker) ?? 0);
       if (quantity > 0) sell({ ...fill, quantity });
-      return;
+      return true;
     }
     const quantity = affordableQuantity(order.quantity, filled.price, cash, config.commissionPpm);
     if (quantity < order.quantity) unfilled(order.quantity - quantity, 'NO_CASH');
     if (quantity > 0) buy({ ...fill, quantity });
+    return true;
   };
 
   /** The post-plan path of one morning: fit to the limits, the offline guard, then the orders. */
@@ -337,14 +390,27 @@ export function runBacktest(input: BacktestInput): BacktestRun {
     const orders: { order: BacktestOrder; planned: Shares }[] = [];
     for (const f of sent) {
       const verdict = verdicts.find((v) => v.ticker === f.leg.ticker && v.side === f.leg.side);
-      if (verdict?.deniedBy) {
+      // ApprovalService.propose checks each intent alone against the morning's account (before any sell of
+      // the plan has filled): a buy the sells would fund can be refused there and waits for the carry-over.
+      const [alone] = guardLegsOffline({
+        date,
+        calendar,
+        legs: [{ ...f.leg, quantity: f.quantity }],
+        cash,
+        positions: positionList,
+        closes,
+        ordersToday: 0,
+        limits: config.limits,
+      });
+      const deniedBy = verdict?.deniedBy ?? alone?.deniedBy ?? null;
+      if (deniedBy) {
         run.clipped.push({
           date,
           ticker: f.leg.ticker,
           side: f.leg.side,
           plannedQuantity: f.leg.quantity,
           quantity: 0,
-          by: verdict.deniedBy,
+          by: deniedBy,
           kind,
         });
         continue;
@@ -357,10 +423,10 @@ export function runBacktest(input: BacktestInput): BacktestRun {
         limitPrice: f.leg.limitPrice,
         kind,
       };
-      run.orders.push(order);
       orders.push({ order, planned: f.leg.quantity });
     }
-    for (const { order, planned } of orders) executeOrder(order, planned, k);
+    let sentToday = 0;
+    for (const { order, planned } of orders) if (executeOrder(order, planned, k, sentToday)) sentToday++;
   };
 
   const abandonPending = (date: KstDate): void => {

@@ -133,8 +133,10 @@ export interface OfflineGuardInput {
   legs: readonly { ticker: string; side: Side; quantity: Shares; limitPrice: Krw }[];
   cash: Krw;
   positions: readonly { ticker: string; quantity: Shares }[];
-  /** Yesterday's close per ticker: the mark, and the base of the ±30 % band. */
+  /** The quote per ticker the check sees: yesterday's close before the open, the open when an order is sent. */
   closes: ReadonlyMap<string, Krw>;
+  /** Yesterday's close per ticker, the base of the ±30 % band (default: `closes`). */
+  bases?: ReadonlyMap<string, Krw>;
   ordersToday: number;
   limits: RiskLimits;
 }
@@ -158,7 +160,8 @@ export function guardLegsOffline(input: OfflineGuardInput): OfflineGuardResult[]
   for (const ticker of new Set([...input.legs.map((l) => l.ticker)])) {
     const price = input.closes.get(ticker);
     if (price === undefined) continue;
-    const band = priceBand(price, 'ETF');
+    const base = input.bases?.get(ticker) ?? price;
+    const band = priceBand(base, 'ETF');
     quotes.push({
       ticker,
       name: ticker,
@@ -166,7 +169,7 @@ export function guardLegsOffline(input: OfflineGuardInput): OfflineGuardResult[]
       open: price,
       high: price,
       low: price,
-      basePrice: price,
+      basePrice: base,
       upperLimit: band.upper,
       lowerLimit: band.lower,
       changeFromPrevious: 0,
