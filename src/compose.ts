@@ -49,7 +49,10 @@ import { createDbCycleStore } from './adapters/db/cycle-store';
 import { createDbScorecardStore } from './adapters/db/scorecard-store';
 import { createDbFillsReader } from './adapters/db/fills-reader';
 import { createDbPublicationLog } from './adapters/db/publication-log';
-import { saveDeskSetting } from './adapters/db/dashboard-store';
+import { addKisRequestCounts, saveDeskSetting } from './adapters/db/dashboard-store';
+import { createKisRequestCounter, meteredFetch } from './adapters/http/kis-metering';
+import { createDeskMetrics, type DeskMetrics } from './adapters/http/metrics';
+import type { StatusProvider } from './adapters/http/desk-readiness';
 import { createNewsCrawler } from './adapters/news/crawler';
 import type { Desk } from './app/desk-api';
 import { createTradingCore, type TradingCore } from './app/trading-core';
@@ -112,6 +115,10 @@ export interface DeskRuntime {
   universe: { ticker: string; name: string }[];
   /** Every secret the process holds (config and simulator keys), for redaction. */
   secrets: string[];
+  /** Prometheus registry behind /metrics (KIS traffic is metered here; the rest is read from the views). */
+  metrics: DeskMetrics;
+  /** Named status providers shown in /readyz after the standard parts (watch, KIS budget, …). */
+  statusProviders: Record<string, StatusProvider>;
   close(): Promise<void>;
 }
 
@@ -195,6 +202,20 @@ export async function composeDesk(config: Config, overrides: ComposeOverrides = 
     // EGW02006/02007/02004 become an alert once the alert service exists (it is built after the broker).
     let raiseKisConfigAlert: ((error: KisConfigurationError) => void) | null = null;
     const onConfigurationError = (error: KisConfigurationError): void => raiseKisConfigAlert?.(error);
+    const metrics = createDeskMetrics({ database });
+    const kisCounter = createKisRequestCounter({
+      flush: (counts) => addKisRequestCounts(database.db, counts),
+      now: () => clock.now(),
+      onError: (error) => logger.warn({ err: error }, 'kis request counts not saved'),
+    });
+    closers.push(() => kisCounter.close());
+    const kisFetch = meteredFetch(
+      (url, init) => fetch(url, init),
+      (e) => {
+        metrics.observeKisRequest(e);
+        kisCounter.record(e);
+      },
+    );
     if (config.kis.mode === 'simulator') {
       // The simulated account lives in ./data next to the desk's own books, so both survive a restart.
       simulator = await startKisSimulator({
@@ -217,6 +238,7 @@ export async function composeDesk(config: Config, overrides: ComposeOverrides = 
         nameOf,
         tokenBlackouts,
         onConfigurationError,
+        fetch: kisFetch,
       });
     } else {
       broker = createKisBroker({
@@ -239,6 +261,7 @@ export async function composeDesk(config: Config, overrides: ComposeOverrides = 
         nameOf,
         tokenBlackouts,
         onConfigurationError,
+        fetch: kisFetch,
       });
     }
     closers.push(() => broker.close());
@@ -483,6 +506,8 @@ export async function composeDesk(config: Config, overrides: ComposeOverrides = 
       scheduler,
       channels,
       publications,
+      metrics,
+      statusProviders: {},
       async close() {
         for (const close of closers.reverse()) {
           try {

@@ -147,6 +147,13 @@ const envSchema = z.object({
   CYCLE_TIME: hhmm('08:00'),
   CYCLE_CATCHUP_CUTOFF: hhmm('15:00'),
   CANARY_ENABLED: z.preprocess(emptyToUndefined, z.enum(['true', 'false']).default('true')),
+  /** The desk's small HTTP server: /healthz, /readyz, /metrics and the read-only dashboard page. */
+  HTTP_ENABLED: z.preprocess(emptyToUndefined, z.enum(['true', 'false']).default('true')),
+  HTTP_HOST: z.preprocess(emptyToUndefined, z.string().trim().default('127.0.0.1')),
+  HTTP_PORT: intFrom(8787, 0, 65_535),
+  DASHBOARD_ENABLED: z.preprocess(emptyToUndefined, z.enum(['true', 'false']).default('true')),
+  /** Required when HTTP_HOST is not loopback: the dashboard and /metrics then ask for it (Bearer or ?token=). */
+  DASHBOARD_TOKEN: optionalString,
   CANARY_TIME: hhmm('07:45'),
   CANARY_RETRY_MINUTES: intFrom(5, 1, 120),
   // One universe: the strategy's defaults (src/domain/strategy/config.ts), which the backtester runs too.
@@ -242,6 +249,8 @@ export interface Config {
   };
   /** The pre-open canary: read-only probes before the cycle, which waits for them to pass. */
   canary: { enabled: boolean; time: string; retryMinutes: number };
+  /** The HTTP server (health, metrics, dashboard page); a token guards it when it listens beyond loopback. */
+  http: { enabled: boolean; host: string; port: number; dashboard: boolean; token?: string };
   alertWebhookUrl?: string;
   sessionIdleMs: number;
   /** Every secret value in this config, for log and message redaction. */
@@ -321,6 +330,11 @@ export function loadConfig(raw: Record<string, string | undefined>): Config {
       // the schema already reported the malformed URL
     }
   }
+  const httpHost = v('HTTP_HOST') || '127.0.0.1';
+  if (v('HTTP_ENABLED') !== 'false' && !LOOPBACK_HOST.test(httpHost) && httpHost !== '::1' && !v('DASHBOARD_TOKEN'))
+    problems.push(`DASHBOARD_TOKEN: required when HTTP_HOST (${httpHost}) is not a loopback address`);
+  if (v('DASHBOARD_TOKEN') && (v('DASHBOARD_TOKEN')?.length ?? 0) < 16)
+    problems.push('DASHBOARD_TOKEN: use at least 16 characters');
   if (v('QDRANT_API_KEY') && !v('QDRANT_URL')) problems.push('QDRANT_API_KEY: set QDRANT_URL too');
   if (v('OPENAI_BASE_URL') && !v('OPENAI_API_KEY'))
     problems.push(
@@ -378,6 +392,7 @@ function toConfig(e: Env): Config {
     e.KIS_APP_SECRET,
     e.QDRANT_API_KEY,
     e.ALERT_WEBHOOK_URL,
+    e.DASHBOARD_TOKEN,
     e.DATABASE_URL && passwordOf(e.DATABASE_URL),
   ].filter((s): s is string => typeof s === 'string' && s.length >= 4);
   const universe = [
@@ -435,6 +450,13 @@ function toConfig(e: Env): Config {
       enabled: e.CANARY_ENABLED === 'true',
       time: e.CANARY_TIME,
       retryMinutes: e.CANARY_RETRY_MINUTES,
+    },
+    http: {
+      enabled: e.HTTP_ENABLED === 'true',
+      host: e.HTTP_HOST,
+      port: e.HTTP_PORT,
+      dashboard: e.DASHBOARD_ENABLED === 'true',
+      ...(e.DASHBOARD_TOKEN ? { token: e.DASHBOARD_TOKEN } : {}),
     },
     ...(e.ALERT_WEBHOOK_URL ? { alertWebhookUrl: e.ALERT_WEBHOOK_URL } : {}),
     sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,

@@ -10,6 +10,8 @@ import { kstDate } from './domain/market';
 import { pino } from 'pino';
 import { createLogger } from './adapters/logging/logger';
 import { repoPath } from './adapters/resources';
+import { deskReadinessChecks } from './adapters/http/desk-readiness';
+import { HttpPortInUseError, startDeskHttpServer, type DeskHttpServer } from './adapters/http/server';
 
 export function describeParts(
   config: Config,
@@ -81,10 +83,51 @@ async function main(): Promise<void> {
     });
 
   let discord: DiscordChannel | null = null;
+  let discordReady = false;
+  let http: DeskHttpServer | null = null;
+  if (config.http.enabled) {
+    try {
+      http = await startDeskHttpServer({
+        host: config.http.host,
+        port: config.http.port,
+        registry: runtime.metrics.registry,
+        ...(config.http.token ? { token: config.http.token } : {}),
+        readiness: deskReadinessChecks({
+          database: runtime.database,
+          ...(runtime.broker.checkAccess ? { kisToken: () => runtime.broker.checkAccess!() } : {}),
+          kisWebsocket: () =>
+            fills
+              ? { status: 'ok', detail: 'fill notices subscribed' }
+              : { status: 'fail', detail: 'fill stream unavailable; fills arrive through reconciliation' },
+          ...(config.discord.enabled
+            ? {
+                discordGateway: () =>
+                  discordReady
+                    ? { status: 'ok' as const, detail: 'logged in, guild loaded' }
+                    : { status: 'fail' as const, detail: 'connecting' },
+              }
+            : {}),
+          now: () => clock.now(),
+          extra: runtime.statusProviders,
+        }),
+        onError: (error) => log.warn({ err: error }, 'http server'),
+      });
+      console.log(`  health     : http://${config.http.host}:${http.port}/healthz · /readyz · /metrics`);
+    } catch (error) {
+      if (error instanceof HttpPortInUseError) {
+        console.error(error.message);
+        await fills?.close().catch(() => undefined);
+        await runtime.close();
+        process.exit(1);
+      }
+      throw error;
+    }
+  }
   let shuttingDown = false;
   const shutdown = async (code: number) => {
     if (shuttingDown) return;
     shuttingDown = true;
+    await http?.close().catch(() => undefined);
     await discord?.stop().catch(() => undefined);
     await fills?.close().catch(() => undefined);
     await runtime.close();
@@ -111,6 +154,7 @@ async function main(): Promise<void> {
       },
     );
     await channel.start();
+    discordReady = true;
     log.info('discord channel ready');
     startScheduler(runtime);
     return;

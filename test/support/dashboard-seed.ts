@@ -59,7 +59,10 @@ export interface SeedSummary {
 
 /** A month of desk activity written straight into the tables the dashboard views read. */
 export async function seedDeskMonth(db: Db): Promise<SeedSummary> {
-  await db.insert(s.deskSettings).values({ key: 'nav_floor', value: SEED_NAV_FLOOR, updatedAt: SEED_FROM });
+  await db
+    .insert(s.deskSettings)
+    .values({ key: 'nav_floor', value: SEED_NAV_FLOOR, updatedAt: SEED_FROM })
+    .onConflictDoUpdate({ target: s.deskSettings.key, set: { value: SEED_NAV_FLOOR } });
   const holdings = new Map<string, Holding>();
   let cash = START_CASH;
   let realisedPnl = 0;
