@@ -406,6 +406,7 @@ export async function composeDesk(config: Config, overrides: ComposeOverrides = 
           renderChart: overrides.renderChart ?? renderLineChartPng,
           locale: config.locale,
           names: Object.fromEntries(universe.map((u) => [u.ticker, u.name])),
+          scorecard,
           ...(overrides.cycleRetry ? { retry: overrides.cycleRetry } : {}),
           onError: (what, error) => logger.warn({ err: error, what }, 'daily cycle'),
         })

@@ -58,6 +58,8 @@ export interface DailyCycleDeps {
   locale: Locale;
   /** ETF names by ticker, for the briefing. */
   names?: Readonly<Record<string, string>>;
+  /** The approval scorecard's line for the Friday briefing (null on other days). */
+  scorecard?: { briefingLine(tradeDate: string): Promise<Record<Locale, string> | null> };
   retry?: RetryPolicy;
   /** A FAILED run is resumed by the scheduler at most this often (manual runs resume at once). Default 5 min. */
   retryFailedAfterMs?: number;

@@ -4,7 +4,7 @@
  * the decisions once the 1st, 5th and 20th trading-day closes are known, and answers `/scorecard`.
  */
 import type { Clock } from '../../domain/clock';
-import { kstDate, kstParts, type KstDate, type TradingCalendar } from '../../domain/market';
+import { kstDate, kstParts, weekdayOf, type KstDate, type TradingCalendar } from '../../domain/market';
 import {
   baselineOf,
   buildScorecard,
@@ -20,6 +20,7 @@ import {
 import type { DeskEventListener } from '../desk-events';
 import type { DecisionRecord, ScorecardStore } from '../ports/scorecard-store';
 import type { IntentRecord, OrderRecord } from '../trading-store';
+import { reportsText, signedKrw } from './scorecard-text';
 
 /** Daily closes of a ticker (KIS daily chart, or recorded data): date → close, KRW. */
 export interface ClosePrices {
@@ -206,6 +207,32 @@ export class ScorecardService {
         }
     }
     return scored;
+  }
+
+  /**
+   * Fridays' briefing line: this month's decisions, helped / hurt and net KRW after 5 trading days (the
+   * horizon most of the month's decisions have reached). Null on other weekdays.
+   */
+  async briefingLine(tradeDate: KstDate): Promise<Record<'ko' | 'en', string> | null> {
+    if (weekdayOf(tradeDate) !== 5) return null;
+    await this.score();
+    const decisions = await this.deps.store.list({
+      fromDate: `${tradeDate.slice(0, 7)}-01`,
+      toDate: tradeDate,
+    });
+    const out = {} as Record<'ko' | 'en', string>;
+    const overall = buildScorecard(
+      decisions.map((d) => ({ person: d.person, decidedOn: d.decidedOn, effects: d.effects })),
+    ).overall;
+    for (const locale of ['ko', 'en'] as const) {
+      const t = reportsText(locale).scorecard;
+      const five = overall.horizons[5];
+      out[locale] =
+        overall.decisions === 0
+          ? t.briefingNone
+          : t.briefing(overall.decisions, five.helped, five.hurt, signedKrw(five.net, locale));
+    }
+    return out;
   }
 
   /** `/scorecard [person] [period]`: per person and overall. Reads only; scores what became known first. */

@@ -435,4 +435,20 @@ describe.each(testDatabaseTargets())('approval scorecard on $name', (target) => 
     expect(await count()).toBe(before);
     expect(chartCalls).toEqual([]);
   });
+
+  it('the Friday briefing carries one line of the month; other days none', async () => {
+    await seedOctober();
+    // Friday 2026-10-30 at the 08:00 cycle: closes up to Thursday 10-29 are known, so every October
+    // decision has its 5th trading day: −2,000 + 2,000 + 0 + 0 − 400 + 6,000 − 3,000 = +2,600.
+    clock.set(kst('2026-10-30', '08:00'));
+    expect(await service.briefingLine('2026-10-29')).toBeNull();
+    expect(await service.briefingLine('2026-10-30')).toEqual({
+      ko: '이번 달 결정 7건 · 5거래일 후 도움 2 / 손해 3 · 순 +2,600원 (/scorecard)',
+      en: 'This month 7 decisions · after 5 trading days helped 2 / hurt 3 · net +₩2,600 (/scorecard)',
+    });
+    expect(await service.briefingLine('2026-11-06')).toEqual({
+      ko: '이번 달 기록된 결정 없음',
+      en: 'No decisions recorded this month',
+    });
+  });
 });

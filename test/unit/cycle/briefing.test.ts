@@ -1,10 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { composeBriefing, escapeMarkdown, nextRebalanceDay, type BriefingFacts } from '../../../src/app/cycle/briefing/compose';
+import {
+  composeBriefing,
+  escapeMarkdown,
+  nextRebalanceDay,
+  type BriefingFacts,
+} from '../../../src/app/cycle/briefing/compose';
 import { pnlFigures } from '../../../src/app/cycle/briefing/pnl';
 import type { NavSnapshotRecord } from '../../../src/app/trading-store';
 import { calendar } from '../../support/trading';
 
-const snapshot = (tradeDate: string, nav: number, kind: NavSnapshotRecord['kind'] = 'close'): NavSnapshotRecord => ({
+const snapshot = (
+  tradeDate: string,
+  nav: number,
+  kind: NavSnapshotRecord['kind'] = 'close',
+): NavSnapshotRecord => ({
   tradeDate,
   kind,
   nav,
@@ -86,7 +95,16 @@ function facts(overrides: Partial<BriefingFacts> = {}): BriefingFacts {
     },
     execution: {
       mode: 'approve',
-      intents: [{ id: 'i1', ticker: '069500', side: 'SELL', quantity: 2, limitPrice: 49_000, status: 'AWAITING_APPROVAL' }],
+      intents: [
+        {
+          id: 'i1',
+          ticker: '069500',
+          side: 'SELL',
+          quantity: 2,
+          limitPrice: 49_000,
+          status: 'AWAITING_APPROVAL',
+        },
+      ],
       approvals: [],
       planPublished: true,
     },
@@ -131,19 +149,38 @@ describe('the morning briefing', () => {
       '거래 상태',
     ]);
     expect(ko.fields[0]!.value).toBe('069500 KODEX 200 10주 · 500,000원 (50.0%) · 평가손익 +20,000원');
-    expect(ko.fields[1]!.value).toBe('매도 069500 KODEX 200 2주 @ 49,000원 (98,000원) — 2026-11-02 09:00에 접수 가능 · 승인 대기');
+    expect(ko.fields[1]!.value).toBe(
+      '매도 069500 KODEX 200 2주 @ 49,000원 (98,000원) — 2026-11-02 09:00에 접수 가능 · 승인 대기',
+    );
     expect(ko.fields[4]!.value).toBe(
       '• \\@everyone \\[click\\]\\(https://evil.example\\) \\*buy\\* now — https://news.example/x',
     );
     expect(briefing.embeds.en.fields[1]!.value).toContain('Sell 069500 KODEX 200 2 @ ₩49,000');
     expect(briefing.text.en).toContain('Morning briefing 2026-11-02');
-    for (const f of [...ko.fields, ...briefing.embeds.en.fields]) expect(f.value.length).toBeLessThanOrEqual(1_024);
+    for (const f of [...ko.fields, ...briefing.embeds.en.fields])
+      expect(f.value.length).toBeLessThanOrEqual(1_024);
+  });
+
+  it('when a scorecard line is given (Fridays) then each locale carries it as a field, and none without it', () => {
+    const line = {
+      ko: '이번 달 결정 2건 · 5거래일 후 도움 1 / 손해 1 · 순 +500원 (/scorecard)',
+      en: 'This month 2 decisions',
+    };
+    const briefing = composeBriefing(facts({ scorecard: line }));
+
+    expect(briefing.embeds.ko.fields.at(-1)).toEqual({ name: '승인 성적표', value: line.ko });
+    expect(briefing.embeds.en.fields.at(-1)).toEqual({ name: 'Approval scorecard', value: line.en });
+    expect(briefing.text.ko).toContain(line.ko);
+    expect(composeBriefing(facts()).embeds.ko.fields.map((f) => f.name)).not.toContain('승인 성적표');
   });
 
   it('when it is not a rebalance day then the plan names the first trading day of next month', () => {
     // Act
     const briefing = composeBriefing(
-      facts({ tradeDate: '2026-11-16', strategy: { ...facts().strategy, status: 'NOT_REBALANCE_DAY', legs: [] } }),
+      facts({
+        tradeDate: '2026-11-16',
+        strategy: { ...facts().strategy, status: 'NOT_REBALANCE_DAY', legs: [] },
+      }),
     );
 
     // Assert
@@ -175,9 +212,12 @@ describe('P&L from NAV snapshots', () => {
 
   it('when the account is new this month then the month starts from its first start-of-day NAV', () => {
     // Act
-    const pnl = pnlFigures('2026-03-04', 1_010_000, [snapshot('2026-03-03', 1_005_000)], [
-      snapshot('2026-03-03', 1_000_000, 'start_of_day'),
-    ]);
+    const pnl = pnlFigures(
+      '2026-03-04',
+      1_010_000,
+      [snapshot('2026-03-03', 1_005_000)],
+      [snapshot('2026-03-03', 1_000_000, 'start_of_day')],
+    );
 
     // Assert
     expect(pnl).toEqual({ day: null, mtd: 10_000, ytd: 10_000 });

@@ -12,6 +12,7 @@ import type { ExecutionOutput, MarketOutput, NewsOutput, RiskOutput, StrategyOut
 import { legKey, noteLines, planLines } from '../plan-text';
 import type { Briefing, BriefingEmbed } from '../ports';
 import type { PnlFigures } from './pnl';
+import { reportsText } from '../../reports/scorecard-text';
 
 export interface BriefingFacts {
   tradeDate: string;
@@ -26,6 +27,8 @@ export interface BriefingFacts {
   pnl: PnlFigures;
   tradingState: TradingState;
   awaitingReconciliation: boolean;
+  /** Fridays: one line of the approval scorecard, per locale. */
+  scorecard?: Record<Locale, string> | null;
 }
 
 const FIELD_MAX = 1_000;
@@ -71,6 +74,9 @@ function embedFor(facts: BriefingFacts, locale: Locale): BriefingEmbed {
       field(m.signals, signalLines(facts, locale)),
       field(m.news, newsLines(facts, locale)),
       field(m.state, [stateLine(facts, locale)]),
+      ...(facts.scorecard
+        ? [field(reportsText(locale).scorecard.briefingField, [facts.scorecard[locale]])]
+        : []),
     ],
     footer: m.footer({ run: facts.runId.slice(0, 8), dataAsOf: facts.strategy.dataAsOf ?? '—' }),
   };

@@ -36,6 +36,12 @@ export const briefingStep: CycleStep<'briefing'> = {
     });
     const nav = market.balance?.totalValue ?? null;
     const state = await deps.core.tradingState.effective();
+    let scorecard: Record<'ko' | 'en', string> | null = null;
+    try {
+      scorecard = (await deps.scorecard?.briefingLine(tradeDate)) ?? null;
+    } catch (error) {
+      deps.onError?.('briefing scorecard', error);
+    }
 
     const briefing = composeBriefing({
       tradeDate,
@@ -50,6 +56,7 @@ export const briefingStep: CycleStep<'briefing'> = {
       pnl: pnlFigures(tradeDate, nav, closes, starts),
       tradingState: state.state,
       awaitingReconciliation: state.awaitingReconciliation,
+      scorecard,
     });
     const m = cycleMessages(deps.locale).briefing;
     const png = navChartPng(
