@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'data', 'drizzle', 'coverage', 'dist', 'docs', 'resources'] },
+  { ignores: ['node_modules', 'data', 'drizzle', 'coverage', 'dist', 'docs', 'resources', 'reports', '.stryker-tmp'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,0 +1,35 @@
+// @ts-check
+/**
+ * `npm run mutate`: mutation testing of the paths that move money (not part of CI: too slow for it).
+ * The report is summarised by hand in docs/quality/mutation.md; the HTML/JSON output stays in reports/ (ignored).
+ * @type {import('@stryker-mutator/api/core').PartialStrykerOptions}
+ */
+export default {
+  testRunner: 'vitest',
+  vitest: { configFile: 'vitest.mutate.config.ts', related: false },
+  // Each mutant runs only the tests that executed its code in the dry run.
+  coverageAnalysis: 'perTest',
+  mutate: [
+    'src/domain/risk/**/*.ts',
+    'src/domain/money.ts',
+    'src/domain/market.ts',
+    'src/domain/strategy/**/*.ts',
+    'src/app/approvals.ts',
+    'src/app/execution.ts',
+    'src/app/reconcile.ts',
+  ],
+  // The sandbox needs the sources, tests, migrations and data the tests read; not reports or docs.
+  ignorePatterns: ['coverage', 'reports', 'docs', 'bench', 'grafana', '.ci/out', 'data'],
+  concurrency: 2,
+  timeoutMS: 20_000,
+  incremental: true,
+  incrementalFile: 'reports/stryker-incremental.json',
+  reporters: ['clear-text', 'progress', 'html', 'json'],
+  htmlReporter: { fileName: 'reports/mutation/index.html' },
+  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  clearTextReporter: { allowColor: false, logTests: false, reportScoreTable: true },
+  thresholds: { high: 90, low: 80, break: null },
+  disableTypeChecks: 'src/**/*.ts',
+  tempDirName: '.stryker-tmp',
+  cleanTempDir: true,
+};

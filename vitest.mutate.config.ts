@@ -1,0 +1,22 @@
+import { defineConfig, mergeConfig } from 'vitest/config';
+import base from './vitest.config';
+
+/**
+ * The test files `npm run mutate` (Stryker) runs: the ones that exercise the money paths it mutates
+ * (src/domain/{risk,strategy,money,market}, src/app/{approvals,execution,reconcile}). The whole suite would take
+ * hours per mutant batch on this machine; these give the same verdicts for those files in minutes.
+ * The fault run (200 randomized episodes) is left out: it is slow and asserts invariants the files below already pin.
+ */
+export const MUTATE_TEST_FILES = [
+  'test/unit/risk/**/*.test.ts',
+  'test/unit/strategy/**/*.test.ts',
+  'test/unit/domain/**/*.test.ts',
+  'test/unit/money-paths/**/*.test.ts',
+  'test/integration/trading/approval-flow.test.ts',
+  'test/integration/trading/bad-input.test.ts',
+  'test/integration/trading/blackout.test.ts',
+  'test/integration/trading/reconciliation.test.ts',
+  'test/integration/trading/trading-state.test.ts',
+];
+
+export default mergeConfig(base, defineConfig({ test: { include: MUTATE_TEST_FILES } }));
