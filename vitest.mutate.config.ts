@@ -1,4 +1,4 @@
-import { defineConfig, mergeConfig } from 'vitest/config';
+import { defineConfig } from 'vitest/config';
 import base from './vitest.config';
 
 /**
@@ -19,4 +19,5 @@ export const MUTATE_TEST_FILES = [
   'test/integration/trading/trading-state.test.ts',
 ];
 
-export default mergeConfig(base, defineConfig({ test: { include: MUTATE_TEST_FILES } }));
+// Spread, not mergeConfig: mergeConfig concatenates arrays and would keep the whole suite's include.
+export default defineConfig({ ...base, test: { ...base.test, include: MUTATE_TEST_FILES } });
