@@ -17,6 +17,8 @@ export default defineConfig({
       exclude: [],
       reporter: ['text-summary', 'json-summary'],
       reportsDirectory: 'coverage',
+      // A red run still prints its coverage (CI shows the table either way).
+      reportOnFailure: true,
       thresholds: {
         lines: 85,
         'src/domain/**': { lines: 90 },
