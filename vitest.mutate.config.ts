@@ -19,5 +19,10 @@ export const MUTATE_TEST_FILES = [
   'test/integration/trading/trading-state.test.ts',
 ];
 
+/** MUTATE_UNIT_ONLY=1: only the pure unit tests (no database) — a quick run for the domain files. */
+const include = process.env.MUTATE_UNIT_ONLY
+  ? MUTATE_TEST_FILES.filter((f) => f.startsWith('test/unit/'))
+  : MUTATE_TEST_FILES;
+
 // Spread, not mergeConfig: mergeConfig concatenates arrays and would keep the whole suite's include.
-export default defineConfig({ ...base, test: { ...base.test, include: MUTATE_TEST_FILES } });
+export default defineConfig({ ...base, test: { ...base.test, include } });
