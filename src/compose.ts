@@ -56,6 +56,10 @@ import type { StatusProvider } from './adapters/http/desk-readiness';
 import { createNewsCrawler } from './adapters/news/crawler';
 import type { Desk } from './app/desk-api';
 import { createTradingCore, type TradingCore } from './app/trading-core';
+import { createDbWatchStore } from './adapters/db/watch-store';
+import { withRealtimeQuotes } from './app/watch/realtime-quotes';
+import { WatchAlertRelay } from './app/watch/relay';
+import { WatchService } from './app/watch/service';
 import type { TradingStore } from './app/trading-store';
 import type { Clock } from './domain/clock';
 import type { TradingCalendar } from './domain/market';
@@ -113,6 +117,9 @@ export interface DeskRuntime {
   channels: ChannelRelay;
   publications: PublicationLog;
   universe: { ticker: string; name: string }[];
+  /** The intraday watch; main.ts starts it and attaches its alerts to the channel. */
+  watch: WatchService;
+  watchAlerts: WatchAlertRelay;
   /** Every secret the process holds (config and simulator keys), for redaction. */
   secrets: string[];
   /** Prometheus registry behind /metrics (KIS traffic is metered here; the rest is read from the views). */
@@ -265,12 +272,20 @@ export async function composeDesk(config: Config, overrides: ComposeOverrides = 
       });
     }
     closers.push(() => broker.close());
+    // The quote tool and the guard get the watch's realtime price when it is fresher than REST.
+    let watch: WatchService | null = null;
+    const quotingBroker = withRealtimeQuotes(
+      broker,
+      () => watch,
+      clock,
+      riskLimitsFrom(config).maxQuoteAgeMs,
+    );
 
     const store = createDbTradingStore(database.db);
     // The dashboards draw the NAV floor in force next to the NAV (dashboard.nav_daily).
     await saveDeskSetting(database.db, 'nav_floor', riskLimitsFrom(config).navFloor, clock.now());
     const core = createTradingCore({
-      broker,
+      broker: quotingBroker,
       store,
       clock,
       calendar,
@@ -341,7 +356,7 @@ export async function composeDesk(config: Config, overrides: ComposeOverrides = 
       fallbackModel: offline,
       memory,
       sessionStore: createDbSessionStore(database.db),
-      broker,
+      broker: quotingBroker,
       tradingCore: core,
       clock,
       calendar,
@@ -473,6 +488,31 @@ export async function composeDesk(config: Config, overrides: ComposeOverrides = 
       },
     });
     closers.push(() => scheduler.stop());
+    const watchAlerts = new WatchAlertRelay((alert) =>
+      logger.warn(
+        { ticker: alert.firing.ticker, condition: alert.firing.condition },
+        'watch alert with no channel',
+      ),
+    );
+    const names = new Map(universe.map((u) => [u.ticker, u.name]));
+    const watchService = new WatchService({
+      broker,
+      clock,
+      calendar,
+      store: createDbWatchStore(database.db),
+      settings: config.watch,
+      positions: () => store.getPositions(),
+      openIntents: () =>
+        store.listIntents({ statuses: ['AWAITING_APPROVAL', 'APPROVED', 'DEFERRED', 'SUBMITTED'] }),
+      propose: (draft) => core.approvals.propose(draft),
+      alerts: core.alerts,
+      publisher: watchAlerts,
+      isKnownEtf: (ticker) => config.risk.etfUniverse.includes(ticker),
+      nameOf: (ticker) => names.get(ticker) ?? ticker,
+      onError: (what, error) => logger.warn({ err: error, what }, 'watch'),
+    });
+    watch = watchService;
+    closers.push(() => watchService.stop());
     const desk = createDesk({
       core,
       store,
@@ -502,6 +542,8 @@ export async function composeDesk(config: Config, overrides: ComposeOverrides = 
       universe,
       secrets,
       desk,
+      watch: watchService,
+      watchAlerts,
       blackouts,
       cycle,
       scheduler,

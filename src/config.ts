@@ -6,6 +6,15 @@ import { z } from 'zod';
 import { parseDailyBlackouts, type BlackoutProblem, type DailyBlackout } from './domain/blackout';
 import { DEFAULT_STRATEGY_CONFIG } from './domain/strategy/config';
 import { DEFAULT_ETF_UNIVERSE } from './domain/universe';
+import {
+  DEFAULT_WATCH_THRESHOLDS,
+  resolveThresholds,
+  SELL_CONDITIONS,
+  watchOverridesSchema,
+  type WatchThresholdOverrides,
+  type WatchThresholds,
+} from './domain/watch';
+import type { WatchSettings } from './app/watch/settings';
 
 export const LIVE_TRADING_CONFIRMATION = 'I_UNDERSTAND_THIS_SENDS_REAL_ORDERS';
 
@@ -64,6 +73,62 @@ function describeBlackoutProblem(problem: BlackoutProblem): string {
       return problem.code;
   }
 }
+const jsonObject = (text: string, ctx: z.RefinementCtx): Record<string, unknown> | undefined => {
+  try {
+    const value: unknown = JSON.parse(text);
+    if (value !== null && typeof value === 'object' && !Array.isArray(value))
+      return value as Record<string, unknown>;
+  } catch {
+    // reported below
+  }
+  ctx.addIssue({ code: 'custom', message: 'must be a JSON object' });
+  return undefined;
+};
+/** WATCH_THRESHOLDS: JSON overrides of the watch's default thresholds, e.g. {"stopLossPct":7}. */
+const watchThresholdsSetting = z.preprocess(
+  (v) => (v === undefined || (typeof v === 'string' && v.trim() === '') ? '{}' : v),
+  z.string().transform((text, ctx): WatchThresholds => {
+    const parsed = jsonObject(text, ctx);
+    if (!parsed) return z.NEVER;
+    const overrides = watchOverridesSchema.safeParse(parsed);
+    if (!overrides.success) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `unknown or non-numeric threshold (${z.prettifyError(overrides.error)})`,
+      });
+      return z.NEVER;
+    }
+    const resolved = resolveThresholds(DEFAULT_WATCH_THRESHOLDS, overrides.data);
+    if (resolved.ok) return resolved.value;
+    for (const p of resolved.problems) ctx.addIssue({ code: 'custom', message: `${p.field} ${p.message}` });
+    return z.NEVER;
+  }),
+);
+/** WATCH_TICKER_THRESHOLDS: per-ticker overrides, e.g. {"069500":{"stopLossPct":5}}. */
+const watchTickerThresholdsSetting = z.preprocess(
+  (v) => (v === undefined || (typeof v === 'string' && v.trim() === '') ? '{}' : v),
+  z.string().transform((text, ctx): Record<string, WatchThresholdOverrides> => {
+    const parsed = jsonObject(text, ctx);
+    if (!parsed) return z.NEVER;
+    const out: Record<string, WatchThresholdOverrides> = {};
+    for (const [ticker, value] of Object.entries(parsed)) {
+      const overrides = watchOverridesSchema.safeParse(value);
+      if (!/^\d{6}$/.test(ticker) || !overrides.success) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `${ticker}: needs a 6-digit ticker and known numeric thresholds`,
+        });
+        continue;
+      }
+      const resolved = resolveThresholds(DEFAULT_WATCH_THRESHOLDS, overrides.data);
+      if (!resolved.ok)
+        for (const p of resolved.problems)
+          ctx.addIssue({ code: 'custom', message: `${ticker}.${p.field} ${p.message}` });
+      else out[ticker] = overrides.data;
+    }
+    return out;
+  }),
+);
 /** `HH:MM-HH:MM[,…]` KST, windows may cross midnight; `none` for no window. */
 const blackoutWindows = z.preprocess(
   (v) => (v === undefined || (typeof v === 'string' && v.trim() === '') ? '23:30-00:10' : v),
@@ -170,6 +235,19 @@ const envSchema = z.object({
   NEWS_FEEDS: urlList,
   ALERT_WEBHOOK_URL: optionalUrl,
   SESSION_IDLE_MINUTES: intFrom(30, 1, 24 * 60),
+
+  WATCH_ENABLED: z.preprocess(emptyToUndefined, z.enum(['true', 'false']).default('true')),
+  WATCH_THRESHOLDS: watchThresholdsSetting,
+  WATCH_TICKER_THRESHOLDS: watchTickerThresholdsSetting,
+  WATCH_HOLDING_CONDITIONS: z.preprocess(
+    (v) => (v === undefined || (typeof v === 'string' && v.trim() === '') ? SELL_CONDITIONS.join(',') : v),
+    commaList(z.enum(SELL_CONDITIONS)),
+  ),
+  WATCH_REARM_MINUTES: intFrom(30, 1, 24 * 60),
+  WATCH_FEED_DOWN_ALERT_SECONDS: intFrom(60, 5, 3_600),
+  WATCH_POLL_INTERVAL_MS: intFrom(2_000, 200, 60_000),
+  WATCH_SELL_SHARE_PCT: intFrom(100, 1, 100),
+  WATCH_LIMIT_TICKS: intFrom(1, 0, 20),
 });
 
 type Env = z.infer<typeof envSchema>;
@@ -253,6 +331,7 @@ export interface Config {
   http: { enabled: boolean; host: string; port: number; dashboard: boolean; token?: string };
   alertWebhookUrl?: string;
   sessionIdleMs: number;
+  watch: WatchSettings;
   /** Every secret value in this config, for log and message redaction. */
   secrets: string[];
 }
@@ -460,6 +539,17 @@ function toConfig(e: Env): Config {
     },
     ...(e.ALERT_WEBHOOK_URL ? { alertWebhookUrl: e.ALERT_WEBHOOK_URL } : {}),
     sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,
+    watch: {
+      enabled: e.WATCH_ENABLED === 'true',
+      thresholds: e.WATCH_THRESHOLDS,
+      tickerOverrides: e.WATCH_TICKER_THRESHOLDS,
+      rearmMs: e.WATCH_REARM_MINUTES * 60_000,
+      downAlertMs: e.WATCH_FEED_DOWN_ALERT_SECONDS * 1_000,
+      pollIntervalMs: e.WATCH_POLL_INTERVAL_MS,
+      sellSharePct: e.WATCH_SELL_SHARE_PCT,
+      limitTicks: e.WATCH_LIMIT_TICKS,
+      holdingConditions: e.WATCH_HOLDING_CONDITIONS,
+    },
     secrets,
   };
 }

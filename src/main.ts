@@ -156,7 +156,9 @@ async function main(): Promise<void> {
     await channel.start();
     discordReady = true;
     log.info('discord channel ready');
+    runtime.watchAlerts.attach({ publishWatchAlert: (alert) => channel.postWatchAlert(alert) });
     startScheduler(runtime);
+    runtime.watch.start();
     return;
   }
 
@@ -174,7 +176,9 @@ async function main(): Promise<void> {
   console.log(
     config.locale === 'ko' ? '  증권사 주문·잔고와 대조하는 중…' : '  reconciling with the broker…',
   );
+  runtime.watchAlerts.attach(terminal.watchPublisher());
   startScheduler(runtime);
+  runtime.watch.start();
   await waitForReconciliation(runtime, 20_000);
   await terminal.run();
   await shutdown(0);

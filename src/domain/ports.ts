@@ -136,6 +136,9 @@ export interface TradeTick {
   price: Krw;
   volume: Shares;
   time: string;
+  /** Today's cumulative volume and opening price (ACML_VOL, STCK_OPRC), when the feed carries them. */
+  dayVolume?: Shares;
+  dayOpen?: Krw;
 }
 
 export interface Subscription {
@@ -162,6 +165,13 @@ export interface Broker {
   /** Every order of the account between the dates, all pages. Throws if any page could not be read. */
   listOrders(from: KstDate, to: KstDate): Promise<BrokerOrder[]>;
   subscribeFills(onNotice: (notice: FillNotice) => void): Promise<Subscription>;
-  subscribeTrades(tickers: string[], onTick: (tick: TradeTick) => void): Promise<Subscription>;
+  /** `onMalformed` hears every record that could not be read (it is dropped). */
+  subscribeTrades(
+    tickers: string[],
+    onTick: (tick: TradeTick) => void,
+    onMalformed?: (fields: readonly string[]) => void,
+  ): Promise<Subscription>;
+  /** Optional: whether the realtime session is connected now (false while it reconnects). */
+  realtimeConnected?(): boolean;
   close(): Promise<void>;
 }

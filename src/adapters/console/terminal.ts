@@ -2,6 +2,8 @@
  * The terminal channel: reads lines, talks to the Desk, prints answers, proposal cards and order updates.
  * The person at the keyboard is the account owner, so the terminal may approve (the guard still decides).
  */
+import type { WatchPublisher } from '../../app/watch/ports';
+import { watchAlertLines } from '../../app/watch/text';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -53,6 +55,8 @@ export interface TerminalChannel {
   run(): Promise<void>;
   /** Where the daily cycle posts its plan card (as numbered cards to approve) and its briefing. */
   cyclePublisher(options: { chartDir: string; published: PublicationLog }): CyclePublisher;
+  /** Where the intraday watch posts its alerts (a sell alert comes with a numbered card to approve). */
+  watchPublisher(): WatchPublisher;
 }
 
 const MEMORIES_SHOWN = 10;
@@ -202,6 +206,14 @@ export function createTerminalChannel(options: TerminalChannelOptions): Terminal
   }
 
   return {
+    watchPublisher() {
+      return {
+        async publishWatchAlert(alert) {
+          print(plainText(`\n${watchAlertLines(alert, options.locale).join('\n')}`));
+          if (alert.intent) showCard(alert.intent);
+        },
+      };
+    },
     cyclePublisher({ chartDir, published }) {
       const locale = options.locale;
       return {

@@ -31,6 +31,8 @@ import { renderBriefing, type BriefingEmbedData } from './render/briefing';
 import { safeError } from './safe-error';
 import { splitMessage, threadNameFrom } from './text';
 import { relayThreadMessage } from './thread-messages';
+import { postWatchAlert } from './watch-alert';
+import type { WatchAlert } from '../../app/watch/ports';
 
 export interface DiscordChannelOptions {
   desk: Desk;
@@ -66,6 +68,8 @@ export interface DiscordChannel {
   postPlanCard(plan: PlanCardInput): Promise<{ threadId: string; cardMessageIds: string[] }>;
   /** Archives idle conversation threads; threads already archived or gone are skipped. */
   archiveThreads(threadKeys: readonly string[]): Promise<{ archived: string[]; skipped: string[] }>;
+  /** An intraday watch firing in the alert channel (with its SELL card or its /trade button). */
+  postWatchAlert(alert: WatchAlert): Promise<void>;
 }
 
 const STOP_GRACE_MS = 10_000;
@@ -213,6 +217,11 @@ export function createDiscordChannel(options: DiscordChannelOptions): DiscordCha
           cardMessageIds.push((await ctx.posting.postCard(thread, intent, locale)).id);
       });
       return { threadId: thread.id, cardMessageIds };
+    },
+
+    async postWatchAlert(alert) {
+      requireReady();
+      await postWatchAlert(ctx, alert, defaultLocale);
     },
 
     async archiveThreads(threadKeys) {

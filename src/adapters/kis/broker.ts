@@ -168,7 +168,13 @@ export function createKisBroker(deps: KisBrokerDeps): KisBroker {
       return { close: leave };
     },
 
-    async subscribeTrades(tickers: string[], onTick: (tick: TradeTick) => void): Promise<Subscription> {
+    realtimeConnected: () => realtime.isOpen,
+
+    async subscribeTrades(
+      tickers: string[],
+      onTick: (tick: TradeTick) => void,
+      onMalformed?: (fields: readonly string[]) => void,
+    ): Promise<Subscription> {
       const unique = [...new Set(tickers)];
       const bad = unique.find((t) => !isKisTicker(t));
       if (bad !== undefined) throw new KisRejectedError('INVALID_TICKER', `bad ticker "${bad}"`, 'never');
@@ -196,6 +202,7 @@ export function createKisBroker(deps: KisBrokerDeps): KisBroker {
             await realtime.subscribe(spec, (fields) => {
               const tick = toTradeTick(fields);
               if (tick) onTick(tick);
+              else onMalformed?.(fields);
             }),
           );
         }

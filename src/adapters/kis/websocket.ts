@@ -70,6 +70,11 @@ export class KisWebSocketSession {
 
   constructor(private readonly deps: KisWebSocketDeps) {}
 
+  /** The socket is open (false before the first registration and while reconnecting). */
+  get isOpen(): boolean {
+    return this.socket !== null && this.socket.readyState === WebSocket.OPEN;
+  }
+
   get registrationCount(): number {
     return this.registrations.size;
   }

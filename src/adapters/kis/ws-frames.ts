@@ -66,8 +66,13 @@ export function toTradeTick(fields: readonly string[]): TradeTick | null {
   const time = fields[1];
   const price = integerOrNull(fields[2]);
   const volume = integerOrNull(fields[12]);
-  if (!ticker || !time || price === null || volume === null) return null;
-  return { ticker, price, volume, time };
+  if (!ticker || !time || price === null || volume === null || price <= 0) return null;
+  const tick: TradeTick = { ticker, price, volume, time };
+  const dayOpen = integerOrNull(fields[7]);
+  const dayVolume = integerOrNull(fields[13]);
+  if (dayOpen !== null && dayOpen >= 0) tick.dayOpen = dayOpen;
+  if (dayVolume !== null && dayVolume >= 0) tick.dayVolume = dayVolume;
+  return tick;
 }
 
 /** Positions of the 26 H0STCNI0/H0STCNI9 fields this client reads. */

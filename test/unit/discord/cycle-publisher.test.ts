@@ -12,6 +12,7 @@ function recordingChannel() {
     stop: async () => undefined,
     postAlert: async () => ({ messageId: '1' }),
     archiveThreads: async () => ({ archived: [], skipped: [] }),
+    postWatchAlert: async () => undefined,
     postPlanCard: async (plan) => {
       plans.push(plan);
       return { threadId: '2', cardMessageIds: [] };

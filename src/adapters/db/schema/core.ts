@@ -404,5 +404,33 @@ export const decisionScores = pgTable(
   (t) => [
     uniqueIndex('decision_scores_intent_decision_uq').on(t.intentId, t.decision),
     index('decision_scores_decided_on_idx').on(t.decidedOn),
+
+/** The intraday watch's watchlist (`/watch add`): the conditions to watch and per-ticker threshold overrides. */
+export const watchlist = pgTable('watchlist', {
+  ticker: text('ticker').primaryKey(),
+  conditions: jsonb('conditions').$type<string[]>().notNull(),
+  overrides: jsonb('overrides').$type<Record<string, number>>().notNull().default({}),
+  addedBy: text('added_by').notNull(),
+  addedAt: ts('added_at').notNull(),
+});
+
+/** Watch firings that were posted: at most one per ticker, condition and trading day. */
+export const watchFirings = pgTable(
+  'watch_firings',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    ticker: text('ticker').notNull(),
+    condition: text('condition').notNull(),
+    tradeDate: text('trade_date').notNull(),
+    kind: text('kind').notNull(), // buy | sell
+    severity: text('severity').notNull(),
+    price: money('price').notNull(),
+    numbers: jsonb('numbers').notNull(),
+    intentId: uuid('intent_id'),
+    firedAt: ts('fired_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('watch_firings_once_per_day_uq').on(t.ticker, t.condition, t.tradeDate),
+    index('watch_firings_fired_at_idx').on(t.firedAt),
   ],
 );

@@ -60,6 +60,8 @@ export interface FullStackOptions {
   database: Database;
   /** Default TRADING_MORNING. */
   startAt?: string;
+  /** Extra environment settings (e.g. WATCH_*). */
+  env?: Record<string, string>;
   /** Leave the Discord channel unstarted (nothing attached to publish through) until `startChannel()`. */
   deferChannel?: boolean;
 }
@@ -125,6 +127,7 @@ export async function startFullStack(options: FullStackOptions): Promise<FullSta
       OPENAI_API_KEY: OPENAI_KEY,
       OPENAI_BASE_URL: openai.baseUrl,
       ALERT_WEBHOOK_URL: webhook.url,
+      ...options.env,
     });
     const simAccount = DEFAULT_SIM_ACCOUNTS.find((a) => a.environment === 'paper')!;
     // The same list compose gives its own logger when main.ts passes none (the Discord case).
