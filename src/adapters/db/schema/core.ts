@@ -404,6 +404,8 @@ export const decisionScores = pgTable(
   (t) => [
     uniqueIndex('decision_scores_intent_decision_uq').on(t.intentId, t.decision),
     index('decision_scores_decided_on_idx').on(t.decidedOn),
+  ],
+);
 
 /** The intraday watch's watchlist (`/watch add`): the conditions to watch and per-ticker threshold overrides. */
 export const watchlist = pgTable('watchlist', {
