@@ -159,6 +159,13 @@ describe('recorded KIS samples', () => {
     const [record] = splitRecords(frame.payload, frame.count, TRADE_FIELD_COUNT);
     // Assert
     expect(record).toHaveLength(TRADE_FIELD_COUNT);
-    expect(toTradeTick(record!)).toEqual({ ticker: '005930', price: 71900, volume: 1, time: '093354' });
+    expect(toTradeTick(record!)).toEqual({
+      ticker: '005930',
+      price: 71900,
+      volume: 1,
+      time: '093354',
+      dayOpen: 72100,
+      dayVolume: 3052507,
+    });
   });
 });
