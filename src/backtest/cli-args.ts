@@ -40,6 +40,9 @@ const argsSchema = z
     'commission-ppm': integerString('--commission-ppm').pipe(z.number().int().max(100_000)).optional(),
     'cash-rate': percentString('--cash-rate').optional(),
     'risk-free': percentString('--risk-free').optional(),
+    account: z
+      .enum(['taxable', 'isa', 'pension'], { error: '--account must be taxable, isa or pension' })
+      .optional(),
   })
   .refine((a) => a.from <= a.to, { message: '--from must not be after --to' });
 
@@ -57,7 +60,9 @@ export class CliArgsError extends Error {
 
 export const BACKTEST_USAGE = `usage: npm run backtest -- --from YYYY-MM-DD --to YYYY-MM-DD --capital KRW
        [--universe 069500,229200,...] [--safe 114260|CASH] [--top 2] [--out docs/backtest]
-       [--slippage-ticks 1] [--commission-ppm 140] [--cash-rate 0 (% a year)] [--risk-free 0 (% a year)]`;
+       [--slippage-ticks 1] [--commission-ppm 140] [--cash-rate 0 (% a year)] [--risk-free 0 (% a year)]
+       [--account taxable|isa|pension (default taxable: 15.4 % on gains of non-domestic-equity ETFs)]
+       npm run backtest -- --replay-check [--months 24]`;
 
 /** argv (without node and the script) → a validated backtest config, or a CliArgsError saying what is wrong. */
 export function parseBacktestArgs(argv: readonly string[]): BacktestCliArgs {
@@ -100,6 +105,7 @@ export function parseBacktestArgs(argv: readonly string[]): BacktestCliArgs {
     ...(a['commission-ppm'] !== undefined ? { commissionPpm: a['commission-ppm'] } : {}),
     ...(a['cash-rate'] !== undefined ? { cashRateBp: Math.round(a['cash-rate'] * 100) } : {}),
     ...(a['risk-free'] !== undefined ? { riskFreeRate: a['risk-free'] / 100 } : {}),
+    ...(a.account !== undefined ? { accountType: a.account } : {}),
   });
   if (!config.success) {
     throw new CliArgsError(

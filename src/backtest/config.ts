@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isKstDate } from '../domain/market';
 import { DEFAULT_RISK_LIMITS, riskLimitsSchema } from '../domain/risk';
 import { DEFAULT_STRATEGY_CONFIG, strategyConfigSchema } from '../domain/strategy/config';
+import { accountTypeSchema } from './tax';
 
 const kstDate = z.string().refine(isKstDate, 'a date is YYYY-MM-DD');
 
@@ -24,6 +25,8 @@ export const backtestConfigSchema = z
     riskFreeRate: z.number().min(0).max(0.5),
     /** The risk guard's limits, applied to every leg as the live cycle applies them (post-plan.ts). */
     limits: riskLimitsSchema,
+    /** Taxable, ISA or pension account: decides the tax on gains (src/backtest/tax.ts). */
+    accountType: accountTypeSchema,
     /** Re-propose what a plan left undone on the following trading days (the live cycle does). */
     carryOver: z.boolean(),
     /** Plan on the first day even if it is not the first trading day of a month (the live cycle does not). */
@@ -42,6 +45,7 @@ export const DEFAULT_BACKTEST_COSTS = {
   riskFreeRate: 0,
   carryOver: true,
   forceFirstDay: true,
+  accountType: 'taxable',
 } as const;
 
 export function defaultBacktestConfig(from: string, to: string, capital: number): BacktestConfig {

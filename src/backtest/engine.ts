@@ -20,6 +20,7 @@ import {
 import type { BacktestConfig } from './config';
 import { calendarDaysBetween } from './days';
 import { affordableQuantity, slippedFillPrice } from './fills';
+import { etfTaxClass, isaClosingTax, saleTax } from './tax';
 
 export interface Fill {
   date: KstDate;
@@ -106,6 +107,12 @@ export interface BacktestRun {
   unfilled: UnfilledLeg[];
   finalCash: Krw;
   finalPositions: { ticker: string; quantity: Shares }[];
+  /** Net realised gain of non-domestic-equity ETFs (the ISA's tax base). */
+  taxableGain: Krw;
+  /** Tax withheld on sales (taxable account) plus, for an ISA, the closing tax on the final NAV. */
+  taxPaid: Krw;
+  /** The last NAV after the tax an ISA owes when closed (equal to the last NAV for the other accounts). */
+  finalNavAfterTax: Krw;
 }
 
 export interface BacktestInput {
@@ -185,6 +192,9 @@ export function runBacktest(input: BacktestInput): BacktestRun {
     unfilled: [],
     finalCash: 0,
     finalPositions: [],
+    taxableGain: 0,
+    taxPaid: 0,
+    finalNavAfterTax: 0,
   };
 
   const closeAt = (ticker: string, k: number): Krw | null => {
@@ -204,10 +214,17 @@ export function runBacktest(input: BacktestInput): BacktestRun {
     for (const [ticker, quantity] of positions) nav += quantity * (closeAt(ticker, k) ?? 0);
     return nav;
   };
+  /** Purchase cost per ticker (average-cost basis, integer KRW) for the tax on gains. */
+  const cost = new Map<string, Krw>();
   const sell = (fill: Omit<Fill, 'side' | 'value' | 'commission' | 'tax'>): void => {
     const value = fill.quantity * fill.price;
     const commission = feeFor(value, config.commissionPpm);
-    const tax = feeFor(value, config.sellTaxPpm);
+    const held = positions.get(fill.ticker) ?? 0;
+    const basis = held > 0 ? mulDivFloor(cost.get(fill.ticker) ?? 0, fill.quantity, held) : 0;
+    cost.set(fill.ticker, (cost.get(fill.ticker) ?? 0) - basis);
+    const gain = value - commission - basis;
+    if (etfTaxClass(fill.ticker) === 'OTHER') run.taxableGain += gain;
+    const tax = feeFor(value, config.sellTaxPpm) + saleTax(config.accountType, fill.ticker, gain);
     cash += value - commission - tax;
     const left = (positions.get(fill.ticker) ?? 0) - fill.quantity;
     if (left > 0) positions.set(fill.ticker, left);
@@ -218,6 +235,7 @@ export function runBacktest(input: BacktestInput): BacktestRun {
     const value = fill.quantity * fill.price;
     const commission = feeFor(value, config.commissionPpm);
     cash -= value + commission;
+    cost.set(fill.ticker, (cost.get(fill.ticker) ?? 0) + value + commission);
     positions.set(fill.ticker, (positions.get(fill.ticker) ?? 0) + fill.quantity);
     run.fills.push({ ...fill, side: 'BUY', value, commission, tax: 0 });
   };
@@ -479,5 +497,15 @@ export function runBacktest(input: BacktestInput): BacktestRun {
 
   run.finalCash = cash;
   run.finalPositions = [...positions].map(([ticker, quantity]) => ({ ticker, quantity }));
+  const lastNav = run.equity.at(-1)?.nav ?? cash;
+  // Unrealised gains of held "기타 ETF" count towards the ISA's base when it is closed (sold out).
+  let unrealised = 0;
+  for (const [ticker, quantity] of positions) {
+    if (etfTaxClass(ticker) !== 'OTHER') continue;
+    unrealised += quantity * (closeAt(ticker, days.length - 1) ?? 0) - (cost.get(ticker) ?? 0);
+  }
+  const closing = config.accountType === 'isa' ? isaClosingTax(run.taxableGain + unrealised) : 0;
+  run.taxPaid = run.fills.reduce((sum, f) => sum + f.tax, 0) + closing;
+  run.finalNavAfterTax = lastNav - closing;
   return run;
 }

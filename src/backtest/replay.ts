@@ -89,6 +89,8 @@ export function replayBacktestConfig(from: KstDate, to: KstDate): BacktestConfig
     limits: riskLimitsFrom(config),
     carryOver: true,
     forceFirstDay: false,
+    // The simulator withholds no tax on sales (a pension account's behaviour).
+    accountType: 'pension',
   };
 }
 

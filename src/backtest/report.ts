@@ -123,6 +123,7 @@ export function formatExecutionSummary(result: BacktestResult): string {
     `- Fills: ${x.fills}, of which ${x.filledAtLimit} at the limit (the open was beyond it and the day's range reached it); orders not filled (limit not reached): ${x.limitNotReached}`,
     `- Post-plan path (the live cycle's): ${x.clippedLegs} plan legs clipped by a guard limit or denied by an offline guard rule; ${x.carriedOrders} carry-over orders on the days after a plan; ${x.abandonedLegs} legs abandoned (still undone at the next plan)`,
     `- Buy legs cut for cash at the open: ${x.buysCutForCash}; legs with no bar on the day: ${x.legsWithoutBar}`,
+    `- Tax (account: ${result.tax.accountType}; 15.4 % on gains of non-domestic-equity ETFs in a taxable account, ISA 9.9 % above 2,000,000 KRW at closing, pension none — src/backtest/tax.ts): ${result.tax.paid.toLocaleString('en-US')} KRW; CAGR before tax ${pct(result.tax.cagrBeforeTax)}, after tax ${pct(result.tax.cagrAfterTax)}. The benchmark (069500, domestic equity) pays no tax on gains.`,
     `- Average cash: ${pct(x.averageCashFraction, false)} of NAV`,
     events.length === 0
       ? '- Universe changes: none (no ticker in this run ran out of data before the end date)'
@@ -250,11 +251,11 @@ ${formatExecutionSummary(result)}
 
 ## Simulation
 
-- Decisions on day D use bars dated before D; fills at D's open moved ${config.slippageTicks} tick(s) against the trade, commission ${config.commissionPpm} ppm per fill (rounded down), ETF sell tax ${config.sellTaxPpm} ppm, integer shares and KRW; buys are cut to the cash on hand.
+- Decisions on day D use bars dated before D. After planning, every leg goes through the live cycle's post-plan path (src/domain/strategy/post-plan.ts): cut to the guard's per-order limits (order value ${config.limits.maxOrderValue.toLocaleString('en-US')} KRW, ${config.limits.fatFingerCashBp / 100} % of cash per buy, ${config.limits.maxPositionWeightBp / 100} % weight), checked by every guard rule that applies offline (order count, order value, fat finger, weight, buying power, holdings, tick, price band, session) when proposed (each intent alone against the morning's account, as ApprovalService does) and again when sent at the open; what a plan leaves undone is re-proposed every following trading day until the next plan (carry-over).
+- Fill model (day limit orders sent at the open): a buy fills at the open if the open ≤ its limit, else at the limit if the day's low reaches it, else not at all; sells mirrored. The limit is first tightened toward the open to the guard's quote distance (${config.limits.maxQuoteDistanceBp} bp), as ExecutionService does. Open fills move ${config.slippageTicks} tick(s) against the trade, never past the limit; commission ${config.commissionPpm} ppm per fill (rounded down), ETF sell tax ${config.sellTaxPpm} ppm, integer shares and KRW; buys are cut to the cash on hand.
 - Uninvested cash earns ${(config.cashRateBp / 100).toFixed(2)} % a year. Benchmark: ${config.benchmark} ${name(config.benchmark)} bought with all the capital at the first open (same slippage and commission), held.
 - A ticker whose data ends before the end date is dropped from the universe on the next trading day and any holding is sold at its last close.
 - Prices: the shipped KRX files are distribution-adjusted (total-return style) vendor series, snapped to the nearest tick before use. Adjusted prices sit below the real prints before each distribution, so fills and position sizes are approximations of what the real order book offered; returns include distributions.
-- The limit price is not enforced in the simulation (fills are at the open as specified); the Execution block counts the fills whose open was already beyond it, i.e. where a live pre-open limit order would not have filled at the open.
 
 ## Universe (${strategy.universe.length} risk assets + safe asset)
 

@@ -56,6 +56,7 @@ function config(overrides: Partial<BacktestConfig> = {}): BacktestConfig {
     limits: LOOSE_LIMITS,
     carryOver: true,
     forceFirstDay: true,
+    accountType: 'pension',
     ...overrides,
   };
 }
@@ -68,6 +69,38 @@ const data = (): Record<string, DailyBar[]> => ({
 });
 
 describe('backtest engine', () => {
+  it('when a taxable account sells a non-domestic-equity ETF at a gain then 15.4 % of the gain is withheld, and a domestic-equity ETF or a pension account pays none', () => {
+    // Arrange: 100010 rises 1 % a day; the strategy holds it, then the universe forces a full exit at data end
+    const bars = walk(1, 0.01);
+    const strategy = testConfig({
+      universe: ['100010'],
+      safeAsset: 'CASH',
+      topN: 1,
+      maxPositionWeightBp: 5_000,
+    });
+    const run = (accountType: BacktestConfig['accountType'], ticker = '100010') =>
+      runBacktest({
+        barsByTicker: { [ticker]: bars.slice(0, 120), '100090': walk(4, 0) },
+        calendar: weekdayCalendar(),
+        config: config({ strategy: { ...strategy, universe: [ticker] }, accountType }),
+      });
+
+    // Act
+    const taxable = run('taxable');
+    const pension = run('pension');
+    const domestic = run('taxable', '069500');
+
+    // Assert: every gainful sale of 100010 in the taxable account withheld floor(gain × 15.4 %)
+    const sales = taxable.fills.filter((f) => f.side === 'SELL');
+    expect(sales.length).toBeGreaterThan(0);
+    expect(taxable.taxPaid).toBeGreaterThan(0);
+    expect(taxable.taxPaid).toBe(sales.reduce((sum, f) => sum + f.tax, 0));
+    expect(Math.round(taxable.taxableGain * 0.154)).toBeGreaterThanOrEqual(taxable.taxPaid - sales.length);
+    expect(pension.taxPaid).toBe(0);
+    expect(domestic.taxPaid).toBe(0);
+    expect(taxable.finalCash).toBeLessThan(pension.finalCash);
+  });
+
   it('when the guard limits bind then every order is cut to them, the cuts are recorded, and the carry-over sends the rest on later days', () => {
     // Arrange: the desk's own limits (300,000 KRW per order, 30 % of cash per buy) on 1,000,000 KRW
     const limits = { ...DEFAULT_RISK_LIMITS, allowedTickers: ['100010', '100020', '100030', '100090'] };
