@@ -240,7 +240,8 @@ describe.each(testDatabaseTargets())('P&L reports on $name', (target) => {
       '"x" is not a period. Use one of day · week · month · year (default: day).',
     );
     const rows = await database.db.execute(sql`select count(*)::int as n from nav_snapshots`);
-    expect((rows as unknown as { rows: { n: number }[] }).rows[0]!.n).toBe(0);
+    const list = rows as unknown as { rows?: { n: number }[] } & { n: number }[];
+    expect((list.rows ?? list)[0]!.n).toBe(0);
     expect(benchmarkCalls).toEqual([]);
   });
 });

@@ -412,14 +412,12 @@ describe.each(testDatabaseTargets())('approval scorecard on $name', (target) => 
   it('bad input: a bad period, a person who never decided, a period with no data — one message, nothing changed', async () => {
     await seedOctober();
     clock.set(kst('2026-12-04', '12:00'));
-    const count = async () =>
-      Number(
-        (
-          (await database.db.execute<{ n: string }>(
-            sql`select count(*)::int as n from decision_scores where close_1 is not null`,
-          )) as unknown as { rows: { n: number }[] }
-        ).rows[0]!.n,
-      );
+    const count = async () => {
+      const result = (await database.db.execute(
+        sql`select count(*)::int as n from decision_scores where close_1 is not null`,
+      )) as unknown as { rows?: { n: number }[] } & { n: number }[];
+      return Number((result.rows ?? result)[0]!.n);
+    };
     const before = await count();
     const bad = await service.report({ period: 'fortnight' });
     expect(bad).toEqual({ status: 'bad-period', input: 'fortnight' });
