@@ -38,9 +38,9 @@ class MeasuredLimiters extends RateLimiterRegistry {
     const inner = super.limiterFor(keyId, limitPerSecond);
     return {
       limitPerSecond: inner.limitPerSecond,
-      acquire: async () => {
+      acquire: async (priority) => {
         const started = performance.now();
-        const permit = await inner.acquire();
+        const permit = await inner.acquire(priority);
         this.waits.push({ at: started, ms: performance.now() - started });
         return permit;
       },

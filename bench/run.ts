@@ -5,6 +5,11 @@
 const BENCHES: Record<string, { file: string; fn: string; what: string }> = {
   guard: { file: './guard', fn: 'runGuardBench', what: 'risk guard decisions per second' },
   kis: { file: './kis', fn: 'runKisBench', what: 'KIS client rate vs limit, latency' },
+  'kis-shared': {
+    file: './kis-shared',
+    fn: 'runKisSharedBench',
+    what: 'one KIS budget across three processes through Postgres',
+  },
   memory: { file: './memory', fn: 'runMemoryBench', what: 'memory search p95 and recall@5 at 20,000' },
   prompt: { file: './prompt-tokens', fn: 'runPromptTokensBench', what: 'prompt tokens per turn' },
   discord: { file: './discord', fn: 'runDiscordBench', what: 'button → ack and → order POST latency' },

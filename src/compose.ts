@@ -13,6 +13,7 @@ import { createDbTradingStore } from './adapters/db/trading-store';
 import { createKisBroker, type KisBroker } from './adapters/kis/broker';
 import type { KisConfigurationError } from './adapters/kis/http/errors';
 import { RateLimiterRegistry } from './adapters/kis/rate-limit';
+import { PostgresRateLimiter } from './adapters/kis/shared-rate-limit';
 import { InMemoryTokenStore } from './adapters/kis/token-store';
 import { createLocalEmbedder } from './adapters/llm/local-embedder';
 import { createOfflinePlanner } from './adapters/llm/offline';
@@ -248,6 +249,15 @@ export async function composeDesk(config: Config, overrides: ComposeOverrides = 
         fetch: kisFetch,
       });
     } else {
+      // One budget per app key across every process on this Postgres (PGlite is single-process).
+      const databaseUrl = config.database.url;
+      const sharedLimiters = new RateLimiterRegistry(
+        undefined,
+        database.kind === 'postgres' && databaseUrl
+          ? (keyId, limitPerSecond) => new PostgresRateLimiter({ url: databaseUrl, keyId, limitPerSecond })
+          : undefined,
+      );
+      closers.push(() => sharedLimiters.close());
       broker = createKisBroker({
         config: {
           environment: config.kis.environment,
@@ -263,7 +273,7 @@ export async function composeDesk(config: Config, overrides: ComposeOverrides = 
         },
         clock,
         tokenStore,
-        rateLimiters: new RateLimiterRegistry(),
+        rateLimiters: sharedLimiters,
         logger: kisLogger,
         nameOf,
         tokenBlackouts,

@@ -1,3 +1,4 @@
+import { currentCallContext, type KisCallPriority, PRIORITY_RANK } from '../../app/call-priority';
 import type { BrokerEnvironment } from '../../domain/ports';
 
 /** Published REST limits per app key (portal notice 2026-04-20). */
@@ -23,24 +24,49 @@ export interface RateLimitPermit {
 
 export interface RateLimiter {
   readonly limitPerSecond: number;
-  /** Waits (never fails) until sending one more request keeps every server-side 1-s window under the limit. */
-  acquire(): Promise<RateLimitPermit>;
+  /**
+   * Waits until sending one more request keeps every server-side 1-s window under the limit. Higher priorities
+   * are served first; `background` never takes the reserved share. Without a priority, the one of the current
+   * call context (src/app/call-priority.ts) applies.
+   */
+  acquire(priority?: KisCallPriority): Promise<RateLimitPermit>;
+  /** Releases what the limiter holds outside the process (database connections); idempotent. */
+  close?(): Promise<void>;
 }
+
+/** Slots only order POSTs and interactive reads may take: 10 % of the limit (18/s → 1; 1/s → none). */
+export function reservedSlots(limitPerSecond: number): number {
+  return Math.floor(limitPerSecond / 10);
+}
+
+/** After this long in the limiter's queue, an interactive caller is told "KIS is busy, retrying". */
+export const BUSY_NOTICE_MS = 5_000;
 
 interface Slot {
   finishedAt: number | null;
+}
+
+interface Waiter {
+  rank: number;
+  seq: number;
+  priority: KisCallPriority;
+  grant: (permit: RateLimitPermit) => void;
+  granted: boolean;
 }
 
 /**
  * KIS counts arrivals in a sliding 1-s window per app key. The client cannot see arrival times, but it knows
  * a request had arrived by the time its answer came back. So a slot stays taken while the request is in
  * flight and for one window (plus a margin) after its answer: however the network delays a request, no
- * server window can then hold more than `limitPerSecond` of ours. Waiters are served first come, first served.
+ * server window can then hold more than `limitPerSecond` of ours. Waiters are served by priority, then first
+ * come, first served; background waiters leave the reserved share to orders and interactive reads.
+ * In-process only: across processes use the Postgres or Redis limiter (shared-rate-limit.ts).
  */
 export class SlidingWindowRateLimiter implements RateLimiter {
   private readonly slots: Slot[] = [];
-  private queue: Promise<void> = Promise.resolve();
-  private wakeUp: (() => void) | null = null;
+  private readonly waiters: Waiter[] = [];
+  private seq = 0;
+  private sleeping = false;
 
   constructor(
     readonly limitPerSecond: number,
@@ -53,32 +79,63 @@ export class SlidingWindowRateLimiter implements RateLimiter {
     }
   }
 
-  acquire(): Promise<RateLimitPermit> {
-    const turn = this.queue.then(() => this.takeSlot());
-    this.queue = turn.then(
-      () => undefined,
-      () => undefined,
-    );
-    return turn;
+  acquire(priority?: KisCallPriority): Promise<RateLimitPermit> {
+    const context = currentCallContext();
+    const chosen = priority ?? context.priority;
+    return new Promise<RateLimitPermit>((resolve) => {
+      const waiter: Waiter = {
+        rank: PRIORITY_RANK[chosen],
+        seq: this.seq++,
+        priority: chosen,
+        granted: false,
+        grant: (permit) => {
+          waiter.granted = true;
+          resolve(permit);
+        },
+      };
+      this.waiters.push(waiter);
+      if (context.onBusy && chosen !== 'background') {
+        const onBusy = context.onBusy;
+        const notice = setTimeout(() => {
+          if (!waiter.granted) onBusy();
+        }, BUSY_NOTICE_MS);
+        notice.unref?.();
+      }
+      this.pump();
+    });
   }
 
-  private async takeSlot(): Promise<RateLimitPermit> {
-    for (;;) {
-      const now = this.timer.now();
-      this.dropExpired(now);
-      if (this.slots.length < this.limitPerSecond) {
-        const slot: Slot = { finishedAt: null };
-        this.slots.push(slot);
-        return { release: () => this.finish(slot) };
-      }
-      await this.waitForChange(this.nextExpiry(now));
+  private capacityFor(priority: KisCallPriority): number {
+    if (priority !== 'background') return this.limitPerSecond;
+    return Math.max(1, this.limitPerSecond - reservedSlots(this.limitPerSecond));
+  }
+
+  private pump(): void {
+    const now = this.timer.now();
+    this.dropExpired(now);
+    this.waiters.sort((x, y) => x.rank - y.rank || x.seq - y.seq);
+    while (this.waiters.length > 0) {
+      const next = this.waiters[0]!;
+      if (this.slots.length >= this.capacityFor(next.priority)) break;
+      this.waiters.shift();
+      const slot: Slot = { finishedAt: null };
+      this.slots.push(slot);
+      next.grant({ release: () => this.finish(slot) });
     }
+    if (this.waiters.length === 0 || this.sleeping) return;
+    const delay = this.nextExpiry(now);
+    if (delay === null) return; // every slot is in flight: a release wakes the queue
+    this.sleeping = true;
+    void this.timer.sleep(delay).then(() => {
+      this.sleeping = false;
+      this.pump();
+    });
   }
 
   private finish(slot: Slot): void {
     if (slot.finishedAt !== null) return;
     slot.finishedAt = this.timer.now();
-    this.wakeUp?.();
+    this.pump();
   }
 
   private dropExpired(now: number): void {
@@ -99,15 +156,10 @@ export class SlidingWindowRateLimiter implements RateLimiter {
     }
     return earliest === null ? null : Math.max(1, earliest - now);
   }
-
-  private async waitForChange(delayMs: number | null): Promise<void> {
-    const released = new Promise<void>((resolve) => {
-      this.wakeUp = resolve;
-    });
-    await (delayMs === null ? released : Promise.race([released, this.timer.sleep(delayMs)]));
-    this.wakeUp = null;
-  }
 }
+
+/** Builds the limiter of one app key: in-process by default, shared through Postgres or Redis when configured. */
+export type RateLimiterFactory = (keyId: string, limitPerSecond: number) => RateLimiter;
 
 /**
  * One limiter per app key, shared by every client built with the same registry (the composition root owns
@@ -116,14 +168,23 @@ export class SlidingWindowRateLimiter implements RateLimiter {
 export class RateLimiterRegistry {
   private readonly limiters = new Map<string, RateLimiter>();
 
-  constructor(private readonly timer: PacingTimer = systemPacingTimer()) {}
+  constructor(
+    private readonly timer: PacingTimer = systemPacingTimer(),
+    private readonly factory?: RateLimiterFactory,
+  ) {}
 
   limiterFor(keyId: string, limitPerSecond: number): RateLimiter {
     const existing = this.limiters.get(keyId);
     if (existing) return existing;
-    const created = new SlidingWindowRateLimiter(limitPerSecond, this.timer);
+    const created = this.factory
+      ? this.factory(keyId, limitPerSecond)
+      : new SlidingWindowRateLimiter(limitPerSecond, this.timer);
     this.limiters.set(keyId, created);
     return created;
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.limiters.values()].map((l) => l.close?.()));
   }
 }
 

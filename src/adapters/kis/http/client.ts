@@ -128,6 +128,7 @@ export class KisHttpClient {
         headers: this.headers(token, request.trId),
         body: JSON.stringify(request.body),
         timeoutMs: this.deps.writeTimeoutMs,
+        priority: 'order',
       });
     } catch (error) {
       if (error instanceof KisGuardError)

@@ -1,4 +1,5 @@
 import type { BrokerEnvironment } from '../../../domain/ports';
+import type { KisCallPriority } from '../../../app/call-priority';
 import type { KisLogger } from '../logger';
 import type { RateLimiter } from '../rate-limit';
 import { assertOutgoingAllowed } from '../urls';
@@ -12,6 +13,8 @@ export interface KisHttpRequest {
   headers: Record<string, string>;
   body?: string;
   timeoutMs: number;
+  /** Order POSTs say `order`; otherwise the current call context decides (src/app/call-priority.ts). */
+  priority?: KisCallPriority;
 }
 
 export interface KisExchangeResult extends KisExchangeOutcome {
@@ -43,7 +46,7 @@ export class KisTransport {
 
   async send(request: KisHttpRequest): Promise<KisExchangeResult> {
     assertOutgoingAllowed(this.environment, request.url, request.headers['tr_id']);
-    const permit = await this.limiter.acquire();
+    const permit = await this.limiter.acquire(request.priority);
     try {
       return await this.exchange(request);
     } finally {
