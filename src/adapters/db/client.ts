@@ -1,4 +1,5 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { vector } from '@electric-sql/pglite/vector';
 import { sql } from 'drizzle-orm';
@@ -43,8 +44,63 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
   return options.url ? openPostgres(options.url) : openPglite(options.dataDir ?? repoPath('data', 'pglite'));
 }
 
+/** A second desk on the same PGlite directory: refused before anything is opened. */
+export class DataDirInUseError extends Error {
+  constructor(dataDir: string, owner: string) {
+    super(
+      `PGlite data directory ${dataDir} is already used by another kis-desk process (${owner}). ` +
+        'Embedded PGlite serves one process: stop the other desk, or set DATABASE_URL so every process shares one Postgres.',
+    );
+    this.name = 'DataDirInUseError';
+  }
+}
+
+const claimedDirs = new Set<string>();
+
+/** Claims the directory with `<dir>.lock` holding our pid; a lock whose process is gone is taken over. */
+function claimDataDir(dataDir: string): () => void {
+  const dir = path.resolve(dataDir);
+  const lockPath = `${dir}.lock`;
+  if (claimedDirs.has(dir)) throw new DataDirInUseError(dir, 'this process');
+  try {
+    writeFileSync(lockPath, String(process.pid), { flag: 'wx' });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    const pid = Number(readFileSync(lockPath, 'utf8').trim());
+    if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && isAlive(pid)) {
+      throw new DataDirInUseError(dir, `pid ${pid}`);
+    }
+    writeFileSync(lockPath, String(process.pid));
+  }
+  claimedDirs.add(dir);
+  return () => {
+    claimedDirs.delete(dir);
+    rmSync(lockPath, { force: true });
+  };
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 async function openPglite(dataDir: string): Promise<Database> {
-  if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
+  const inMemory = dataDir.startsWith('memory://');
+  if (!inMemory) mkdirSync(dataDir, { recursive: true });
+  const release = inMemory ? () => undefined : claimDataDir(dataDir);
+  try {
+    return await openClaimedPglite(dataDir, release);
+  } catch (error) {
+    release();
+    throw error;
+  }
+}
+
+async function openClaimedPglite(dataDir: string, release: () => void): Promise<Database> {
   const client = await PGlite.create(dataDir, { extensions: { vector } });
   const db = drizzlePglite(client, { schema });
   await migratePglite(db, {
@@ -60,7 +116,10 @@ async function openPglite(dataDir: string): Promise<Database> {
     kind: 'pglite',
     vectorAvailable: true,
     description: dataDir.startsWith('memory://') ? 'PGlite (in memory)' : `PGlite (${dataDir})`,
-    close: () => client.close(),
+    close: async () => {
+      await client.close();
+      release();
+    },
   };
 }
 
