@@ -19,12 +19,12 @@ export default defineConfig({
       reportsDirectory: 'coverage',
       // A red run still prints its coverage (CI shows the table either way).
       reportOnFailure: true,
-      // Enforced: src/domain ≥ 90 % lines (measured 90.7 % from the unit tests alone). The issue's targets of
-      // 85 % overall and 90 % for src/app are not enforced yet: the whole suite with coverage has not yet completed
-      // once on this machine, so they are unmeasured, and a gate nobody has seen pass would turn CI red for
-      // everyone. Once .ci/run prints the table, add `lines: 85` and `'src/app/**': { lines: 90 }` here.
+      // Measured on CI's full run (stop 19, 1309 tests): 87.5 % lines overall, src/app 92.2 %, src/domain 96.4 %.
+      // Nothing is excluded: wiring files (main.ts, CLIs) count too and are covered by the e2e tests.
       thresholds: {
+        lines: 85,
         'src/domain/**': { lines: 90 },
+        'src/app/**': { lines: 90 },
       },
     },
   },

@@ -69,8 +69,8 @@ describe('realtime trades', () => {
     });
     expect(ws!.paths).toEqual(['/tryitout']);
     expect(ticks).toEqual([
-      { ticker: '005930', price: 71900, volume: 1, time: '093354' },
-      { ticker: '005930', price: 62700, volume: 125, time: '112616' },
+      { ticker: '005930', price: 71900, volume: 1, time: '093354', dayOpen: 72100, dayVolume: 3052507 },
+      { ticker: '005930', price: 62700, volume: 125, time: '112616', dayOpen: 62700, dayVolume: 9694968 },
     ]);
   });
 
