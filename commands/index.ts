@@ -11,6 +11,7 @@ import { data as status } from './status';
 import { data as stop } from './stop';
 import { data as stopentry } from './stopentry';
 import { data as trade } from './trade';
+import { data as watch } from './watch';
 
 /** What registration and the router need from a command builder. */
 export interface CommandData {
@@ -31,4 +32,5 @@ export const allCommands: readonly CommandData[] = [
   blackout,
   scorecard,
   pnl,
+  watch,
 ];

@@ -61,6 +61,7 @@ import { createDbWatchStore } from './adapters/db/watch-store';
 import { withRealtimeQuotes } from './app/watch/realtime-quotes';
 import { WatchAlertRelay } from './app/watch/relay';
 import { WatchService } from './app/watch/service';
+import { watchReadiness } from './app/watch/readiness';
 import type { TradingStore } from './app/trading-store';
 import type { Clock } from './domain/clock';
 import type { TradingCalendar } from './domain/market';
@@ -536,6 +537,7 @@ export async function composeDesk(config: Config, overrides: ComposeOverrides = 
       ...(canary ? { canary } : {}),
       scorecard,
       pnl,
+      watch: watchService,
     });
     return {
       config,
@@ -560,7 +562,7 @@ export async function composeDesk(config: Config, overrides: ComposeOverrides = 
       channels,
       publications,
       metrics,
-      statusProviders: {},
+      statusProviders: { watch: () => watchReadiness(watchService.status()) },
       async close() {
         for (const close of closers.reverse()) {
           try {

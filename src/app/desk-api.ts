@@ -5,6 +5,9 @@
 import type { AdhocBlackoutInput } from '../domain/blackout';
 import type { ApprovalResult, Approver } from './approvals';
 import type { BlackoutChange, BlackoutList } from './blackouts';
+import type { WatchAddRequest } from './watch/desk-watch';
+import type { WatchChange, WatchListView } from './watch/ports';
+import type { WatchStatus } from './watch/service';
 import type { DeskEvents } from './desk-events';
 import type { PnlResult } from './reports/pnl';
 import type { ScorecardResult } from './reports/scorecard';
@@ -79,6 +82,8 @@ export interface StatusView {
   recentAlerts: AlertRecord[];
   /** The KIS maintenance window in force now, if any. */
   blackout: { until: string; windows: string[] } | null;
+  /** The intraday watch: state, counts and last tick per ticker (absent when the desk has no watch). */
+  watch?: { status: WatchStatus; max: number } | null;
   /** Today's pre-open canary, once it has run. */
   canary: {
     tradeDate: string;
@@ -149,4 +154,10 @@ export interface Desk {
   scorecard(request: { person?: string | null; period?: string | null }): Promise<ScorecardResult>;
   /** `/pnl [day|week|month|year]`: realised / unrealised P&L, fees, taxes, vs KODEX 200 (read-only). */
   pnl(request: { period?: string | null }): Promise<PnlResult>;
+  /** `/watch add <ticker> [conditions] [thresholds]`: one clear refusal and nothing changed on bad input. */
+  watchAdd(request: WatchAddRequest, by: string): Promise<WatchChange>;
+  /** `/watch remove <ticker>`. */
+  watchRemove(ticker: string, by: string): Promise<WatchChange>;
+  /** `/watch list`: holdings and the watchlist with the live price and each trigger's distance; null without a watch. */
+  watchList(): Promise<WatchListView | null>;
 }

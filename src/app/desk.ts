@@ -25,6 +25,8 @@ import type { PnlService } from './reports/pnl';
 import type { TradingCore } from './trading-core';
 import type { TradingCommand } from './trading-state';
 import type { TradingStore } from './trading-store';
+import { createDeskWatch, type WatchCommandsPort } from './watch/desk-watch';
+import { MAX_WATCHED_TICKERS } from './watch/service';
 
 /** The conversation side of the desk (implemented by the assistant). */
 export interface ConversationEngine {
@@ -58,11 +60,16 @@ export interface DeskDeps {
   scorecard?: Pick<ScorecardService, 'report'>;
   /** The P&L reports; without it /pnl finds no data. */
   pnl?: Pick<PnlService, 'report'>;
+  /** The intraday watch behind /watch and the watch lines of /status; without it /watch says so. */
+  watch?: WatchCommandsPort;
 }
 
 export function createDesk(deps: DeskDeps): Desk {
   const { core, store, broker, clock } = deps;
   const names = new Map(deps.universe.map((u) => [u.ticker, u.name]));
+  const watch = deps.watch
+    ? createDeskWatch({ watch: deps.watch, positions: () => store.getPositions(), universe: deps.universe })
+    : null;
 
   async function portfolio(): Promise<PortfolioView> {
     const balance = await broker.getBalance();
@@ -111,6 +118,7 @@ export function createDesk(deps: DeskDeps): Desk {
       recentAlerts: await store.listRecentAlerts(5),
       blackout: blackoutNow(),
       canary: await canaryToday(),
+      watch: deps.watch ? { status: deps.watch.status(), max: MAX_WATCHED_TICKERS } : null,
     };
   }
 
@@ -184,5 +192,8 @@ export function createDesk(deps: DeskDeps): Desk {
         ? { status: 'no-data', period }
         : { status: 'bad-period', input: (request.period ?? '').slice(0, 40) };
     },
+    watchAdd: async (request, by) => (watch ? watch.add(request, by) : { status: 'not-configured' }),
+    watchRemove: async (ticker) => (watch ? watch.remove(ticker) : { status: 'not-configured' }),
+    watchList: async () => (watch ? watch.list() : null),
   };
 }

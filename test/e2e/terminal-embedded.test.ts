@@ -86,4 +86,29 @@ describe('npm start with nothing configured (terminal)', () => {
     const portfolio = await type('/portfolio', /069500/);
     expect(portfolio).toContain('2주');
   });
+
+  it('when the operator uses /watch then the watchlist rows follow, bad input changes nothing and /status shows the watch', async () => {
+    // Arrange
+    const rows = async () =>
+      (await runtime.watch.listWatchlist()).map((e) => [e.ticker, e.conditions, e.overrides]);
+
+    // Act + Assert: add with a condition and a threshold
+    const added = await type('/watch add 229200 sell_stop_loss stopLossPct=6', /감시합니다/);
+    expect(added).toContain('KODEX 코스닥150 (229200)을(를) 감시합니다: 손절');
+    expect(await rows()).toEqual([['229200', ['sell_stop_loss'], { stopLossPct: 6 }]]);
+
+    // bad input: one message each, the rows unchanged
+    expect(await type('/watch add 999999', /바뀐 것은 없습니다/)).toContain('ETF 목록에 없는 종목');
+    expect(await type('/watch add 229200 stopLossPct=120', /바뀐 것은 없습니다/)).toContain(
+      'stopLossPct: must be at most 100 %',
+    );
+    expect(await type('/watch remove', /사용법: \/watch/)).toContain('/watch list');
+    expect(await rows()).toEqual([['229200', ['sell_stop_loss'], { stopLossPct: 6 }]]);
+
+    // list, status, remove
+    expect(await type('/watch list', /229200/)).toMatch(/KODEX 코스닥150 \(229200\) .*\[감시 목록\]/);
+    expect(await type('/status', /실시간 등록/)).toMatch(/감시 \d+종목 · 실시간 등록 \d+\/40/);
+    expect(await type('/watch remove 229200', /뺐습니다/)).toContain('229200을(를) 감시 목록에서 뺐습니다.');
+    expect(await rows()).toEqual([]);
+  });
 });

@@ -72,6 +72,8 @@ const ALL_TABLES = [
   'kis_request_counts',
   'desk_settings',
   'decision_scores',
+  'watchlist',
+  'watch_firings',
 ];
 
 /** Empties every table (TRUNCATE fires no row triggers, so the append-only logs can be reset between tests). */

@@ -20,12 +20,16 @@ export type TerminalCommand =
   | { kind: 'scorecard'; person: string | null; period: string | null }
   /** `/pnl [day|week|month|year]`. */
   | { kind: 'pnl'; period: string | null }
+  /** `/watch add <ticker> [conditions] [key=value …]`, `/watch remove <ticker>`, `/watch list`. */
+  | { kind: 'watch-add'; ticker: string; conditions: string | null; thresholds: string | null }
+  | { kind: 'watch-remove'; ticker: string }
+  | { kind: 'watch-list' }
   | { kind: 'help' }
   | { kind: 'quit' }
   | { kind: 'empty' }
   | {
       kind: 'usage';
-      of: 'trade' | 'approve' | 'reject' | 'cycle' | 'forget' | 'blackout' | 'scorecard' | 'pnl';
+      of: 'trade' | 'approve' | 'reject' | 'cycle' | 'forget' | 'blackout' | 'scorecard' | 'pnl' | 'watch';
     }
   | { kind: 'unknown'; name: string };
 
@@ -81,6 +85,8 @@ export function parseCommand(raw: string): TerminalCommand {
       return blackoutCommand(rest);
     case '/scorecard':
       return scorecardCommand(rest);
+    case '/watch':
+      return watchCommand(rest);
     case '/pnl':
       return rest.length > 1
         ? { kind: 'usage', of: 'pnl' }
@@ -110,6 +116,34 @@ function blackoutCommand(words: string[]): TerminalCommand {
         : { kind: 'usage', of: 'blackout' };
     default:
       return { kind: 'usage', of: 'blackout' };
+  }
+}
+
+/** Words with `=` (or `:` followed by a number) are thresholds, the others after the ticker conditions. */
+function watchCommand(words: string[]): TerminalCommand {
+  const [action = 'list', ...args] = words;
+  switch (action.toLowerCase()) {
+    case 'list':
+      return args.length === 0 ? { kind: 'watch-list' } : { kind: 'usage', of: 'watch' };
+    case 'add': {
+      const [ticker, ...more] = args;
+      if (!ticker) return { kind: 'usage', of: 'watch' };
+      const isThreshold = (w: string) => /^[A-Za-z]+[=:]/.test(w);
+      const conditions = more.filter((w) => !isThreshold(w)).join(',');
+      const thresholds = more.filter(isThreshold).join(' ');
+      return {
+        kind: 'watch-add',
+        ticker: ticker.slice(0, 50),
+        conditions: conditions === '' ? null : conditions.slice(0, 300),
+        thresholds: thresholds === '' ? null : thresholds.slice(0, 300),
+      };
+    }
+    case 'remove':
+      return args.length === 1
+        ? { kind: 'watch-remove', ticker: args[0]!.slice(0, 50) }
+        : { kind: 'usage', of: 'watch' };
+    default:
+      return { kind: 'usage', of: 'watch' };
   }
 }
 

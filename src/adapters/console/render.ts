@@ -11,6 +11,7 @@ import type {
 } from '../../app/desk-api';
 import { describeBlackoutDrift } from '../../app/guard-rails/blackout-text';
 import { guardRailStatusLines } from '../../app/guard-rails/status-text';
+import { watchStatusLines } from '../../app/watch/command-text';
 import type { IntentRecord } from '../../app/trading-store';
 import { formatBasisPoints } from '../../domain/risk';
 import { checkMark, describeCheck, describeVerdict, type RiskCatalog } from '../../domain/risk';
@@ -197,6 +198,7 @@ export function renderStatus(view: StatusView, ctx: RenderContext): string {
   lines.push(s.model(view.model.id, view.model.offline, view.model.budgetLeftCents));
   lines.push(view.lastCycle ? s.lastCycle(view.lastCycle.tradeDate, view.lastCycle.status) : s.noCycle);
   lines.push(...guardRailStatusLines(view, ctx.risk.locale).map(plainText));
+  lines.push(...watchStatusLines(view.watch?.status ?? null, ctx.risk.locale, view.watch?.max ?? 0));
   for (const alert of view.recentAlerts) {
     lines.push(ctx.say.events.alert({ severity: alert.severity, message: plainText(alert.message) }));
   }

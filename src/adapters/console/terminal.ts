@@ -4,6 +4,7 @@
  */
 import type { WatchPublisher } from '../../app/watch/ports';
 import { watchAlertLines } from '../../app/watch/text';
+import { watchChangeText, watchListLines } from '../../app/watch/command-text';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -194,6 +195,24 @@ export function createTerminalChannel(options: TerminalChannelOptions): Terminal
         return print(
           plainText(pnlPlain(pnlText(await desk.pnl({ period: command.period }), options.locale))),
         );
+      case 'watch-add':
+        return print(
+          plainText(
+            watchChangeText(
+              await desk.watchAdd(
+                { ticker: command.ticker, conditions: command.conditions, thresholds: command.thresholds },
+                operator.userId,
+              ),
+              options.locale,
+            ),
+          ),
+        );
+      case 'watch-remove':
+        return print(
+          plainText(watchChangeText(await desk.watchRemove(command.ticker, operator.userId), options.locale)),
+        );
+      case 'watch-list':
+        return print(plainText(watchListLines(await desk.watchList(), options.locale).join('\n')));
       case 'help':
         return print(say.help);
       case 'usage':

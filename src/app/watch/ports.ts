@@ -53,3 +53,34 @@ export interface WatchAlert {
 export interface WatchPublisher {
   publishWatchAlert(alert: WatchAlert): Promise<void>;
 }
+
+/** One watched ticker as `/watch list` shows it: the live price and each condition's distance to its trigger. */
+export interface WatchListItem {
+  ticker: string;
+  name: string;
+  held: boolean;
+  listed: boolean;
+  price: number | null;
+  conditions: {
+    condition: WatchCondition;
+    fired: boolean;
+    /** Signed percent from the live price to the trigger price (null: no price trigger or no data). */
+    distancePct: number | null;
+  }[];
+}
+
+export interface WatchListView {
+  items: WatchListItem[];
+  state: 'market_open' | 'market_closed' | 'idle' | 'degraded';
+  subscribed: number;
+  max: number;
+}
+
+export type WatchRefusal = 'UNKNOWN_TICKER' | 'TOO_MANY' | 'BAD_CONDITION' | 'BAD_THRESHOLD';
+
+/** The answer to `/watch add` and `/watch remove`; a refusal changed nothing. */
+export type WatchChange =
+  | { status: 'added' | 'replaced'; ticker: string; name: string; conditions: WatchCondition[] }
+  | { status: 'removed' | 'not-listed'; ticker: string }
+  | { status: 'refused'; code: WatchRefusal; detail: string }
+  | { status: 'not-configured' };

@@ -80,6 +80,33 @@ export const commandsEn: CommandsCatalog = {
     description: 'P&L of a period (realised, unrealised), fees and taxes, against KODEX 200.',
     options: { period: { name: 'period', description: 'day · week · month · year (default: day)' } },
   },
+  watch: {
+    name: 'watch',
+    description: 'Shows, adds or removes intraday watches (realtime buy and sell conditions).',
+    subcommands: {
+      add: {
+        name: 'add',
+        description: 'Adds an ETF to the watchlist (no conditions: the three buy conditions).',
+        options: {
+          ticker: { name: 'ticker', description: 'Ticker code or name' },
+          conditions: {
+            name: 'conditions',
+            description: 'e.g. buy_breakout,sell_stop_loss (empty: every buy condition)',
+          },
+          thresholds: { name: 'thresholds', description: 'e.g. stopLossPct=5 trailingStopPct=12 (percent)' },
+        },
+      },
+      remove: {
+        name: 'remove',
+        description: 'Removes an ETF from the watchlist.',
+        options: { ticker: { name: 'ticker', description: 'Ticker code or name' } },
+      },
+      list: {
+        name: 'list',
+        description: 'Watched ETFs with the live price and the distance to each trigger.',
+      },
+    },
+  },
   register: {
     invalidEnvironment: 'Cannot register slash commands. Check these environment variables:',
     notSet: 'not set',

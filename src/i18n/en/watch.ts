@@ -31,7 +31,27 @@ export const watchEn: WatchCatalog = {
     noPrice: 'no price',
     distance: (condition, pct) => `${condition} ${pct}`,
     state: (state, subscribed, max) => `State: ${state} · realtime ${subscribed}/${max}`,
+    fired: 'firing',
+    noTrigger: 'no price trigger',
+    listed: 'watchlist',
   },
+  states: {
+    market_open: 'watching (market open)',
+    market_closed: 'market closed (no KIS calls)',
+    idle: 'nothing to watch',
+    degraded: 'degraded (REST polling or registrations exceeded)',
+  },
+  status: {
+    title: 'Intraday watch',
+    summary: (state, watched, subscribed, max) =>
+      `${state} · ${watched} watched · realtime registrations ${subscribed}/${max}`,
+    feed: (feed, downSince) => (downSince ? `Feed: ${feed} (down since ${downSince})` : `Feed: ${feed}`),
+    counts: (ticks, malformed, polls, evaluations, firings) =>
+      `ticks ${ticks} · malformed ${malformed} · REST polls ${polls} · evaluations ${evaluations} · firings ${firings}`,
+    lastTicks: (pairs) => `Last tick: ${pairs}`,
+    notSubscribed: (tickers) => `Not subscribed: ${tickers}`,
+  },
+  notConfigured: 'The intraday watch is not configured on this desk. Nothing changed.',
   added: (name, ticker, conditions) => `Watching ${name} (${ticker}): ${conditions}`,
   replaced: (name, ticker, conditions) => `Changed the conditions of ${name} (${ticker}): ${conditions}`,
   removed: (ticker) => `Removed ${ticker} from the watchlist.`,

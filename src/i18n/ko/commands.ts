@@ -75,6 +75,30 @@ export const commandsKo = {
     description: '기간 손익(실현·평가), 수수료·세금, KODEX 200 대비 성과를 보여줍니다.',
     options: { period: { name: '기간', description: 'day · week · month · year (기본: day)' } },
   },
+  watch: {
+    name: '감시',
+    description: '장중 감시 목록을 보거나 종목을 추가·삭제합니다 (실시간 시세로 매수·매도 조건 알림).',
+    subcommands: {
+      add: {
+        name: '추가',
+        description: 'ETF를 감시 목록에 추가합니다 (조건을 비워 두면 매수 조건 3개).',
+        options: {
+          ticker: { name: '종목', description: '종목 코드 또는 이름' },
+          conditions: {
+            name: '조건',
+            description: '예: buy_breakout,sell_stop_loss (비워 두면 매수 조건 전부)',
+          },
+          thresholds: { name: '기준값', description: '예: stopLossPct=5 trailingStopPct=12 (퍼센트)' },
+        },
+      },
+      remove: {
+        name: '삭제',
+        description: 'ETF를 감시 목록에서 뺍니다.',
+        options: { ticker: { name: '종목', description: '종목 코드 또는 이름' } },
+      },
+      list: { name: '목록', description: '감시 종목의 현재가와 조건까지의 거리를 보여줍니다.' },
+    },
+  },
   register: {
     invalidEnvironment: '슬래시 명령을 등록할 수 없습니다. 다음 환경 변수를 확인하세요:',
     notSet: '설정되지 않음',

@@ -35,7 +35,28 @@ export const watchKo = {
     noPrice: '시세 없음',
     distance: (condition: string, pct: string) => `${condition} ${pct}`,
     state: (state: string, subscribed: number, max: number) => `상태: ${state} · 실시간 ${subscribed}/${max}`,
+    fired: '발동 중',
+    noTrigger: '가격 기준 없음',
+    listed: '감시 목록',
   },
+  states: {
+    market_open: '장중 감시 중',
+    market_closed: '장 마감 (KIS 호출 없음)',
+    idle: '감시할 종목 없음',
+    degraded: '일부 저하 (REST 조회 중 또는 등록 초과)',
+  } as Record<string, string>,
+  status: {
+    title: '장중 감시',
+    summary: (state: string, watched: number, subscribed: number, max: number) =>
+      `${state} · 감시 ${watched}종목 · 실시간 등록 ${subscribed}/${max}`,
+    feed: (feed: string, downSince: string | null) =>
+      downSince ? `시세: ${feed} (끊긴 시각 ${downSince})` : `시세: ${feed}`,
+    counts: (ticks: number, malformed: number, polls: number, evaluations: number, firings: number) =>
+      `체결 ${ticks} · 잘못된 프레임 ${malformed} · REST 조회 ${polls} · 평가 ${evaluations} · 발동 ${firings}`,
+    lastTicks: (pairs: string) => `마지막 시세: ${pairs}`,
+    notSubscribed: (tickers: string) => `실시간 미등록: ${tickers}`,
+  },
+  notConfigured: '이 데스크에는 장중 감시가 설정되어 있지 않습니다. 바뀐 것은 없습니다.',
   added: (name: string, ticker: string, conditions: string) =>
     `${name} (${ticker})을(를) 감시합니다: ${conditions}`,
   replaced: (name: string, ticker: string, conditions: string) =>

@@ -52,6 +52,7 @@ describe('slash command definitions', () => {
       'blackout',
       'scorecard',
       'pnl',
+      'watch',
     ]);
   });
 

@@ -8,6 +8,7 @@ import { pnlCommand } from './commands/pnl';
 import { statusCommand } from './commands/status';
 import { tradeCommand } from './commands/trade';
 import { resumeCommand, stopCommand, stopEntryCommand } from './commands/trading-state';
+import { watchCommand } from './commands/watch';
 import { approveButton, approvePlanButton, rejectButton } from './components/approval';
 import { tradeModalSubmit } from './modals/trade-modal';
 import type { RouteTable } from './router';
@@ -27,6 +28,7 @@ export const routeTable: RouteTable = {
     blackoutCommand,
     scorecardCommand,
     pnlCommand,
+    watchCommand,
   ],
   buttons: { approve: approveButton, reject: rejectButton, 'approve-plan': approvePlanButton },
   modals: { 'trade-modal': (interaction, _id, ctx) => tradeModalSubmit(interaction, ctx) },

@@ -2,6 +2,8 @@ import { EmbedBuilder } from 'discord.js';
 import type { StatusView } from '../../../app/desk-api';
 import { guardRailsText } from '../../../app/guard-rails/blackout-text';
 import { guardRailStatusLines } from '../../../app/guard-rails/status-text';
+import { watchStatusLines } from '../../../app/watch/command-text';
+import { watchText } from '../../../app/watch/text';
 import type { Catalogs } from '../locale';
 import { truncate } from '../text';
 import { COLORS, type EnvironmentBadge } from './badge';
@@ -56,6 +58,12 @@ export function renderStatus(view: StatusView, catalogs: Catalogs, badge: Enviro
     embed.addFields({
       name: guardRailsText(catalogs.locale).statusTitle,
       value: truncate(guardRails.join('\n'), 1_024),
+    });
+  const watch = watchStatusLines(view.watch?.status ?? null, catalogs.locale, view.watch?.max ?? 0);
+  if (watch.length > 0)
+    embed.addFields({
+      name: watchText(catalogs.locale).status.title,
+      value: truncate(watch.join('\n'), 1_024),
     });
   return embed;
 }
