@@ -166,8 +166,9 @@ export function createQdrantMemoryStore(options: QdrantMemoryStoreOptions): Memo
 
 export function toQdrantFilter(embedderId: string, filter: MemoryFilter): Schemas['Filter'] {
   const must: Schemas['Condition'][] = [{ key: 'embedder', match: { value: embedderId } }];
-  if (filter.kinds) must.push({ key: 'kind', match: { any: filter.kinds } });
-  if (filter.tickers) must.push({ key: 'tickers', match: { any: filter.tickers } });
+  // Qdrant's schema declares `any` lists unique (uniqueItems): a repeated ticker is sent once.
+  if (filter.kinds) must.push({ key: 'kind', match: { any: [...new Set(filter.kinds)] } });
+  if (filter.tickers) must.push({ key: 'tickers', match: { any: [...new Set(filter.tickers)] } });
   if (filter.fromDate || filter.toDate) {
     must.push({
       key: 'dateKey',

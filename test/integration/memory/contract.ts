@@ -159,6 +159,20 @@ export function describeMemoryStoreContract(name: string, open: () => Promise<Me
       expect(hits.map((h) => h.record.id).sort()).toEqual(['b-0310', 'n-chip']);
     });
 
+    it('when a filter names the same ticker or kind twice then it matches as if named once', async () => {
+      // Arrange
+      await store.upsert(corpus);
+
+      // Act
+      const hits = await store.search('브리핑', {
+        k: 10,
+        filter: { tickers: ['360750', '360750'], kinds: ['briefing', 'briefing'] },
+      });
+
+      // Assert
+      expect(hits.map((h) => h.record.id)).toEqual(['b-0310']);
+    });
+
     it('when filtering by a date range then both ends are included', async () => {
       // Arrange
       await store.upsert(corpus);

@@ -49,6 +49,15 @@ describe('Qdrant filter', () => {
     });
   });
 
+  it('when a ticker or kind is repeated then the match list names it once (Qdrant requires unique items)', () => {
+    // Act
+    const filter = toQdrantFilter('e', { kinds: ['news', 'news'], tickers: ['069500', '091160', '069500'] });
+
+    // Assert
+    expect(filter.must).toContainEqual({ key: 'kind', match: { any: ['news'] } });
+    expect(filter.must).toContainEqual({ key: 'tickers', match: { any: ['069500', '091160'] } });
+  });
+
   it('when only an end date is given then the range has no lower bound', () => {
     // Act
     const filter = toQdrantFilter('e', { toDate: '2025-03-31' });

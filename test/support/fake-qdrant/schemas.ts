@@ -165,22 +165,27 @@ export interface SchemaProblem {
   message: string;
 }
 
-/** Ajv's errors in one line; an unknown field names itself and says that Qdrant would have ignored it. */
-export function describeSchemaErrors(
-  errors: ErrorObject[] | null | undefined,
-  strict: boolean,
-): SchemaProblem {
-  const list = errors ?? [];
-  const unknown = list.find((e) => e.keyword === 'additionalProperties' && strict);
-  const lines = list
-    .filter((e) => e.keyword !== 'anyOf')
-    .slice(0, 6)
-    .map((e) =>
-      e.keyword === 'additionalProperties'
-        ? `${e.instancePath || '/'}: unknown field \`${String(e.params['additionalProperty'])}\``
-        : `${e.instancePath || '/'}: ${e.message ?? e.keyword}`,
-    );
-  const note = unknown ? ' (fake-qdrant strict mode: Qdrant would ignore an unknown field silently)' : '';
+/**
+ * Ajv's errors in one line, the most specific (deepest) first: with `anyOf` every branch reports, and the deepest
+ * error is usually the one that explains the failure.
+ */
+export function describeSchemaErrors(errors: ErrorObject[] | null | undefined): SchemaProblem {
+  const list = (errors ?? []).filter((e) => e.keyword !== 'anyOf');
+  const depth = (e: ErrorObject) => e.instancePath.split('/').length;
+  const lines = [...new Set([...list].sort((a, b) => depth(b) - depth(a)).map(describeError))].slice(0, 8);
   const onlyRanges = list.length > 0 && list.every((e) => RANGE_KEYWORDS.has(e.keyword));
-  return { status: onlyRanges ? 422 : 400, message: `${lines.join('; ')}${note}` };
+  return { status: onlyRanges ? 422 : 400, message: lines.join('; ') };
+}
+
+/** The fields strict mode refused (Qdrant would have ignored them), e.g. "/: unknown field `with_payloads`". */
+export function describeUnknownFields(errors: ErrorObject[] | null | undefined): string {
+  const unknown = (errors ?? []).filter((e) => e.keyword === 'additionalProperties').map(describeError);
+  return `${[...new Set(unknown)].join('; ')} (fake-qdrant strict mode: Qdrant 1.15 would ignore it silently)`;
+}
+
+function describeError(e: ErrorObject): string {
+  const at = e.instancePath || '/';
+  if (e.keyword === 'additionalProperties')
+    return `${at}: unknown field \`${String(e.params['additionalProperty'])}\``;
+  return `${at}: ${e.message ?? e.keyword}`;
 }

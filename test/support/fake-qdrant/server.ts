@@ -6,10 +6,17 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { ValidateFunction } from 'ajv';
 import { FakeCollection } from './collection';
 import { QdrantHttpError, qdrantErrors } from './errors';
 import { checkFilter } from './filter';
-import { describeSchemaErrors, loadOperations, QDRANT_VERSION, type OperationSchemas } from './schemas';
+import {
+  describeSchemaErrors,
+  describeUnknownFields,
+  loadOperations,
+  QDRANT_VERSION,
+  type OperationSchemas,
+} from './schemas';
 
 export interface FakeQdrantOptions {
   /** When set, every request except `GET /` needs it in `api-key` (or `Authorization: Bearer`), as in Qdrant. */
@@ -42,6 +49,7 @@ export interface FakeQdrant {
 const MAX_REQUEST_BYTES = 32 * 1024 * 1024;
 const FORBIDDEN_IN_NEW_NAMES = ['<', '>', ':', '"', '/', '\\', '|', '?', '*', '\0', '\u001f'];
 
+/** Compiling takes a second or two, so each mode is compiled once per process (the lenient one on demand). */
 const compiled = new Map<boolean, OperationSchemas[]>();
 
 function operationsFor(strict: boolean): OperationSchemas[] {
@@ -51,6 +59,28 @@ function operationsFor(strict: boolean): OperationSchemas[] {
     compiled.set(strict, operations);
   }
   return operations;
+}
+
+/**
+ * Why a value failed `pick(strict operation)`. Re-checked without strict mode first: when that passes, the only
+ * problem is fields Qdrant would have ignored; otherwise the lenient errors are what Qdrant itself refuses.
+ */
+function schemaProblem(
+  operation: OperationSchemas,
+  pick: (o: OperationSchemas) => ValidateFunction | null,
+  value: unknown,
+  strict: boolean,
+): { status: 400 | 422; message: string } {
+  const strictCheck = pick(operation)!;
+  if (strict) {
+    const lenient = operationsFor(false).find((o) => o.operationId === operation.operationId);
+    const lenientCheck = lenient ? pick(lenient) : null;
+    if (lenientCheck && lenientCheck(structuredClone(value))) {
+      return { status: 400, message: describeUnknownFields(strictCheck.errors) };
+    }
+    if (lenientCheck) return describeSchemaErrors(lenientCheck.errors);
+  }
+  return describeSchemaErrors(strictCheck.errors);
 }
 
 type Handler = (call: {
@@ -160,7 +190,7 @@ export async function startFakeQdrant(options: FakeQdrantOptions = {}): Promise<
       });
       const response = operation.route === '/' ? result : { result, status: 'ok', time: elapsed(started) };
       if (operation.validateResponse && !operation.validateResponse(response)) {
-        const problem = describeSchemaErrors(operation.validateResponse.errors, strict).message;
+        const problem = describeSchemaErrors(operation.validateResponse.errors).message;
         throw new QdrantHttpError(500, `fake-qdrant answered outside Qdrant's response schema: ${problem}`);
       }
       answer(200, response);
@@ -226,9 +256,8 @@ function checkCollectionName(name: string, creating: boolean, pathParameters: st
 }
 
 function checkQuery(operation: OperationSchemas, query: Record<string, string>, strict: boolean): void {
-  const copy: Record<string, unknown> = { ...query };
-  if (operation.validateQuery(copy)) return;
-  const problem = describeSchemaErrors(operation.validateQuery.errors, strict);
+  if (operation.validateQuery({ ...query })) return;
+  const problem = schemaProblem(operation, (o) => o.validateQuery, { ...query }, strict);
   if (problem.status === 422) throw qdrantErrors.validation('query parameters', problem.message);
   throw new QdrantHttpError(400, `Deserialize error in query parameters: ${problem.message}`);
 }
@@ -249,9 +278,8 @@ function parseBody(
     const text = raw.length === 0 ? 'EOF while parsing a value at line 1 column 0' : (error as Error).message;
     throw qdrantErrors.format('JSON body', text);
   }
-  const validate = operation.validateBody!;
-  if (!validate(body)) {
-    const problem = describeSchemaErrors(validate.errors, strict);
+  if (!operation.validateBody!(body)) {
+    const problem = schemaProblem(operation, (o) => o.validateBody, body, strict);
     if (problem.status === 422) throw qdrantErrors.validation('JSON body', problem.message);
     throw qdrantErrors.format('JSON body', problem.message);
   }
