@@ -31,6 +31,7 @@ export interface RecordedQdrantRequest {
   /** Qdrant's operation id (`upsert_points`, `query_points`, …); null when no route matched. */
   operationId: string | null;
   query: Record<string, string>;
+  /** The parsed JSON body; the raw text when it was refused before parsing succeeded. */
   body: unknown;
   status: number;
   /** The `status.error` text of an error answer. */
@@ -174,6 +175,8 @@ export async function startFakeQdrant(options: FakeQdrantOptions = {}): Promise<
       const name = params['collection_name'] ?? '';
       checkCollectionName(name, operation.operationId === 'create_collection', operation.pathParameters);
       checkQuery(operation, query, strict);
+      // The text as sent until it parses (so a refused body can be read in the log), then the parsed body.
+      record.body = raw.length > 0 ? raw.toString('utf8') : null;
       const body = operation.validateBody ? parseBody(operation, req, raw, strict) : {};
       record.body = body;
       const handler = handlers[operation.operationId];
