@@ -118,7 +118,9 @@ async function main(): Promise<void> {
                 today: () => kstDate(clock.now()),
                 names: Object.fromEntries(runtime.universe.map((u) => [u.ticker, u.name])),
                 onRoleMissing: () =>
-                  log.warn('dashboard: role kis_desk_dashboard not usable here; the page still reads only the dashboard views'),
+                  log.warn(
+                    'dashboard: role kis_desk_dashboard not usable here; the page still reads only the dashboard views',
+                  ),
               }),
             }
           : {}),
@@ -126,7 +128,8 @@ async function main(): Promise<void> {
       });
       const base = `http://${config.http.host.includes(':') ? `[${config.http.host}]` : config.http.host}:${http.port}`;
       console.log(`  health     : ${base}/healthz · /readyz · /metrics`);
-      if (config.http.dashboard) console.log(`  dashboard  : ${base}/dashboard${config.http.token ? '  (token required)' : ''}`);
+      if (config.http.dashboard)
+        console.log(`  dashboard  : ${base}/dashboard${config.http.token ? '  (token required)' : ''}`);
     } catch (error) {
       if (error instanceof HttpPortInUseError) {
         console.error(error.message);

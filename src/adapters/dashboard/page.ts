@@ -19,7 +19,16 @@ function scriptJson(value: unknown): string {
 }
 
 /** The panels, in page order; the browser test expects each to render data on a seeded month. */
-export const PANEL_IDS = ['nav', 'drawdown', 'pnlCalendar', 'holdings', 'denials', 'orders', 'cycles', 'watch'] as const;
+export const PANEL_IDS = [
+  'nav',
+  'drawdown',
+  'pnlCalendar',
+  'holdings',
+  'denials',
+  'orders',
+  'cycles',
+  'watch',
+] as const;
 export type PanelId = (typeof PANEL_IDS)[number];
 
 interface Formatters {
@@ -32,7 +41,11 @@ interface Formatters {
 
 function formatters(t: DashboardCatalog, names: Readonly<Record<string, string>>): Formatters {
   const integer = new Intl.NumberFormat(t.numberLocale, { maximumFractionDigits: 0 });
-  const percent = new Intl.NumberFormat(t.numberLocale, { minimumFractionDigits: 2, maximumFractionDigits: 2, signDisplay: 'exceptZero' });
+  const percent = new Intl.NumberFormat(t.numberLocale, {
+    minimumFractionDigits: 2,
+    maximumFractionDigits: 2,
+    signDisplay: 'exceptZero',
+  });
   return {
     int: (n) => integer.format(n),
     signed: (n) => (n > 0 ? `+${integer.format(n)}` : integer.format(n)),
@@ -45,13 +58,18 @@ function formatters(t: DashboardCatalog, names: Readonly<Record<string, string>>
 type Cell = string | { text: string; className: string };
 
 function table(headers: string[], rows: Cell[][], numeric: readonly number[] = []): string {
-  const th = headers.map((h, i) => `<th${numeric.includes(i) ? ' class="num"' : ''}>${escapeHtml(h)}</th>`).join('');
+  const th = headers
+    .map((h, i) => `<th${numeric.includes(i) ? ' class="num"' : ''}>${escapeHtml(h)}</th>`)
+    .join('');
   const body = rows
     .map(
       (row) =>
         `<tr>${row
           .map((cell, i) => {
-            const classes = [numeric.includes(i) ? 'num' : '', typeof cell === 'string' ? '' : cell.className].filter(Boolean);
+            const classes = [
+              numeric.includes(i) ? 'num' : '',
+              typeof cell === 'string' ? '' : cell.className,
+            ].filter(Boolean);
             const content = typeof cell === 'string' ? cell : cell.text;
             return `<td${classes.length ? ` class="${classes.join(' ')}"` : ''}>${escapeHtml(content)}</td>`;
           })
@@ -63,7 +81,12 @@ function table(headers: string[], rows: Cell[][], numeric: readonly number[] = [
 
 const signClass = (n: number | null) => (n === null || n === 0 ? 'flat' : n > 0 ? 'up' : 'down');
 
-function panel(id: PanelId, title: string, body: string, options: { wide?: boolean; note?: string; empty: boolean; emptyText: string }): string {
+function panel(
+  id: PanelId,
+  title: string,
+  body: string,
+  options: { wide?: boolean; note?: string; empty: boolean; emptyText: string },
+): string {
   const note = options.note ? `<span class="note">${escapeHtml(options.note)}</span>` : '';
   const content = options.empty ? `<p class="no-data">${escapeHtml(options.emptyText)}</p>` : body;
   return `<section class="panel${options.wide ? ' wide' : ''}" id="panel-${id}" data-panel="${id}" data-state="${options.empty ? 'empty' : 'data'}">
@@ -72,18 +95,28 @@ ${content}
 </section>`;
 }
 
-const chart = (name: string, extraClass = '') => `<div class="chart${extraClass ? ` ${extraClass}` : ''}" data-chart="${name}" role="img"></div>`;
+const chart = (name: string, extraClass = '') =>
+  `<div class="chart${extraClass ? ` ${extraClass}` : ''}" data-chart="${name}" role="img"></div>`;
 
 /** What the browser script draws; labels are already in the page's language. */
-export function chartPayload(data: DashboardData, t: DashboardCatalog, names: Readonly<Record<string, string>>) {
+export function chartPayload(
+  data: DashboardData,
+  t: DashboardCatalog,
+  names: Readonly<Record<string, string>>,
+) {
   const f = formatters(t, names);
   const holdings = data.holdings.rows.map((h) => ({ name: f.name(h.ticker), value: h.value }));
-  if (data.holdings.cash !== null && data.holdings.rows.length > 0) holdings.push({ name: t.series.cash, value: data.holdings.cash });
+  if (data.holdings.cash !== null && data.holdings.rows.length > 0)
+    holdings.push({ name: t.series.cash, value: data.holdings.cash });
   return {
     locale: t.locale,
     numberLocale: t.numberLocale,
     labels: { ...t.series, noData: t.noData },
-    nav: { dates: data.nav.map((n) => n.date), nav: data.nav.map((n) => n.nav), floor: data.nav.map((n) => n.floor) },
+    nav: {
+      dates: data.nav.map((n) => n.date),
+      nav: data.nav.map((n) => n.nav),
+      floor: data.nav.map((n) => n.floor),
+    },
     drawdown: { dates: data.nav.map((n) => n.date), values: data.nav.map((n) => n.drawdownPct) },
     pnlCalendar: {
       from: data.pnlDaily[0]?.date ?? data.from,
@@ -116,7 +149,9 @@ function head(t: DashboardCatalog): string {
 
 function header(t: DashboardCatalog, range: { from: string; to: string } | null): string {
   const query = (lang: 'ko' | 'en') =>
-    escapeHtml(`/dashboard?${new URLSearchParams({ ...(range ?? {}), ...(lang === 'en' ? { lang } : {}) }).toString()}`);
+    escapeHtml(
+      `/dashboard?${new URLSearchParams({ ...(range ?? {}), ...(lang === 'en' ? { lang } : {}) }).toString()}`,
+    );
   const form = range
     ? `<form method="get" action="/dashboard" class="range">
 <label>${escapeHtml(t.from)} <input type="date" name="from" value="${escapeHtml(range.from)}" required></label>
@@ -145,7 +180,11 @@ export function renderDashboardPage({ data, locale, names }: PageInput): string 
       ...common,
       wide: true,
       empty: data.nav.length === 0,
-      ...(lastNav ? { note: `${lastNav.date} · ${f.int(lastNav.nav)}${lastNav.floor !== null ? ` / ${t.series.floor} ${f.int(lastNav.floor)}` : ''}` } : {}),
+      ...(lastNav
+        ? {
+            note: `${lastNav.date} · ${f.int(lastNav.nav)}${lastNav.floor !== null ? ` / ${t.series.floor} ${f.int(lastNav.floor)}` : ''}`,
+          }
+        : {}),
     }),
     panel('drawdown', t.panels.drawdown, chart('drawdown'), { ...common, empty: data.nav.length === 0 }),
     panel(
@@ -169,22 +208,47 @@ export function renderDashboardPage({ data, locale, names }: PageInput): string 
       t.panels.holdings,
       `${chart('holdings')}${table(
         [c.ticker, c.quantity, c.price, c.value, c.weight],
-        data.holdings.rows.map((h) => [f.name(h.ticker), f.int(h.quantity), f.int(h.price), f.int(h.value), f.pct(h.weightPct).replace('+', '')]),
+        data.holdings.rows.map((h) => [
+          f.name(h.ticker),
+          f.int(h.quantity),
+          f.int(h.price),
+          f.int(h.value),
+          f.pct(h.weightPct).replace('+', ''),
+        ]),
         [1, 2, 3, 4],
       )}`,
-      { ...common, empty: data.holdings.rows.length === 0, ...(data.holdings.asOf ? { note: t.asOf(data.holdings.asOf) } : {}) },
+      {
+        ...common,
+        empty: data.holdings.rows.length === 0,
+        ...(data.holdings.asOf ? { note: t.asOf(data.holdings.asOf) } : {}),
+      },
     ),
     panel(
       'denials',
       t.panels.denials,
-      `${chart('denials')}${table([c.code, c.count], data.denials.byCode.map((d) => [d.code, f.int(d.count)]), [1])}`,
+      `${chart('denials')}${table(
+        [c.code, c.count],
+        data.denials.byCode.map((d) => [d.code, f.int(d.count)]),
+        [1],
+      )}`,
       { ...common, empty: data.denials.byCode.length === 0 },
     ),
     panel(
       'orders',
       t.panels.orders,
       table(
-        [c.time, c.ticker, c.side, c.quantity, c.status, c.filled, c.avgPrice, c.rejectCode, c.source, c.history],
+        [
+          c.time,
+          c.ticker,
+          c.side,
+          c.quantity,
+          c.status,
+          c.filled,
+          c.avgPrice,
+          c.rejectCode,
+          c.source,
+          c.history,
+        ],
         data.orders.rows.map((o) => [
           f.kst(o.time),
           f.name(o.ticker),
@@ -199,7 +263,12 @@ export function renderDashboardPage({ data, locale, names }: PageInput): string 
         ]),
         [3, 5, 6],
       ),
-      { ...common, wide: true, empty: data.orders.rows.length === 0, note: t.newestFirst(data.orders.rows.length, data.orders.total) },
+      {
+        ...common,
+        wide: true,
+        empty: data.orders.rows.length === 0,
+        note: t.newestFirst(data.orders.rows.length, data.orders.total),
+      },
     ),
     panel(
       'cycles',
@@ -217,7 +286,11 @@ export function renderDashboardPage({ data, locale, names }: PageInput): string 
         ]),
         [3, 4, 5],
       ),
-      { ...common, empty: data.cycles.rows.length === 0, note: t.newestFirst(data.cycles.rows.length, data.cycles.total) },
+      {
+        ...common,
+        empty: data.cycles.rows.length === 0,
+        note: t.newestFirst(data.cycles.rows.length, data.cycles.total),
+      },
     ),
     panel(
       'watch',
@@ -276,7 +349,13 @@ export function renderBadRequestPage(locale: 'ko' | 'en', problems: readonly Das
   const t = dashboardCatalog(locale);
   const b = t.badRequest;
   const lines = problems.map((p) =>
-    p.kind === 'date' ? b.date(p.field) : p.kind === 'order' ? b.order : p.kind === 'tooLong' ? b.tooLong(p.days) : b.lang,
+    p.kind === 'date'
+      ? b.date(p.field)
+      : p.kind === 'order'
+        ? b.order
+        : p.kind === 'tooLong'
+          ? b.tooLong(p.days)
+          : b.lang,
   );
   return `${head(t)}
 <body>

@@ -19,7 +19,10 @@ export const DEFAULT_RANGE_DAYS = 90;
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d));
+  .refine(
+    (d) =>
+      !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d),
+  );
 
 const querySchema = z.object({
   from: isoDate.optional(),
@@ -47,7 +50,10 @@ export function localeFromAcceptLanguage(header: string | undefined): 'ko' | 'en
       const q = params.map((p) => /^\s*q=([0-9.]+)\s*$/.exec(p)?.[1]).find((v) => v !== undefined);
       return { tag: tag.trim(), q: q === undefined ? 1 : Number(q), index };
     })
-    .filter((l) => l.q > 0 && (l.tag === 'ko' || l.tag.startsWith('ko-') || l.tag === 'en' || l.tag.startsWith('en-')))
+    .filter(
+      (l) =>
+        l.q > 0 && (l.tag === 'ko' || l.tag.startsWith('ko-') || l.tag === 'en' || l.tag.startsWith('en-')),
+    )
     .sort((a, b) => b.q - a.q || a.index - b.index);
   return ranked[0]?.tag.startsWith('en') ? 'en' : 'ko';
 }
@@ -70,12 +76,13 @@ export function parseDashboardRequest(
   const langOk = raw.lang === undefined || raw.lang === 'ko' || raw.lang === 'en';
   const locale = langOk && raw.lang ? (raw.lang as 'ko' | 'en') : localeFromAcceptLanguage(acceptLanguage);
   if (!parsed.success) {
-    const problems: DashboardProblem[] = [];
-    for (const issue of parsed.error.issues) {
-      const field = issue.path[0];
-      if (field === 'from' || field === 'to') problems.push({ kind: 'date', field });
-      else if (field === 'lang') problems.push({ kind: 'lang' });
-    }
+    const fields = new Set(parsed.error.issues.map((issue) => issue.path[0]));
+    const problems: DashboardProblem[] = [
+      ...(['from', 'to'] as const)
+        .filter((f) => fields.has(f))
+        .map((field) => ({ kind: 'date' as const, field })),
+      ...(fields.has('lang') ? [{ kind: 'lang' as const }] : []),
+    ];
     return { ok: false, locale, problems };
   }
   const to = parsed.data.to ?? (parsed.data.from && parsed.data.from > today ? parsed.data.from : today);

@@ -29,7 +29,10 @@ function assetFiles(): Record<string, { file: string; type: string }> {
   const font = koreanFontFiles()[0]!;
   return {
     'echarts.min.js': { file: echartsDist, type: 'text/javascript; charset=utf-8' },
-    'dashboard.js': { file: path.join(here, 'assets', 'dashboard.js'), type: 'text/javascript; charset=utf-8' },
+    'dashboard.js': {
+      file: path.join(here, 'assets', 'dashboard.js'),
+      type: 'text/javascript; charset=utf-8',
+    },
     'dashboard.css': { file: path.join(here, 'assets', 'dashboard.css'), type: 'text/css; charset=utf-8' },
     'NotoSansKR-Regular.otf': { file: font, type: 'font/otf' },
   };
@@ -47,7 +50,11 @@ const PAGE_HEADERS = {
     "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
 };
 
-async function sendAsset(response: ServerResponse, asset: { file: string; type: string }, head: boolean): Promise<void> {
+async function sendAsset(
+  response: ServerResponse,
+  asset: { file: string; type: string },
+  head: boolean,
+): Promise<void> {
   const info = await stat(asset.file);
   response.writeHead(200, {
     'content-type': asset.type,
@@ -93,7 +100,11 @@ export function createDashboardRoutes(options: DashboardRoutesOptions): RouteHan
     const page = url.pathname === '/dashboard' || url.pathname === '/dashboard/';
     if (!page && url.pathname !== '/dashboard/data.json') return false;
 
-    const parsed = parseDashboardRequest(url.searchParams, request.headers['accept-language'], options.today());
+    const parsed = parseDashboardRequest(
+      url.searchParams,
+      request.headers['accept-language'],
+      options.today(),
+    );
     if (!parsed.ok) {
       if (!page) {
         sendJson(response, 400, { error: 'bad request', problems: parsed.problems });

@@ -25,7 +25,14 @@ export const dashboardEn: DashboardCatalog = {
     cycles: 'Daily cycle runs',
     watch: 'Watch state',
   },
-  series: { nav: 'NAV', floor: 'Floor', drawdown: 'Drawdown (%)', pnl: 'Daily P&L', cash: 'Cash', denials: 'Denials' },
+  series: {
+    nav: 'NAV',
+    floor: 'Floor',
+    drawdown: 'Drawdown (%)',
+    pnl: 'Daily P&L',
+    cash: 'Cash',
+    denials: 'Denials',
+  },
   columns: {
     date: 'Date',
     month: 'Month',

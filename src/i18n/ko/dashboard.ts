@@ -16,7 +16,8 @@ export const dashboardKo = {
   asOf: (date: string) => `${date} 종가 기준`,
   noData: '데이터 없음',
   noDataInRange: '이 기간에는 데이터가 없습니다.',
-  newestFirst: (shown: number, total: number) => (shown < total ? `최근 ${shown}건 (전체 ${total}건)` : `${total}건`),
+  newestFirst: (shown: number, total: number) =>
+    shown < total ? `최근 ${shown}건 (전체 ${total}건)` : `${total}건`,
   language: { ko: '한국어', en: 'English' },
   panels: {
     nav: '순자산과 하한',
@@ -28,7 +29,14 @@ export const dashboardKo = {
     cycles: '일일 사이클',
     watch: '감시 상태',
   },
-  series: { nav: '순자산', floor: '하한', drawdown: '하락률 (%)', pnl: '일별 손익', cash: '현금', denials: '거부 건수' },
+  series: {
+    nav: '순자산',
+    floor: '하한',
+    drawdown: '하락률 (%)',
+    pnl: '일별 손익',
+    cash: '현금',
+    denials: '거부 건수',
+  },
   columns: {
     date: '날짜',
     month: '월',

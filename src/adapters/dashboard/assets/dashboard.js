@@ -29,7 +29,14 @@
         xAxis: { type: 'category', data: d.dates, boundaryGap: false },
         yAxis: { type: 'value', scale: true, axisLabel: { formatter: (v) => integer.format(v) } },
         series: [
-          { name: labels.nav, type: 'line', data: d.nav, showSymbol: false, lineStyle: { width: 2, color: NAV }, itemStyle: { color: NAV } },
+          {
+            name: labels.nav,
+            type: 'line',
+            data: d.nav,
+            showSymbol: false,
+            lineStyle: { width: 2, color: NAV },
+            itemStyle: { color: NAV },
+          },
           {
             name: labels.floor,
             type: 'line',
@@ -98,7 +105,10 @@
     },
     holdings() {
       return {
-        tooltip: { trigger: 'item', formatter: (p) => `${p.name}<br>${money(p.value)} (${percent.format(p.percent)}%)` },
+        tooltip: {
+          trigger: 'item',
+          formatter: (p) => `${p.name}<br>${money(p.value)} (${percent.format(p.percent)}%)`,
+        },
         series: [
           {
             type: 'pie',
@@ -116,7 +126,9 @@
         grid,
         xAxis: { type: 'value', minInterval: 1 },
         yAxis: { type: 'category', data: rows.map((r) => r.code) },
-        series: [{ name: labels.denials, type: 'bar', data: rows.map((r) => r.count), itemStyle: { color: FLOOR } }],
+        series: [
+          { name: labels.denials, type: 'bar', data: rows.map((r) => r.count), itemStyle: { color: FLOOR } },
+        ],
       };
     },
   };
