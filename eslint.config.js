@@ -16,6 +16,14 @@ export default tseslint.config(
     },
   },
   {
+    // The dashboard page's browser script (plain JavaScript, served as is).
+    files: ['src/adapters/dashboard/assets/**/*.js'],
+    languageOptions: {
+      sourceType: 'script',
+      globals: { window: 'readonly', document: 'readonly', setTimeout: 'readonly', echarts: 'readonly' },
+    },
+  },
+  {
     files: ['test/**/*.ts', 'bench/**/*.ts'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },

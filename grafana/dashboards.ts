@@ -162,6 +162,22 @@ export const DASHBOARDS: DashboardSpec[] = [
         columns: ['time', 'metric', 'value'],
         width: 12,
       },
+      {
+        title: '감시 목록 (watchlist)',
+        type: 'table',
+        format: 'table',
+        sql: 'SELECT ticker, conditions, overrides, added_by, time AS added_at FROM dashboard.watchlist ORDER BY ticker',
+        columns: ['ticker', 'conditions', 'overrides', 'added_by', 'added_at'],
+        width: 12,
+      },
+      {
+        title: '감시 발동 (watch firings)',
+        type: 'table',
+        format: 'table',
+        sql: 'SELECT time, ticker, condition, kind, severity, price FROM dashboard.watch_firings WHERE $__timeFilter(time) ORDER BY time DESC',
+        columns: ['time', 'ticker', 'condition', 'kind', 'severity', 'price'],
+        width: 12,
+      },
     ],
   },
   {

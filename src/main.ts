@@ -12,6 +12,7 @@ import { createLogger } from './adapters/logging/logger';
 import { repoPath } from './adapters/resources';
 import { deskReadinessChecks } from './adapters/http/desk-readiness';
 import { HttpPortInUseError, startDeskHttpServer, type DeskHttpServer } from './adapters/http/server';
+import { createDashboardRoutes } from './adapters/dashboard/routes';
 
 export function describeParts(
   config: Config,
@@ -110,9 +111,25 @@ async function main(): Promise<void> {
           now: () => clock.now(),
           extra: runtime.statusProviders,
         }),
+        ...(config.http.dashboard
+          ? {
+              routes: createDashboardRoutes({
+                database: runtime.database,
+                today: () => kstDate(clock.now()),
+                names: Object.fromEntries(runtime.universe.map((u) => [u.ticker, u.name])),
+                onRoleMissing: () =>
+                  log.warn(
+                    'dashboard: role kis_desk_dashboard not usable here; the page still reads only the dashboard views',
+                  ),
+              }),
+            }
+          : {}),
         onError: (error) => log.warn({ err: error }, 'http server'),
       });
-      console.log(`  health     : http://${config.http.host}:${http.port}/healthz · /readyz · /metrics`);
+      const base = `http://${config.http.host.includes(':') ? `[${config.http.host}]` : config.http.host}:${http.port}`;
+      console.log(`  health     : ${base}/healthz · /readyz · /metrics`);
+      if (config.http.dashboard)
+        console.log(`  dashboard  : ${base}/dashboard${config.http.token ? '  (token required)' : ''}`);
     } catch (error) {
       if (error instanceof HttpPortInUseError) {
         console.error(error.message);

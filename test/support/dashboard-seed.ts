@@ -45,6 +45,12 @@ const DENIALS: { day: number; ticker: string; code: string }[] = [
   { day: 18, ticker: '069500', code: 'NAV_PREMIUM' },
 ];
 
+const WATCH_FIRINGS: [day: number, ticker: string, condition: string, kind: 'buy' | 'sell', severity: 'normal' | 'high'][] = [
+  [4, '069500', 'buy_ma20_pullback', 'buy', 'normal'],
+  [13, '360750', 'sell_trailing_stop', 'sell', 'high'],
+  [17, '069500', 'sell_stop_loss', 'sell', 'normal'],
+];
+
 export interface SeedSummary {
   tradingDays: number;
   orders: number;
@@ -55,6 +61,7 @@ export interface SeedSummary {
   llmCostMicroUsd: number;
   failedRunDate: string;
   lastNav: number;
+  watchFirings: number;
 }
 
 /** A month of desk activity written straight into the tables the dashboard views read. */
@@ -294,6 +301,23 @@ export async function seedDeskMonth(db: Db): Promise<SeedSummary> {
   for (const h of holdings.values()) {
     await db.insert(s.positions).values({ ...h, updatedAt: SEED_TO });
   }
+  // The intraday watch: two watched ETFs and the firings that were posted.
+  await db.insert(s.watchlist).values([
+    { ticker: '069500', conditions: ['sell_stop_loss', 'buy_ma20_pullback'], overrides: { stop_loss_pct: 7 }, addedBy: 'u1', addedAt: kst(SEED_DAYS[0]!, '08:10') },
+    { ticker: '360750', conditions: ['sell_trailing_stop'], overrides: {}, addedBy: 'u1', addedAt: kst(SEED_DAYS[1]!, '08:10') },
+  ]);
+  for (const [day, ticker, condition, kind, severity] of WATCH_FIRINGS) {
+    await db.insert(s.watchFirings).values({
+      ticker,
+      condition,
+      tradeDate: SEED_DAYS[day]!,
+      kind,
+      severity,
+      price: priceOn(ticker, day),
+      numbers: { price: priceOn(ticker, day) },
+      firedAt: kst(SEED_DAYS[day]!, '10:30'),
+    });
+  }
   await db.insert(s.canaryRuns).values({
     tradeDate: SEED_DAYS.at(-1)!,
     status: 'PASSED',
@@ -315,5 +339,6 @@ export async function seedDeskMonth(db: Db): Promise<SeedSummary> {
     llmCostMicroUsd,
     failedRunDate,
     lastNav,
+    watchFirings: WATCH_FIRINGS.length,
   };
 }

@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { timingSafeEqual } from 'node:crypto';
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Registry } from 'prom-client';
 import { runReadiness, type ReadinessCheck } from './readiness';
 
@@ -11,7 +11,10 @@ export interface DeskHttpServerOptions {
   port: number;
   registry: Registry;
   readiness: readonly ReadinessCheck[];
-  /** Required for every route but /healthz when set (Authorization: Bearer … or ?token=…). */
+  /**
+   * Required for every route but /healthz when set: Authorization: Bearer …, ?token=… or the session cookie. A page
+   * opened with ?token= is redirected to the same address without it, with an HttpOnly cookie that is not the token.
+   */
   token?: string;
   /** Tried for any path not served here; false → 404. */
   routes?: RouteHandler;
@@ -38,11 +41,28 @@ function sameToken(given: string | null, expected: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-function tokenOf(request: IncomingMessage, url: URL): string | null {
+function bearerOf(request: IncomingMessage): string | null {
   const header = request.headers.authorization;
-  if (header?.startsWith('Bearer ')) return header.slice('Bearer '.length).trim();
-  return url.searchParams.get('token');
+  return header?.startsWith('Bearer ') ? header.slice('Bearer '.length).trim() : null;
 }
+
+const SESSION_COOKIE = 'kis_desk_session';
+
+/** The cookie's value: derived from the token, so the cookie never holds the token itself. */
+function sessionOf(token: string): string {
+  return createHmac('sha256', token).update('kis-desk dashboard session').digest('hex');
+}
+
+function cookieOf(request: IncomingMessage, name: string): string | null {
+  for (const part of (request.headers.cookie ?? '').split(';')) {
+    const [key, ...value] = part.trim().split('=');
+    if (key === name) return value.join('=');
+  }
+  return null;
+}
+
+/** Where a person's browser goes (the dashboard), as opposed to /readyz and /metrics that scrapers read. */
+const isPagePath = (pathname: string) => pathname === '/' || pathname === '/dashboard' || pathname.startsWith('/dashboard/');
 
 export function sendJson(response: ServerResponse, status: number, body: unknown): void {
   response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
@@ -62,6 +82,7 @@ export interface DeskHttpServer {
 
 /** /healthz (alive), /readyz (each named part), /metrics (Prometheus), then the dashboard routes; else 404. */
 export async function startDeskHttpServer(options: DeskHttpServerOptions): Promise<DeskHttpServer> {
+  const session = options.token ? sessionOf(options.token) : null;
   const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const url = new URL(request.url ?? '/', 'http://desk.invalid');
     if (request.method !== 'GET' && request.method !== 'HEAD') {
@@ -73,10 +94,28 @@ export async function startDeskHttpServer(options: DeskHttpServerOptions): Promi
       sendJson(response, 200, { status: 'ok' });
       return;
     }
-    if (options.token && !sameToken(tokenOf(request, url), options.token)) {
-      response.setHeader('www-authenticate', 'Bearer');
-      sendText(response, 401, 'token required');
-      return;
+    if (options.token) {
+      const viaQuery = url.searchParams.get('token');
+      const authorised =
+        sameToken(bearerOf(request), options.token) ||
+        sameToken(cookieOf(request, SESSION_COOKIE), session!) ||
+        sameToken(viaQuery, options.token);
+      if (!authorised) {
+        response.setHeader('www-authenticate', 'Bearer');
+        sendText(response, 401, '토큰이 필요합니다 (?token=… 또는 Authorization: Bearer …) / token required');
+        return;
+      }
+      if (viaQuery !== null && isPagePath(url.pathname)) {
+        url.searchParams.delete('token');
+        response.writeHead(303, {
+          location: `${url.pathname}${url.search}`,
+          'set-cookie': `${SESSION_COOKIE}=${session}; HttpOnly; SameSite=Strict; Path=/`,
+          'referrer-policy': 'no-referrer',
+          'cache-control': 'no-store',
+        });
+        response.end();
+        return;
+      }
     }
     if (url.pathname === '/readyz') {
       const report = await runReadiness(options.readiness);

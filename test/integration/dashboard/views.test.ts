@@ -106,6 +106,18 @@ describe.each(testDatabaseTargets())('dashboard views on $name', (target) => {
     expect(num(llm!.c)).toBe(seed.llmCostMicroUsd);
   });
 
+  it('when the watch is read then the watchlist lists its conditions and the posted firings are there', async () => {
+    const list = await rowsOf(database, 'select * from dashboard.watchlist order by ticker');
+    const firings = await rowsOf(database, 'select * from dashboard.watch_firings order by time');
+
+    expect(list.map((w) => [w.ticker, w.conditions])).toEqual([
+      ['069500', 'buy_ma20_pullback, sell_stop_loss'],
+      ['360750', 'sell_trailing_stop'],
+    ]);
+    expect(firings).toHaveLength(seed.watchFirings);
+    expect(firings.map((f) => f.severity)).toEqual(['normal', 'high', 'normal']);
+  });
+
   describe('the read-only role', () => {
     async function asReader(query: string): Promise<unknown> {
       return database.db.transaction(async (tx) => {
@@ -114,17 +126,18 @@ describe.each(testDatabaseTargets())('dashboard views on $name', (target) => {
       });
     }
 
-    it('when it selects a view then it reads rows', async () => {
-      const result = (await asReader('select count(*) as n from dashboard.nav_daily')) as unknown;
+    it.each(['dashboard.nav_daily', 'dashboard.watchlist', 'dashboard.watch_firings'])('when it selects %s then it reads rows', async (view) => {
+      const result = (await asReader(`select count(*) as n from ${view}`)) as unknown;
       const rows = Array.isArray(result) ? result : (result as { rows: unknown[] }).rows;
 
-      expect(num((rows[0] as { n: unknown }).n)).toBe(seed.tradingDays);
+      expect(num((rows[0] as { n: unknown }).n)).toBeGreaterThan(0);
     });
 
     it.each([
       'select * from orders',
       'select * from kis_token_cache',
       'select * from session_messages',
+      'select * from watchlist',
       "insert into dashboard.fills (order_id) values ('00000000-0000-0000-0000-000000000000')",
       'delete from dashboard.order_events',
       'create table dashboard.x (a int)',
