@@ -357,7 +357,10 @@ export class WatchService {
     }
   }
 
-  /** Down = the subscription failed or the socket is reconnecting: poll REST and, past the setting, alert. */
+  /**
+   * Down = the subscription failed or the socket is reconnecting: poll REST and, past the setting, alert.
+   * Tickers left out of the registrations (more holdings than fit) are polled all the time.
+   */
   private async watchFeedHealth(nowMs: number, today: KstDate): Promise<void> {
     const targets = this.targets();
     const connected = this.deps.broker.realtimeConnected?.() ?? true;
@@ -365,6 +368,7 @@ export class WatchService {
     if (!down) {
       this.downSince = null;
       this.downAlerted = false;
+      await this.poll(this.notSubscribed, nowMs);
       return;
     }
     this.downSince ??= nowMs;
@@ -383,9 +387,14 @@ export class WatchService {
         dedupeKey: `watch-feed-down:${today}:${this.downSince}`,
       });
     }
-    if (nowMs - this.lastPollAt < this.deps.settings.pollIntervalMs) return;
+    await this.poll(targets, nowMs);
+  }
+
+  /** One REST quote every pollIntervalMs, round-robin over the tickers (inside the shared KIS budget). */
+  private async poll(tickers: readonly string[], nowMs: number): Promise<void> {
+    if (tickers.length === 0 || nowMs - this.lastPollAt < this.deps.settings.pollIntervalMs) return;
     this.lastPollAt = nowMs;
-    const ticker = targets[this.pollCursor++ % targets.length]!;
+    const ticker = tickers[this.pollCursor++ % tickers.length]!;
     try {
       const quote = await this.deps.broker.getQuote(ticker);
       this.counts.polls += 1;
