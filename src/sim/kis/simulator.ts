@@ -94,6 +94,7 @@ export async function createKisSimulator(
     stats: gateway.stats,
     navPremiums: services.navPremiums,
     onStateChange: () => stateWriter?.changed(),
+    realtimeOutage: (down) => realtime.setOutage(down),
   });
   if (extras.control) gateway.setControl(extras.control(control, accounts));
   const realtime = new RealtimeServer({

@@ -123,6 +123,8 @@ export interface SimControl {
    * a discount); `null` returns to the simulated ±0.15 % noise.
    */
   setNavPremium(ticker: string, premiumBp: number | null): void;
+  /** `true` cuts every realtime session and refuses new ones (a KIS WebSocket outage); `false` ends it. */
+  realtimeOutage(down: boolean): void;
 }
 
 export type SimFault =
