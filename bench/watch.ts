@@ -108,7 +108,7 @@ export async function runWatchBench(): Promise<void> {
   const buyMs: number[] = [];
   const alerted = new Set<string>();
   /** Tickers whose evaluation in flight handed an alert to the channel: with a SELL card or not. */
-  const firedNow = new Map<string, boolean>();
+  const firedNow = new Map<string, { withCard: boolean; at: number }>();
   let malformed = 0;
   let ticksSeen = 0;
   const measuredBroker: Broker = {
@@ -148,7 +148,7 @@ export async function runWatchBench(): Promise<void> {
     publisher: {
       publishWatchAlert: async (alert) => {
         alerts.push(alert);
-        firedNow.set(alert.firing.ticker, alert.intent !== null);
+        firedNow.set(alert.firing.ticker, { withCard: alert.intent !== null, at: performance.now() });
       },
     },
     isKnownEtf: (ticker) => tickers.includes(ticker),
@@ -163,12 +163,12 @@ export async function runWatchBench(): Promise<void> {
         queue.filter((t) => t.clockMs > startedAtMs),
       );
       for (const t of covered) tickMs.push(now - t.at);
-      const withCard = firedNow.get(ticker);
+      const fired = firedNow.get(ticker);
       firedNow.delete(ticker);
-      if (withCard !== undefined && covered.length > 0) {
-        const latency = now - covered.at(-1)!.at;
+      if (fired !== undefined && covered.length > 0) {
+        const latency = fired.at - covered.at(-1)!.at;
         alertMs.push(latency);
-        (withCard ? cardMs : buyMs).push(latency);
+        (fired.withCard ? cardMs : buyMs).push(latency);
         alerted.add(ticker);
       }
     },

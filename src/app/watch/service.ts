@@ -530,42 +530,48 @@ export class WatchService {
     date: KstDate,
     tickAtMs: number,
   ): Promise<void> {
-    const recorded = await this.deps.store.recordFiring({
-      ticker: result.ticker,
-      condition: result.condition,
-      tradeDate: date,
-      kind: result.kind,
-      severity: result.severity,
-      price: result.price,
-      numbers: result.numbers,
-      intentId: null,
-      firedAt: this.deps.clock.now(),
-    });
+    const sell = result.kind === 'sell' && holding !== undefined;
+    // The open intents are read alongside the firing's row (one round trip less before the card).
+    const [recorded, openIntents] = await Promise.all([
+      this.deps.store.recordFiring({
+        ticker: result.ticker,
+        condition: result.condition,
+        tradeDate: date,
+        kind: result.kind,
+        severity: result.severity,
+        price: result.price,
+        numbers: result.numbers,
+        intentId: null,
+        firedAt: this.deps.clock.now(),
+      }),
+      sell ? this.deps.openIntents() : Promise.resolve([]),
+    ]);
     // Already posted today (e.g. before a restart): once per ticker, condition and day.
     if (!recorded) return;
     this.counts.firings += 1;
     let intent: IntentRecord | null = null;
     let existingIntentId: string | null = null;
-    if (result.kind === 'sell' && holding) {
-      const open = (await this.deps.openIntents()).find(
+    if (sell) {
+      const open = openIntents.find(
         (i) =>
           i.ticker === result.ticker &&
           i.side === 'SELL' &&
           (OPEN_INTENT_STATUSES as readonly string[]).includes(i.status),
       );
       if (open) existingIntentId = open.id;
-      else {
-        intent = await this.proposeSell(result, holding, date);
-        if (intent) await this.deps.store.setFiringIntent(result.ticker, result.condition, date, intent.id);
-      }
+      else intent = await this.proposeSell(result, holding, date);
     }
-    await this.deps.publisher.publishWatchAlert({
-      firing: result,
-      name: this.deps.nameOf(result.ticker),
-      intent,
-      existingIntentId,
-      tradeDate: date,
-    });
+    try {
+      await this.deps.publisher.publishWatchAlert({
+        firing: result,
+        name: this.deps.nameOf(result.ticker),
+        intent,
+        existingIntentId,
+        tradeDate: date,
+      });
+    } finally {
+      if (intent) await this.deps.store.setFiringIntent(result.ticker, result.condition, date, intent.id);
+    }
     this.deps.onPublished?.({
       ticker: result.ticker,
       condition: result.condition,
