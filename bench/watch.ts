@@ -1,5 +1,7 @@
+import { randomBytes } from 'node:crypto';
+import postgres from 'postgres';
 import { loadTradingCalendar } from '../src/adapters/calendar/load';
-import { openDatabase } from '../src/adapters/db/client';
+import { openDatabase, type Database } from '../src/adapters/db/client';
 import { createDbTradingStore } from '../src/adapters/db/trading-store';
 import { createDbWatchStore } from '../src/adapters/db/watch-store';
 import { createKisBroker } from '../src/adapters/kis/broker';
@@ -51,7 +53,7 @@ const ms = (value: number) => `${value.toFixed(1)} ms`;
  * tick → alert: from the arrival at the KIS client of the frame whose price fired a condition to the alert
  * handed to the channel (for a sell, after the SELL intent was proposed through the guard), over every alert of
  * the run; n is every tick streamed. A tick is dropped when no evaluation ever covered it, or it was malformed.
- * WATCH_BENCH_SECONDS (default 60) sets the measured time.
+ * WATCH_BENCH_SECONDS (default 60) sets the measured time; WATCH_BENCH_DATABASE_URL runs the desk on Postgres.
  */
 export async function runWatchBench(): Promise<void> {
   const seconds = Number(process.env.WATCH_BENCH_SECONDS ?? 60);
@@ -85,7 +87,7 @@ export async function runWatchBench(): Promise<void> {
     tokenStore: new InMemoryTokenStore(),
     rateLimiters: new RateLimiterRegistry(),
   });
-  const database = await openDatabase({ dataDir: 'memory://' });
+  const database = await openBenchDatabase();
   const store = createDbTradingStore(database.db);
   let watch: WatchService | null = null;
   const core = createTradingCore({
@@ -248,4 +250,28 @@ export async function runWatchBench(): Promise<void> {
     await sim.close();
     await database.close();
   }
+}
+
+/**
+ * PGlite in memory, as the desk runs with nothing configured; with WATCH_BENCH_DATABASE_URL (a Postgres server
+ * URL) a scratch database on it, created and dropped.
+ */
+async function openBenchDatabase(): Promise<Database> {
+  const adminUrl = process.env.WATCH_BENCH_DATABASE_URL;
+  if (!adminUrl) return openDatabase({ dataDir: 'memory://' });
+  const name = `kisdesk_watch_bench_${randomBytes(4).toString('hex')}`;
+  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database ${name}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const database = await openDatabase({ url: url.toString() });
+  console.log('watch: database Postgres (scratch database)');
+  return {
+    ...database,
+    close: async () => {
+      await database.close();
+      await admin.unsafe(`drop database if exists ${name} with (force)`);
+      await admin.end({ timeout: 5 });
+    },
+  };
 }
