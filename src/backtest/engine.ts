@@ -31,7 +31,7 @@ export interface Fill {
   value: Krw;
   commission: Krw;
   tax: Krw;
-  reason: 'REBALANCE' | 'CARRY_OVER' | 'DATA_ENDED';
+  reason: 'REBALANCE' | 'CARRY_OVER' | 'DATA_ENDED' | 'OVERLAY_EXIT';
   /** The order's limit price (null for forced liquidations). */
   limitPrice: Krw | null;
   /** Where the limit order filled: at the open, or at its own limit when the day's range reached it. */
@@ -119,6 +119,21 @@ export interface BacktestInput {
   barsByTicker: Readonly<Record<string, readonly DailyBar[]>>;
   calendar: TradingCalendar;
   config: BacktestConfig;
+  /** Optional exit overlay (src/backtest/overlay.ts); without it the run is the plain strategy. */
+  exitHook?: BacktestExitHook;
+}
+
+/**
+ * Sells an overlay decides on a day's bar after that day's orders, each at a price inside the bar. A ticker
+ * it sells is no longer carried over: the next plan decides afresh.
+ */
+export interface BacktestExitHook {
+  exits(day: {
+    date: KstDate;
+    positions: ReadonlyMap<string, Shares>;
+    /** Purchase cost per share (commission included, integer KRW). */
+    averageCost: (ticker: string) => Krw;
+  }): { ticker: string; quantity: Shares; price: Krw; atOpen: boolean }[];
 }
 
 /** Per ticker, aligned with the backtest days: the bar on that day (-1 if none) and the last bar on or before it. */
@@ -454,6 +469,31 @@ export function runBacktest(input: BacktestInput): BacktestRun {
     pendingPlan = null;
   };
 
+  const exitByHook = (hook: BacktestExitHook, date: KstDate): void => {
+    const averageCost = (ticker: string): Krw =>
+      Math.floor((cost.get(ticker) ?? 0) / Math.max(1, positions.get(ticker) ?? 0));
+    for (const exit of hook.exits({ date, positions, averageCost })) {
+      const quantity = Math.min(exit.quantity, positions.get(exit.ticker) ?? 0);
+      if (quantity <= 0) continue;
+      sell({
+        date,
+        ticker: exit.ticker,
+        quantity,
+        price: exit.price,
+        reason: 'OVERLAY_EXIT',
+        limitPrice: exit.atOpen ? null : exit.price,
+        filledAt: exit.atOpen ? 'OPEN' : 'LIMIT',
+        openBeyondLimit: false,
+        plannedQuantity: quantity,
+      });
+      if (pendingPlan)
+        pendingPlan = {
+          ...pendingPlan,
+          targets: pendingPlan.targets.filter((t) => t.ticker !== exit.ticker),
+        };
+    }
+  };
+
   days.forEach((date, k) => {
     if (k > 0 && config.cashRateBp > 0 && cash > 0) {
       cash += mulDivFloor(cash, config.cashRateBp * calendarDaysBetween(days[k - 1]!, date), 10_000 * 365);
@@ -491,6 +531,7 @@ export function runBacktest(input: BacktestInput): BacktestRun {
       });
       trade(carried.legs, 'CARRY_OVER', date, k);
     }
+    if (input.exitHook) exitByHook(input.exitHook, date);
     run.equity.push({ date, nav: markToMarket(k), cash });
   });
   if (days.length > 0) abandonPending(days[days.length - 1]!);

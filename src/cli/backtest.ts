@@ -6,6 +6,7 @@ import { loadBacktestData, UnknownTickerError } from '../backtest/load';
 import { formatConsoleSummary, renderReportMarkdown } from '../backtest/report';
 import { REPLAY_MIN_LEGS, runReplayCheck } from '../backtest/replay';
 import { runBacktestWithBenchmark, tickersFor } from '../backtest/run';
+import { formatOverlaySection, OVERLAY_USAGE, runWithOverlay, takeOverlayArgs } from '../backtest/overlay';
 
 /**
  * `npm run backtest -- --replay-check [--months 24]`: the composed desk on the simulator against the backtest
@@ -49,13 +50,19 @@ export function progressBar(done: number, total: number, width = 30): string {
 /** `npm run backtest -- --from 2016-01-01 --to 2025-12-31 --capital 1000000`: prints the metrics, writes equity.png and report.md. */
 function main(argv: string[]): number {
   if (argv.includes('--help') || argv.includes('-h')) {
-    console.log(BACKTEST_USAGE);
+    console.log(`${BACKTEST_USAGE}\n${OVERLAY_USAGE}`);
     return 0;
   }
-  const { config, outDir } = parseBacktestArgs(argv);
+  const { overlay, rest } = takeOverlayArgs(argv);
+  const { config, outDir } = parseBacktestArgs(rest);
   const data = loadBacktestData(tickersFor(config));
   const result = runBacktestWithBenchmark(config, data);
   console.log(formatConsoleSummary(result));
+  // The watch's sell conditions as an exit overlay, next to the plain strategy (--overlay).
+  const overlaySection = overlay
+    ? formatOverlaySection(result.metrics.strategy, runWithOverlay(config, data, overlay))
+    : null;
+  if (overlaySection) console.log(`\n${overlaySection}`);
 
   const dir = path.resolve(process.cwd(), outDir);
   mkdirSync(dir, { recursive: true });
@@ -63,7 +70,8 @@ function main(argv: string[]): number {
   const command = `npm run backtest -- ${argv.join(' ')}`;
   writeFileSync(
     path.join(dir, 'report.md'),
-    renderReportMarkdown(result, { names: data.names, command, chartFile: 'equity.png' }),
+    renderReportMarkdown(result, { names: data.names, command, chartFile: 'equity.png' }) +
+      (overlaySection ? `\n## Exit overlay\n\n${overlaySection}\n` : ''),
   );
   console.log(`\nwrote ${path.join(outDir, 'equity.png')} and ${path.join(outDir, 'report.md')}`);
   return 0;

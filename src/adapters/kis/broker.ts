@@ -197,10 +197,12 @@ export function createKisBroker(deps: KisBrokerDeps): KisBroker {
             trKey: ticker,
             fieldCount: TRADE_FIELD_COUNT,
             routeBy: 'firstField',
+            onUnreadable: (fields: string[]) => onMalformed?.(fields),
           } as const;
           leaves.push(
             await realtime.subscribe(spec, (fields) => {
-              const tick = toTradeTick(fields);
+              // A record short of the 46 fields was cut somewhere: its numbers cannot be trusted.
+              const tick = fields.length >= TRADE_FIELD_COUNT ? toTradeTick(fields) : null;
               if (tick) onTick(tick);
               else onMalformed?.(fields);
             }),

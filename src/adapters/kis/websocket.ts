@@ -31,6 +31,11 @@ export interface RegistrationSpec {
   fieldCount: number;
   /** Market data carries its key in field 0; execution notices (keyed by HTS id) go to every handler. */
   routeBy: 'firstField' | 'all';
+  /**
+   * Hears what arrives for this TR but cannot be read: a frame with a broken header, or a market-data record
+   * whose first field is no key at all (dropped either way; a record for a key nobody holds is just ignored).
+   */
+  onUnreadable?: (fields: string[]) => void;
 }
 
 interface Registration extends RegistrationSpec {
@@ -50,6 +55,8 @@ const RECONNECT_POLICY: ReadRetryPolicy = {
   maxDelayMs: 30_000,
 };
 const INVALID_APPROVAL = 'OPSP0011';
+/** A market-data key as KIS writes it in field 0 (6-digit code, or 7 characters for some products). */
+const MARKET_KEY = /^[0-9A-Z]{6,7}$/;
 const ALREADY_SUBSCRIBED = 'OPSP0002';
 /** Refusals of the session rather than of one registration: the session retries them after a pause. */
 const SESSION_LEVEL_CODES: ReadonlySet<string> = new Set(['OPSP0007', INVALID_APPROVAL, 'OPSP8996']);
@@ -232,6 +239,11 @@ export class KisWebSocketSession {
       this.onDataFrame(text);
       return;
     }
+    if (/^[01]\|/.test(text)) {
+      // Looks like a data frame but lacks its parts.
+      this.unreadable(text.split('|')[1] ?? '', []);
+      return;
+    }
     let json: unknown;
     try {
       json = JSON.parse(text);
@@ -282,7 +294,11 @@ export class KisWebSocketSession {
 
   private onDataFrame(text: string): void {
     const frame = parseDataFrame(text);
-    if (!frame) return;
+    if (!frame) {
+      const trId = text.split('|', 3)[1] ?? '';
+      this.unreadable(trId, text.split('|').slice(3).join('|').split('^'));
+      return;
+    }
     let payload = frame.payload;
     if (frame.encrypted) {
       const cipher = this.ciphers.get(frame.trId);
@@ -301,10 +317,24 @@ export class KisWebSocketSession {
     if (registrations.length === 0) return;
     const fieldCount = registrations[0]!.fieldCount;
     for (const record of splitRecords(payload, frame.count, fieldCount)) {
+      if (registrations[0]!.routeBy === 'firstField' && !MARKET_KEY.test(record[0] ?? '')) {
+        this.unreadable(frame.trId, record);
+        continue;
+      }
       for (const registration of registrations) {
         if (registration.routeBy === 'firstField' && registration.trKey !== record[0]) continue;
         for (const handler of registration.handlers) this.deliver(handler, record, frame.trId);
       }
+    }
+  }
+
+  private unreadable(trId: string, fields: string[]): void {
+    this.deps.logger.warn({ trId, fields: fields.length }, 'kis realtime frame unreadable; dropped');
+    const registration = [...this.registrations.values()].find((r) => r.trId === trId && r.onUnreadable);
+    try {
+      registration?.onUnreadable?.(fields);
+    } catch (error) {
+      this.deps.logger.error({ trId, cause: codeOf(error) }, 'kis realtime handler threw');
     }
   }
 

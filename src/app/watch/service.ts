@@ -13,6 +13,7 @@ import {
   evaluateConditions,
   INITIAL_ARM_STATE,
   isWatchCondition,
+  reachesTrigger,
   resolveThresholds,
   stepArm,
   type ArmState,
@@ -74,6 +75,8 @@ export interface WatchDeps {
     tickAtMs: number;
     doneAtMs: number;
   }) => void;
+  /** Bench hook: an evaluation of a ticker finished (it covered every tick that arrived up to startedAtMs). */
+  onEvaluated?: (info: { ticker: string; startedAtMs: number; doneAtMs: number }) => void;
 }
 
 interface Live {
@@ -105,6 +108,11 @@ export class WatchService {
   private readonly peaks = new Map<string, Krw>();
   private readonly arms = new Map<string, ArmState>();
   private readonly lastEvaluated = new Map<string, number>();
+  /** Per ticker: the results of its last evaluation (their trigger prices) and whether an early one was used. */
+  private readonly lastResults = new Map<string, { results: ConditionResult[]; earlyUsed: boolean }>();
+  /** Per ticker: the timer that evaluates a throttled tick when its second is over. */
+  private readonly deferred = new Map<string, NodeJS.Timeout>();
+  private stopped = false;
   private readonly dirty = new Set<string>();
   private readonly evaluating = new Map<string, Promise<void>>();
   private downSince: number | null = null;
@@ -119,6 +127,7 @@ export class WatchService {
   /** Runs the loop once a second (timers are real; every decision reads the Clock). */
   start(): void {
     if (this.timer || !this.deps.settings.enabled) return;
+    this.stopped = false;
     this.timer = setInterval(() => void this.tick(), EVALUATE_EVERY_MS);
     this.timer.unref();
   }
@@ -126,6 +135,9 @@ export class WatchService {
   async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
+    this.stopped = true;
+    for (const timer of this.deferred.values()) clearTimeout(timer);
+    this.deferred.clear();
     await this.unsubscribe();
     await Promise.allSettled([...this.evaluating.values()]);
   }
@@ -345,7 +357,10 @@ export class WatchService {
     }
   }
 
-  /** Down = the subscription failed or the socket is reconnecting: poll REST and, past the setting, alert. */
+  /**
+   * Down = the subscription failed or the socket is reconnecting: poll REST and, past the setting, alert.
+   * Tickers left out of the registrations (more holdings than fit) are polled all the time.
+   */
   private async watchFeedHealth(nowMs: number, today: KstDate): Promise<void> {
     const targets = this.targets();
     const connected = this.deps.broker.realtimeConnected?.() ?? true;
@@ -353,6 +368,7 @@ export class WatchService {
     if (!down) {
       this.downSince = null;
       this.downAlerted = false;
+      await this.poll(this.notSubscribed, nowMs);
       return;
     }
     this.downSince ??= nowMs;
@@ -371,9 +387,14 @@ export class WatchService {
         dedupeKey: `watch-feed-down:${today}:${this.downSince}`,
       });
     }
-    if (nowMs - this.lastPollAt < this.deps.settings.pollIntervalMs) return;
+    await this.poll(targets, nowMs);
+  }
+
+  /** One REST quote every pollIntervalMs, round-robin over the tickers (inside the shared KIS budget). */
+  private async poll(tickers: readonly string[], nowMs: number): Promise<void> {
+    if (tickers.length === 0 || nowMs - this.lastPollAt < this.deps.settings.pollIntervalMs) return;
     this.lastPollAt = nowMs;
-    const ticker = targets[this.pollCursor++ % targets.length]!;
+    const ticker = tickers[this.pollCursor++ % tickers.length]!;
     try {
       const quote = await this.deps.broker.getQuote(ticker);
       this.counts.polls += 1;
@@ -409,24 +430,75 @@ export class WatchService {
     this.maybeEvaluate(ticker);
   }
 
-  /** At most once per second per ticker; one evaluation of a ticker at a time. */
+  /**
+   * At most once per second per ticker, one evaluation of a ticker at a time. A tick inside the second waits
+   * for its end (a timer, not the next pass) — unless its price reaches a trigger price of the last evaluation
+   * (a stop, a take-profit, a breakout level): then it is evaluated at once, once per second at most, so an
+   * alert never waits for the throttle.
+   */
   private maybeEvaluate(ticker: string): void {
-    if (this.evaluating.has(ticker)) return;
+    if (this.evaluating.has(ticker) || this.stopped) return;
     const nowMs = this.deps.clock.now().getTime();
-    const last = this.lastEvaluated.get(ticker);
-    if (last !== undefined && nowMs - last < EVALUATE_EVERY_MS) return;
     const live = this.live.get(ticker);
     const cached = this.bars.get(ticker);
     if (!live || !cached) return;
+    const last = this.lastEvaluated.get(ticker);
+    let early = false;
+    if (last !== undefined && nowMs - last < EVALUATE_EVERY_MS) {
+      const previous = this.lastResults.get(ticker);
+      early =
+        previous !== undefined &&
+        !previous.earlyUsed &&
+        previous.results.some((r) => reachesTrigger(r, live.price));
+      if (!early) {
+        this.deferEvaluation(ticker, EVALUATE_EVERY_MS - (nowMs - last));
+        return;
+      }
+    }
     this.dirty.delete(ticker);
-    this.lastEvaluated.set(ticker, nowMs);
-    const work = this.evaluate(ticker, live, cached.bars)
+    this.clearDeferred(ticker);
+    // An early evaluation does not move the second: at most one more inside it.
+    if (!early) this.lastEvaluated.set(ticker, nowMs);
+    const work = this.evaluate(ticker, live, cached.bars, early)
       .catch((error) => this.deps.onError?.('watch evaluate', error))
-      .finally(() => this.evaluating.delete(ticker));
+      .finally(() => {
+        this.evaluating.delete(ticker);
+        this.deps.onEvaluated?.({
+          ticker,
+          startedAtMs: nowMs,
+          doneAtMs: this.deps.clock.now().getTime(),
+        });
+        // A tick that arrived meanwhile is evaluated when its turn comes.
+        if (this.dirty.has(ticker)) this.maybeEvaluate(ticker);
+      });
     this.evaluating.set(ticker, work);
   }
 
-  private async evaluate(ticker: string, live: Live, bars: readonly DailyBar[]): Promise<void> {
+  private deferEvaluation(ticker: string, delayMs: number): void {
+    if (this.deferred.has(ticker) || this.stopped) return;
+    const timer = setTimeout(
+      () => {
+        this.deferred.delete(ticker);
+        if (this.dirty.has(ticker) && this.marketOpen) this.maybeEvaluate(ticker);
+      },
+      Math.max(1, delayMs),
+    );
+    timer.unref();
+    this.deferred.set(ticker, timer);
+  }
+
+  private clearDeferred(ticker: string): void {
+    const timer = this.deferred.get(ticker);
+    if (timer) clearTimeout(timer);
+    this.deferred.delete(ticker);
+  }
+
+  private async evaluate(
+    ticker: string,
+    live: Live,
+    bars: readonly DailyBar[],
+    early: boolean,
+  ): Promise<void> {
     this.counts.evaluations += 1;
     const now = this.deps.clock.now();
     const date = kstDate(now);
@@ -438,6 +510,7 @@ export class WatchService {
       thresholds: this.thresholdsFor(ticker, entry),
       conditions: this.conditionsFor(ticker, entry),
     });
+    this.lastResults.set(ticker, { results, earlyUsed: early });
     for (const result of results) {
       const key = `${ticker}|${result.condition}`;
       const step = stepArm(this.arms.get(key) ?? INITIAL_ARM_STATE, {
@@ -457,42 +530,48 @@ export class WatchService {
     date: KstDate,
     tickAtMs: number,
   ): Promise<void> {
-    const recorded = await this.deps.store.recordFiring({
-      ticker: result.ticker,
-      condition: result.condition,
-      tradeDate: date,
-      kind: result.kind,
-      severity: result.severity,
-      price: result.price,
-      numbers: result.numbers,
-      intentId: null,
-      firedAt: this.deps.clock.now(),
-    });
+    const sell = result.kind === 'sell' && holding !== undefined;
+    // The open intents are read alongside the firing's row (one round trip less before the card).
+    const [recorded, openIntents] = await Promise.all([
+      this.deps.store.recordFiring({
+        ticker: result.ticker,
+        condition: result.condition,
+        tradeDate: date,
+        kind: result.kind,
+        severity: result.severity,
+        price: result.price,
+        numbers: result.numbers,
+        intentId: null,
+        firedAt: this.deps.clock.now(),
+      }),
+      sell ? this.deps.openIntents() : Promise.resolve([]),
+    ]);
     // Already posted today (e.g. before a restart): once per ticker, condition and day.
     if (!recorded) return;
     this.counts.firings += 1;
     let intent: IntentRecord | null = null;
     let existingIntentId: string | null = null;
-    if (result.kind === 'sell' && holding) {
-      const open = (await this.deps.openIntents()).find(
+    if (sell) {
+      const open = openIntents.find(
         (i) =>
           i.ticker === result.ticker &&
           i.side === 'SELL' &&
           (OPEN_INTENT_STATUSES as readonly string[]).includes(i.status),
       );
       if (open) existingIntentId = open.id;
-      else {
-        intent = await this.proposeSell(result, holding, date);
-        if (intent) await this.deps.store.setFiringIntent(result.ticker, result.condition, date, intent.id);
-      }
+      else intent = await this.proposeSell(result, holding, date);
     }
-    await this.deps.publisher.publishWatchAlert({
-      firing: result,
-      name: this.deps.nameOf(result.ticker),
-      intent,
-      existingIntentId,
-      tradeDate: date,
-    });
+    try {
+      await this.deps.publisher.publishWatchAlert({
+        firing: result,
+        name: this.deps.nameOf(result.ticker),
+        intent,
+        existingIntentId,
+        tradeDate: date,
+      });
+    } finally {
+      if (intent) await this.deps.store.setFiringIntent(result.ticker, result.condition, date, intent.id);
+    }
     this.deps.onPublished?.({
       ticker: result.ticker,
       condition: result.condition,

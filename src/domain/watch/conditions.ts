@@ -266,3 +266,20 @@ export function distanceToTriggerPct(price: Krw, triggerPrice: number | null): n
   if (triggerPrice === null || price <= 0) return null;
   return Math.round(((triggerPrice - price) * 10_000) / price) / 100;
 }
+
+/** Conditions whose trigger price is crossed from above (a falling price fires them). */
+const FIRES_FALLING: ReadonlySet<WatchCondition> = new Set([
+  'sell_stop_loss',
+  'sell_trailing_stop',
+  'sell_ma_break',
+]);
+
+/**
+ * Whether a new price reaches the trigger price of an earlier result that had not fired: at or under it for
+ * the falling sell conditions, at or over it for take-profit and the buy conditions. A crossing is a reason to
+ * evaluate at once; whether the condition fires is still decided by the condition itself.
+ */
+export function reachesTrigger(result: ConditionResult, price: Krw): boolean {
+  if (result.fired || result.triggerPrice === null) return false;
+  return FIRES_FALLING.has(result.condition) ? price <= result.triggerPrice : price >= result.triggerPrice;
+}

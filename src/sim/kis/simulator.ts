@@ -50,8 +50,10 @@ export async function createKisSimulator(
   const onWarning = options.onWarning ?? ((message: string) => console.warn(message));
   const calendar = loadTradingCalendar();
   const names = new Map(loadEtfManifest().map((e) => [e.ticker, e.name]));
-  const universe = [...new Set(options.universe ?? defaultUniverse())];
-  const market = new Market(new HistoryBook(universe, calendar, seed), names, calendar, seed);
+  const replicas = new Map(Object.entries(options.replicas ?? {}));
+  for (const [ticker, source] of replicas) names.set(ticker, `${names.get(source) ?? source} #${ticker}`);
+  const universe = [...new Set([...(options.universe ?? defaultUniverse()), ...replicas.keys()])];
+  const market = new Market(new HistoryBook(universe, calendar, seed, replicas), names, calendar, seed);
   const ledgers = accounts.map((a) => new AccountLedger(a, orgNoFor(a)));
   const faults = new FaultQueue();
   const exchange = new Exchange({
@@ -92,6 +94,7 @@ export async function createKisSimulator(
     stats: gateway.stats,
     navPremiums: services.navPremiums,
     onStateChange: () => stateWriter?.changed(),
+    realtimeOutage: (down) => realtime.setOutage(down),
   });
   if (extras.control) gateway.setControl(extras.control(control, accounts));
   const realtime = new RealtimeServer({

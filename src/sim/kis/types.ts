@@ -24,6 +24,11 @@ export interface KisSimulatorOptions {
   accounts?: readonly SimAccount[];
   /** Tickers to replay; default every ticker whose price data reaches 2026-08-21. */
   universe?: string[];
+  /**
+   * Extra tickers (added to the universe) that replay another ticker's daily data with their own intraday
+   * paths, e.g. {"990001": "069500"}: for benches that need more tickers than the shipped data has.
+   */
+  replicas?: Record<string, string>;
   /** Default 18 real / 1 paper. */
   rateLimitPerSecond?: { real: number; paper: number };
   /** Default 60 000 (EGW00133 inside it). */
@@ -118,6 +123,8 @@ export interface SimControl {
    * a discount); `null` returns to the simulated ±0.15 % noise.
    */
   setNavPremium(ticker: string, premiumBp: number | null): void;
+  /** `true` cuts every realtime session and refuses new ones (a KIS WebSocket outage); `false` ends it. */
+  realtimeOutage(down: boolean): void;
 }
 
 export type SimFault =

@@ -3,6 +3,7 @@
  * WebSocket, PGlite, and the Discord channel against the fake Discord.
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import { createDbWatchStore } from '../../../src/adapters/db/watch-store';
 import { DEFAULT_SIM_ACCOUNTS } from '../../../src/sim/kis';
 import { testDatabaseTargets, useTestDatabase } from '../../support/db';
 import { customIds, editOf } from './support/flows';
@@ -12,8 +13,13 @@ const [pglite] = testDatabaseTargets();
 const PAPER = DEFAULT_SIM_ACCOUNTS.find((a) => a.environment === 'paper')!;
 const TICKER = '069500';
 
-async function until(check: () => boolean | Promise<boolean>, what: string, stack: FullStack): Promise<void> {
-  for (let i = 0; i < 400; i++) {
+async function until(
+  check: () => boolean | Promise<boolean>,
+  what: string,
+  stack: FullStack,
+  tries = 400,
+): Promise<void> {
+  for (let i = 0; i < tries; i++) {
     await stack.runtime.watch.tick();
     if (await check()) return;
     await new Promise((resolve) => setTimeout(resolve, 25));
@@ -87,26 +93,104 @@ describe('full stack: intraday watch', () => {
     const orders = sim.control.receivedOrders();
     expect(orders).toHaveLength(1);
     expect(orders[0]).toMatchObject({ side: 'SELL', ticker: TICKER, quantity: 3, price: intent.limitPrice });
+
+    // Act: the price stays down for another half minute of frames and passes
+    for (let i = 0; i < 15; i++) {
+      clock.advance(2_000);
+      await runtime.watch.tick();
+      await new Promise((resolve) => setTimeout(resolve, 30));
+    }
+
+    // Assert: still one card and one order; one firing row, pointing at the intent
+    expect(cards()).toHaveLength(1);
+    expect(sim.control.receivedOrders()).toHaveLength(1);
+    const firings = await createDbWatchStore(handle.database.db).listFirings('2026-11-23');
+    expect(firings).toEqual([
+      expect.objectContaining({ ticker: TICKER, condition: 'sell_stop_loss', kind: 'sell', intentId }),
+    ]);
   });
 
-  it('when KRX is closed for an hour then the watch makes zero simulator requests', async () => {
-    // Arrange: a holding and a watchlist entry, 16:30 KST after the close
+  it('when the realtime feed goes down then the watch polls REST, alerts once after 60 s, and on its return reconnects, resubscribes and gets frames again', async () => {
+    // Arrange: a held ETF streaming
+    stack = await startFullStack({ database: handle.database });
+    const { fake, runtime, clock } = stack;
+    const sim = runtime.simulator!;
+    sim.control.setPosition(PAPER.cano, TICKER, 3, sim.control.currentPrice(TICKER));
+    await reconcileForTrading(stack);
+    await until(() => runtime.watch.status().counts.ticks > 0, 'a first tick', stack);
+    const quotes = () => sim.control.stats().byPath['/uapi/domestic-stock/v1/quotations/inquire-price'] ?? 0;
+    const alertText = () =>
+      fake
+        .messagesIn(fake.channels.alert.id)
+        .map((m) => `${m.content} ${JSON.stringify(m.embeds ?? [])}`)
+        .join('\n');
+
+    // Act: KIS's realtime service goes away; 70 s of passes, one a second
+    sim.control.realtimeOutage(true);
+    await until(() => runtime.watch.status().feed === 'polling', 'the watch to see the feed down', stack);
+    const quotesBefore = quotes();
+    const pollsBefore = runtime.watch.status().counts.polls;
+    for (let s = 0; s < 70; s++) {
+      clock.advance(1_000);
+      await runtime.watch.tick();
+    }
+    await until(() => alertText().includes('실시간 시세 연결이'), 'the outage alert', stack);
+    const down = runtime.watch.status();
+
+    // Assert: REST polled about every 2 s (the setting), each one a simulator quote; state degraded
+    expect(down).toMatchObject({ state: 'degraded', feed: 'polling' });
+    expect(down.counts.polls - pollsBefore).toBeGreaterThanOrEqual(34);
+    expect(down.counts.polls - pollsBefore).toBeLessThanOrEqual(36);
+    expect(quotes() - quotesBefore).toBe(down.counts.polls - pollsBefore);
+
+    // Act: the service returns
+    sim.control.realtimeOutage(false);
+    const ticksBefore = runtime.watch.status().counts.ticks;
+    await until(
+      () => runtime.watch.status().feed === 'realtime' && runtime.watch.status().counts.ticks > ticksBefore,
+      'frames after the reconnect',
+      stack,
+      1_200,
+    );
+    const pollsAfter = runtime.watch.status().counts.polls;
+    for (let s = 0; s < 10; s++) {
+      clock.advance(1_000);
+      await runtime.watch.tick();
+    }
+
+    // Assert: realtime again, one subscription, no more polling, and the alert was raised once
+    expect(runtime.watch.status()).toMatchObject({ state: 'market_open', feed: 'realtime', subscribed: 1 });
+    expect(runtime.watch.status().counts.polls).toBe(pollsAfter);
+    expect(alertText().match(/실시간 시세 연결이/g)).toHaveLength(1);
+  });
+
+  it('when KRX is closed for an hour then the watch makes zero simulator requests, /watch add and list included', async () => {
+    // Arrange: a holding, 16:30 KST after the close
     stack = await startFullStack({ database: handle.database, startAt: '2026-11-23T16:30:00+09:00' });
     const { runtime, clock } = stack;
     const sim = runtime.simulator!;
     sim.control.setPosition(PAPER.cano, TICKER, 3, sim.control.currentPrice(TICKER));
     await reconcileForTrading(stack);
-    expect((await runtime.watch.addWatch({ ticker: '229200', by: 'alice' })).ok).toBe(true);
     const before = sim.control.stats().requests;
 
-    // Act: an hour of passes, one a minute
-    for (let minute = 0; minute < 60; minute++) {
-      clock.advance(60_000);
+    // Act: /watch add, an hour of passes (one a second, as the running loop makes them), /watch list
+    const added = await runtime.desk.watchAdd({ ticker: '229200' }, 'alice');
+    for (let second = 0; second < 3_600; second++) {
+      clock.advance(1_000);
       await runtime.watch.tick();
     }
+    const listed = await runtime.desk.watchList();
 
     // Assert
+    expect(added).toMatchObject({ status: 'added', ticker: '229200' });
+    expect(listed?.items.map((i) => i.ticker)).toEqual([TICKER, '229200']);
     expect(sim.control.stats().requests - before).toBe(0);
-    expect(runtime.watch.status()).toMatchObject({ state: 'market_closed', subscribed: 0, feed: 'off' });
+    expect(runtime.watch.status()).toMatchObject({
+      enabled: true,
+      state: 'market_closed',
+      subscribed: 0,
+      feed: 'off',
+      counts: { ticks: 0, polls: 0, evaluations: 0 },
+    });
   });
 });

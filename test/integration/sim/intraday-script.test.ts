@@ -125,4 +125,42 @@ describe('KIS simulator: /__sim/path and /__sim/volume (npm run sim)', () => {
     expect(bad.status).toBe(400);
     expect(spike.body).toEqual({ ticker: '069500', added: 50_000 });
   });
+
+  it('when POST /__sim/realtime says down then the WebSocket session is cut and a new one refused until it says up again', async () => {
+    // Arrange: a trade feed streaming
+    const clock = new SteppableClock(new Date(WEDNESDAY_10_00), true);
+    sim = await createKisSimulator(
+      { clock, universe: ['069500'] },
+      { control: (control, accounts) => controlHttpHandler(control, accounts, clock) },
+    );
+    const post = (body: unknown) =>
+      fetch(`${sim!.urls.paper.rest}/__sim/realtime`, { method: 'POST', body: JSON.stringify(body) }).then(
+        (r) => r.status,
+      );
+    const feed = await tradeFeed(sim, '069500');
+    await until(() => feed.records.length > 0);
+    const open = () =>
+      new Promise<'open' | 'refused'>((resolve) => {
+        const socket = new WebSocket(`${sim!.urls.paper.ws}/tryitout`);
+        socket.once('open', () => {
+          socket.terminate();
+          resolve('open');
+        });
+        socket.once('error', () => resolve('refused'));
+      });
+
+    // Act
+    const down = await post({ down: true });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const whileDown = await open();
+    const bad = await post({ down: 'yes' });
+    const up = await post({ down: false });
+    const afterUp = await open();
+
+    // Assert
+    expect([down, bad, up]).toEqual([200, 400, 200]);
+    expect(whileDown).toBe('refused');
+    expect(afterUp).toBe('open');
+    feed.close();
+  });
 });

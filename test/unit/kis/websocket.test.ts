@@ -92,6 +92,38 @@ describe('realtime trades', () => {
     expect(ticks).toEqual([]);
   });
 
+  it('when malformed trade frames arrive then each is counted and dropped, a frame for a ticker nobody holds is ignored, and good ticks still arrive', async () => {
+    // Arrange
+    const b = await setUp();
+    const ticks: TradeTick[] = [];
+    const malformed: string[][] = [];
+    await b.subscribeTrades(
+      ['005930'],
+      (t) => ticks.push(t),
+      (fields) => malformed.push([...fields]),
+    );
+    const good = frames['H0STCNT0_official_example']!.text;
+    const [enc, trId, count, payload] = good.split('|') as [string, string, string, string];
+    const fields = payload.split('^');
+
+    // Act: a record cut to 45 fields, a broken count, a record whose first field is no ticker, a frame cut
+    // after its TR id, a price that is not a number, a ticker we do not hold, then the good frame
+    ws!.broadcast([enc, trId, count, fields.slice(0, 45).join('^')].join('|'));
+    ws!.broadcast([enc, trId, 'x', payload].join('|'));
+    ws!.broadcast([enc, trId, count, ['??', ...fields.slice(1)].join('^')].join('|'));
+    ws!.broadcast(`${enc}|${trId}`);
+    ws!.broadcast([enc, trId, count, [fields[0], fields[1], 'abc', ...fields.slice(3)].join('^')].join('|'));
+    ws!.broadcast(good.replace('005930^093354', '000660^093354'));
+    ws!.broadcast(good);
+    await until(() => ticks.length >= 1, 'the good tick');
+
+    // Assert
+    expect(malformed.map((f) => f.length)).toEqual([45, 46, 46, 0, 46]);
+    expect(ticks).toEqual([
+      { ticker: '005930', price: 71900, volume: 1, time: '093354', dayOpen: 72100, dayVolume: 3052507 },
+    ]);
+  });
+
   it('when more than 41 registrations are asked for then the client refuses before sending any', async () => {
     // Arrange
     const b = await setUp();

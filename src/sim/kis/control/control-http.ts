@@ -13,6 +13,7 @@ const positionBody = z.object({
   avgPrice: z.number().nonnegative(),
 });
 const priceBody = z.object({ ticker: z.string(), price: z.number().positive() });
+const realtimeBody = z.object({ down: z.boolean() }).strict();
 const pathStep = z.union([
   z.object({ afterMs: z.number().int().nonnegative(), price: z.number().positive() }).strict(),
   z.object({ afterMs: z.number().int().nonnegative(), changePct: z.number().gt(-100).max(1_000) }).strict(),
@@ -52,6 +53,7 @@ const ENDPOINTS = [
   'POST /__sim/path          {ticker, changePct, overMs?, steps?} | {ticker, path: [{afterMs, price|changePct}]}',
   'POST /__sim/volume        {ticker, shares} | {ticker, multiple}  (× 20-day average volume)',
   'POST /__sim/nav-premium  {ticker, premiumBp: integer | null}',
+  'POST /__sim/realtime      {down: true | false}  (a WebSocket outage: sessions cut, new ones refused)',
   'POST /__sim/expire-tokens',
   'GET  /__sim/time',
   'POST /__sim/time          {to: ISO-8601} | {advanceMs}',
@@ -126,6 +128,11 @@ export function controlHttpHandler(
             'shares' in parsed ? { shares: parsed.shares } : { multiple: parsed.multiple },
           );
           return send(res, 200, { ticker: parsed.ticker, added });
+        }
+        case 'POST /__sim/realtime': {
+          const { down } = realtimeBody.parse(json(body));
+          control.realtimeOutage(down);
+          return send(res, 200, { down });
         }
         case 'POST /__sim/expire-tokens':
           control.expireTokens();

@@ -20,6 +20,8 @@ export interface SimControlDeps {
   navPremiums: Map<string, number>;
   /** Cash and positions set by hand must reach the state file too. */
   onStateChange: () => void;
+  /** Starts or ends a realtime outage (the WebSocket server). */
+  realtimeOutage: (down: boolean) => void;
 }
 
 /** The test/operator handle on a running simulator. */
@@ -34,6 +36,7 @@ export function createSimControl(deps: SimControlDeps): SimControl {
   };
   return {
     injectFault: (fault) => deps.faults.add(fault),
+    realtimeOutage: (down) => deps.realtimeOutage(down),
     clearFaults: () => deps.faults.clear(),
     receivedOrders: () => {
       deps.exchange.sync();

@@ -9,13 +9,16 @@ export class HistoryBook {
   private readonly built = new Map<string, DailyHistory>();
   private readonly tickerSet: ReadonlySet<string>;
 
+  /** `replicas`: extra tickers that replay another ticker's daily data (their own intraday paths). */
   constructor(
     tickers: readonly string[],
     private readonly calendar: TradingCalendar,
     private readonly seed: number,
+    private readonly replicas: ReadonlyMap<string, string> = new Map(),
   ) {
     const available = new Set(availablePriceTickers());
-    for (const t of tickers) if (!available.has(t)) throw new Error(`no price data for ${t}`);
+    for (const t of tickers)
+      if (!available.has(replicas.get(t) ?? t)) throw new Error(`no price data for ${t}`);
     this.tickerSet = new Set(tickers);
   }
 
@@ -31,7 +34,8 @@ export class HistoryBook {
     if (!this.tickerSet.has(ticker)) return undefined;
     let history = this.built.get(ticker);
     if (!history) {
-      history = new DailyHistory(ticker, loadDailyPrices(ticker), this.calendar, this.seed);
+      const rows = loadDailyPrices(this.replicas.get(ticker) ?? ticker);
+      history = new DailyHistory(ticker, rows, this.calendar, this.seed);
       this.built.set(ticker, history);
     }
     return history;

@@ -68,6 +68,8 @@ export class RealtimeServer {
   private readonly sessions = new Set<Session>();
   private readonly sessionByAppKey = new Map<string, Session>();
   private pushTimer: NodeJS.Timeout | undefined;
+  /** A realtime outage: every session cut and new connections refused until it ends. */
+  private outage = false;
   private readonly unsubscribeExchange: () => void;
 
   constructor(private readonly deps: RealtimeDeps) {
@@ -77,12 +79,22 @@ export class RealtimeServer {
   attach(server: Server, environment: SimEnvironment): void {
     server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
       const path = new URL(req.url ?? '/', 'http://sim.invalid').pathname;
-      if (path !== '/' && path !== '/tryitout' && !path.startsWith('/tryitout/')) {
+      if (this.outage || (path !== '/' && path !== '/tryitout' && !path.startsWith('/tryitout/'))) {
         socket.destroy();
         return;
       }
       this.wss.handleUpgrade(req, socket, head, (ws) => this.open(ws, environment));
     });
+  }
+
+  /** Starts (cuts every session, refuses new ones) or ends a realtime outage. */
+  setOutage(down: boolean): void {
+    this.outage = down;
+    if (!down) return;
+    for (const session of [...this.sessions]) {
+      session.socket.terminate();
+      this.drop(session);
+    }
   }
 
   async close(): Promise<void> {

@@ -6,6 +6,7 @@ import {
   buyRsiBounce,
   DEFAULT_WATCH_THRESHOLDS,
   evaluateConditions,
+  reachesTrigger,
   sellClimax,
   sellMaBreak,
   sellStopLoss,
@@ -226,5 +227,29 @@ describe('evaluateConditions', () => {
       conditions: ['sell_stop_loss', 'sell_take_profit', 'sell_ma_break'],
     });
     expect(out.filter((r) => r.fired).map((r) => r.condition)).toEqual(['sell_stop_loss', 'sell_ma_break']);
+  });
+});
+
+describe('reachesTrigger (a tick worth evaluating at once)', () => {
+  it('when a price comes to a falling stop at or under its trigger, or a rising level at or over it, then it is reached', () => {
+    // Arrange: results at 10,000 that did not fire (stop at 9,200, take profit at 12,500, breakout over 10,400)
+    const stop = sellStopLoss(market([], 10_000), holding(10_000), T);
+    const take = sellTakeProfit(market([], 10_000), holding(10_000), T);
+    const breakout = buyBreakout(market(flatBars(20, 10_000, { high: 10_400 }), 10_000), T);
+
+    // Act + Assert
+    expect([stop.triggerPrice, take.triggerPrice, breakout.triggerPrice]).toEqual([9_200, 12_500, 10_400]);
+    expect([reachesTrigger(stop, 9_200), reachesTrigger(stop, 9_205)]).toEqual([true, false]);
+    expect([reachesTrigger(take, 12_500), reachesTrigger(take, 12_495)]).toEqual([true, false]);
+    expect([reachesTrigger(breakout, 10_400), reachesTrigger(breakout, 10_395)]).toEqual([true, false]);
+  });
+
+  it('when the result already fired or has no trigger price then nothing is reached', () => {
+    const fired = sellStopLoss(market([], 9_000), holding(10_000), T);
+    const rsi = buyRsiBounce(market(flatBars(30, 10_000), 10_000), T);
+    expect(fired.fired).toBe(true);
+    expect(reachesTrigger(fired, 1)).toBe(false);
+    expect(rsi.triggerPrice).toBeNull();
+    expect(reachesTrigger(rsi, 1)).toBe(false);
   });
 });
