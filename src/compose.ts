@@ -13,6 +13,7 @@ import { createDbTradingStore } from './adapters/db/trading-store';
 import { createKisBroker, type KisBroker } from './adapters/kis/broker';
 import type { KisConfigurationError } from './adapters/kis/http/errors';
 import { RateLimiterRegistry } from './adapters/kis/rate-limit';
+import { RedisRateLimiter } from './adapters/kis/redis-rate-limit';
 import { PostgresRateLimiter } from './adapters/kis/shared-rate-limit';
 import { InMemoryTokenStore } from './adapters/kis/token-store';
 import { createLocalEmbedder } from './adapters/llm/local-embedder';
@@ -250,13 +251,17 @@ export async function composeDesk(config: Config, overrides: ComposeOverrides = 
         fetch: kisFetch,
       });
     } else {
-      // One budget per app key across every process on this Postgres (PGlite is single-process).
+      // One budget per app key across every process: in Redis when REDIS_URL is set, else on this Postgres
+      // (PGlite is single-process: its in-process limiter is the whole budget).
       const databaseUrl = config.database.url;
+      const redisUrl = config.redis?.url;
       const sharedLimiters = new RateLimiterRegistry(
         undefined,
-        database.kind === 'postgres' && databaseUrl
-          ? (keyId, limitPerSecond) => new PostgresRateLimiter({ url: databaseUrl, keyId, limitPerSecond })
-          : undefined,
+        redisUrl
+          ? (keyId, limitPerSecond) => new RedisRateLimiter({ url: redisUrl, keyId, limitPerSecond })
+          : database.kind === 'postgres' && databaseUrl
+            ? (keyId, limitPerSecond) => new PostgresRateLimiter({ url: databaseUrl, keyId, limitPerSecond })
+            : undefined,
       );
       closers.push(() => sharedLimiters.close());
       broker = createKisBroker({

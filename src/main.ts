@@ -21,6 +21,7 @@ export function describeParts(
     `database   : ${database.description}${config.database.url ? '' : '  [embedded]'}`,
     `memory     : ${config.qdrant ? `Qdrant (${new URL(config.qdrant.url).host})` : database.vectorAvailable ? 'pgvector in the database  [embedded]' : 'unavailable (no pgvector, no QDRANT_URL)'}`,
     `broker     : ${config.kis.mode === 'simulator' ? 'built-in KIS simulator (paper)  [embedded]' : `KIS ${config.kis.environment === 'real' ? 'REAL (live orders)' : 'paper'}`}`,
+    `kis budget : ${config.kis.mode === 'simulator' ? 'this process (simulator)' : config.redis ? `shared through Redis (${new URL(config.redis.url).host})` : config.database.url ? 'shared through Postgres' : 'this process (PGlite: one desk per data directory)'}`,
     `chat model : ${config.openai.enabled ? `OpenAI-compatible (${config.openai.chatModel})` : 'offline planner  [embedded]'}`,
     `embeddings : ${config.openai.enabled ? `OpenAI (${config.openai.embeddingModel})` : 'local hashed n-grams (not semantic)  [embedded]'}`,
     `channel    : ${config.discord.enabled ? 'Discord' : 'terminal  [embedded]'}`,
