@@ -40,10 +40,11 @@ async function waitForReconciliation(runtime: DeskRuntime, maxMs: number): Promi
 
 /**
  * Started once a channel can publish: the scheduler reconciles first (trading stays HALTED until the books match
- * the broker), then runs the daily cycle, periodic reconciliation, deferred orders, card expiry and the sweep.
+ * the broker); the process takes part in the scheduler leadership and works the job queue, and the leader
+ * queues the daily cycle, periodic reconciliation, the close snapshot and the sweep.
  */
-function startScheduler(runtime: DeskRuntime): void {
-  runtime.scheduler.start();
+async function startScheduler(runtime: DeskRuntime): Promise<void> {
+  await runtime.startBackgroundWork();
 }
 
 async function main(): Promise<void> {
@@ -108,6 +109,7 @@ async function main(): Promise<void> {
                     : { status: 'fail' as const, detail: 'connecting' },
               }
             : {}),
+          schedulerLeader: runtime.schedulerLeader,
           now: () => clock.now(),
           extra: runtime.statusProviders,
         }),
@@ -158,7 +160,7 @@ async function main(): Promise<void> {
     discordReady = true;
     log.info('discord channel ready');
     runtime.watchAlerts.attach({ publishWatchAlert: (alert) => channel.postWatchAlert(alert) });
-    startScheduler(runtime);
+    await startScheduler(runtime);
     runtime.watch.start();
     return;
   }
@@ -178,7 +180,7 @@ async function main(): Promise<void> {
     config.locale === 'ko' ? '  증권사 주문·잔고와 대조하는 중…' : '  reconciling with the broker…',
   );
   runtime.watchAlerts.attach(terminal.watchPublisher());
-  startScheduler(runtime);
+  await startScheduler(runtime);
   runtime.watch.start();
   await waitForReconciliation(runtime, 20_000);
   await terminal.run();

@@ -1,8 +1,11 @@
 /**
  * `npm run cycle -- [--date YYYY-MM-DD] [--status]`: runs or resumes a trade date's daily cycle by hand, under
  * the same exactly-once rules as the scheduler (a COMPLETED run is only reported), or prints a date's run.
- * Like the desk at start-up it reconciles with the broker first: until that succeeds trading stays HALTED,
- * and a cycle run against HALTED trading would spend the day's only run on denied legs.
+ * The run is a job on the desk's job queue (one cycle per trade date across every process). When a desk is
+ * running on the same database the job is handed to it and this command follows it; otherwise this process
+ * works the job itself, under the same shared KIS budget — and, like the desk at start-up, it reconciles with
+ * the broker first: until that succeeds trading stays HALTED, and a cycle run against HALTED trading would
+ * spend the day's only run on denied legs.
  */
 import { Readable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
@@ -15,6 +18,7 @@ import { createLogger } from '../adapters/logging/logger';
 import { Redactor } from '../adapters/logging/redact';
 import { repoPath } from '../adapters/resources';
 import type { DailyCycle } from '../app/cycle';
+import { queuedCycleRunner } from '../app/jobs';
 import { cycleMessages } from '../app/cycle/messages';
 import type { CycleSummary, Locale } from '../app/desk-api';
 import { composeDesk } from '../compose';
@@ -31,6 +35,10 @@ export interface CycleCliDesk {
   calendar: Pick<TradingCalendar, 'isTradingDay' | 'closedReason'>;
   /** One reconciliation with the broker; true once it succeeded (trading may leave HALTED). */
   reconcile(): Promise<boolean>;
+  /** Whether a desk process runs on the same database (then the run is handed to it). */
+  deskRunning?(): Promise<boolean>;
+  /** Hands the date's run to the running desk (the job queue); resolves with the run once its attempt ended. */
+  handToDesk?(date: string): Promise<CycleSummary>;
   close(): Promise<void>;
 }
 
@@ -152,6 +160,15 @@ export async function runCycleCli(
       return EXIT.ok;
     }
 
+    if (desk.handToDesk && (await desk.deskRunning?.())) {
+      out(say.handedToDesk({ date }));
+      const handed = await desk.handToDesk(date);
+      summaryLines(handed, locale).forEach((line) => out(line));
+      if (handed.status === 'FAILED') out(say.desksRetry({ date }));
+      if (handed.status === 'SKIPPED') out(say.skipped({ date }));
+      return handed.status === 'COMPLETED' ? EXIT.ok : EXIT.notCompleted;
+    }
+
     await desk.cycle.recoverInterrupted();
     out(say.reconciling);
     const attempts = Math.max(1, options.reconcileAttempts ?? 8);
@@ -210,11 +227,37 @@ export async function openCliDesk(config: Config, out: (line: string) => void): 
       published: createDbPublicationLog(runtime.database.db, 'terminal', () => runtime.clock.now()),
     }),
   );
+  const { jobs } = runtime;
+  const viaQueue = queuedCycleRunner(jobs, cycle);
+  const runOnQueue = async (date: string): Promise<CycleSummary> => {
+    const job = await jobs.enqueue('cycle', { tradeDate: date, trigger: 'manual' }, 'cli');
+    await jobs.follow('cycle', job.id, { until: 'attempt' });
+    const summary = await cycle.summaryFor(date);
+    if (!summary) throw new Error(`the cycle job ${job.id} ended before a run of ${date} started`);
+    return summary;
+  };
+  const handToDesk = (date: string) =>
+    date === kstDate(runtime.clock.now()) ? viaQueue.runNow('cli') : runOnQueue(date);
+  let working = false;
+  // No desk: this process works the cycle job itself (the same handler a desk runs).
+  const workHere = async (): Promise<void> => {
+    if (working) return;
+    working = true;
+    const handler = runtime.jobHandlers.cycle;
+    if (handler) await jobs.work({ cycle: handler });
+  };
   return {
-    cycle,
+    cycle: {
+      summaryFor: (date) => cycle.summaryFor(date),
+      recoverInterrupted: () => cycle.recoverInterrupted(),
+      runNow: async (actor) => (await workHere(), viaQueue.runNow(actor)),
+      runFor: async (date) => (await workHere(), runOnQueue(date)),
+    },
     clock: runtime.clock,
     calendar: runtime.calendar,
     reconcile: async () => (await runtime.core.reconciliation.reconcile()).ok,
+    deskRunning: () => runtime.deskRunning(),
+    handToDesk,
     close: () => runtime.close(),
   };
 }

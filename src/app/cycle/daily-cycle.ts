@@ -47,8 +47,13 @@ export interface DailyCycle extends CycleRunner {
   /** Starts or resumes the date's run (a COMPLETED or RUNNING run is only reported). */
   runFor(tradeDate: string, trigger: RunTrigger): Promise<CycleSummary>;
   summaryFor(tradeDate: string): Promise<CycleSummary | null>;
-  /** At start-up: runs a dead process left RUNNING become FAILED, so they can be resumed. */
-  recoverInterrupted(): Promise<number>;
+  /**
+   * Runs a dead process left RUNNING become FAILED, so they can be resumed: at start-up every date, or one date
+   * (the cycle job of that date, which is the only one running it). Nothing while this process runs a cycle.
+   */
+  recoverInterrupted(tradeDate?: string): Promise<number>;
+  /** Today's trade date when a run by hand is allowed now (a KRX trading day before the catch-up cutoff), else null. */
+  manualRunDate(): string | null;
 }
 
 const hhmmMinutes = (hhmm: string): number => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
@@ -184,6 +189,13 @@ export function createDailyCycle(deps: DailyCycleDeps): DailyCycle {
     return job;
   }
 
+  function manualRunDate(): string | null {
+    const now = clock.now();
+    const tradeDate = kstDate(now);
+    const pastCutoff = kstParts(now).minuteOfDay >= hhmmMinutes(deps.settings.catchUpCutoff);
+    return calendar.isTradingDay(tradeDate) && !pastCutoff ? tradeDate : null;
+  }
+
   async function summaryFor(tradeDate: string): Promise<CycleSummary | null> {
     const run = await store.getRun(tradeDate);
     return run ? summaryOf(run) : null;
@@ -207,8 +219,7 @@ export function createDailyCycle(deps: DailyCycleDeps): DailyCycle {
     async runNow(_actor) {
       const now = clock.now();
       const tradeDate = kstDate(now);
-      const pastCutoff = kstParts(now).minuteOfDay >= hhmmMinutes(deps.settings.catchUpCutoff);
-      if (!calendar.isTradingDay(tradeDate) || pastCutoff) {
+      if (manualRunDate() === null) {
         return (
           (await summaryFor(tradeDate)) ?? {
             tradeDate,
@@ -227,9 +238,11 @@ export function createDailyCycle(deps: DailyCycleDeps): DailyCycle {
       return run ? summaryOf(run) : null;
     },
 
-    async recoverInterrupted() {
+    async recoverInterrupted(tradeDate) {
       if (inFlight.size > 0) return 0;
-      return (await store.releaseInterruptedRuns(clock.now(), INTERRUPTED)).length;
+      return (await store.releaseInterruptedRuns(clock.now(), INTERRUPTED, tradeDate)).length;
     },
+
+    manualRunDate,
   };
 }
