@@ -172,6 +172,8 @@ export interface ComposeOverrides {
   cycleRetry?: RetryPolicy;
   /** The briefing's chart renderer (the replay check passes a cheap one: the chart decides no order). */
   renderChart?: ChartRenderer;
+  /** The memory store (process tests on a Postgres without pgvector pass an exact in-memory one). */
+  memory?: MemoryStore;
   /** Job queue and leadership timings (process tests shorten them). */
   jobs?: {
     pollingIntervalSeconds?: number;
@@ -400,7 +402,9 @@ export async function composeDesk(config: Config, overrides: ComposeOverrides = 
         })
       : createLocalEmbedder();
     let memory: MemoryStore;
-    if (config.qdrant) {
+    if (overrides.memory) {
+      memory = overrides.memory;
+    } else if (config.qdrant) {
       memory = createQdrantMemoryStore({
         url: config.qdrant.url,
         apiKey: config.qdrant.apiKey,
@@ -547,7 +551,9 @@ export async function composeDesk(config: Config, overrides: ComposeOverrides = 
     // Until startBackgroundWork (main.ts) this process is alone and runs what the scheduler finds due itself,
     // with the same handlers: how tests and the replay check drive `scheduler.tick()` on a fake clock.
     let leadership: SchedulerLeadership | null = null;
-    const queued = cycle ? queuedScheduledCycle(jobs, cycle) : null;
+    // The audit names the leader that queued a job: `scheduler@host:pid`.
+    const scheduledBy = `scheduler@${processName()}`;
+    const queued = cycle ? queuedScheduledCycle(jobs, cycle, scheduledBy) : null;
     const scheduler = createScheduler({
       clock,
       calendar,
@@ -563,13 +569,13 @@ export async function composeDesk(config: Config, overrides: ComposeOverrides = 
       cycleTime: config.cycle.time,
       catchUpCutoff: config.cycle.catchUpCutoff,
       reconcile: () => core.reconciliation.reconcile(),
-      queueTradingUpkeep: () => (leadership ? jobs.enqueue('reconcile', {}, 'scheduler') : tradingUpkeep()),
+      queueTradingUpkeep: () => (leadership ? jobs.enqueue('reconcile', {}, scheduledBy) : tradingUpkeep()),
       isLeader: () => leadership?.isLeader() ?? true,
       approvals: core.approvals,
       closeSnapshot: (tradeDate) =>
-        leadership ? jobs.enqueue('close-snapshot', { tradeDate }, 'scheduler') : closeSnapshot(tradeDate),
+        leadership ? jobs.enqueue('close-snapshot', { tradeDate }, scheduledBy) : closeSnapshot(tradeDate),
       sweepIdleSessions: () =>
-        leadership ? jobs.enqueue('session-sweep', {}, 'scheduler') : sweepIdleSessions(),
+        leadership ? jobs.enqueue('session-sweep', {}, scheduledBy) : sweepIdleSessions(),
       onError: (task, error) => logger.warn({ err: error, task }, 'scheduler'),
       ...(canary ? { canary } : {}),
       learnMarketDay: async (date) => {

@@ -17,8 +17,15 @@ import { createDbPublicationLog } from '../adapters/db/publication-log';
 import { createLogger } from '../adapters/logging/logger';
 import { Redactor } from '../adapters/logging/redact';
 import { repoPath } from '../adapters/resources';
-import type { DailyCycle } from '../app/cycle';
-import { queuedCycleRunner } from '../app/jobs';
+import { manualRunDateAt, summarizeRun, type DailyCycle } from '../app/cycle';
+import { loadTradingCalendar } from '../adapters/calendar/load';
+import { SystemClock } from '../adapters/clock/system';
+import { openDatabase, type Database } from '../adapters/db/client';
+import { createDbCycleStore } from '../adapters/db/cycle-store';
+import { createDbJobAuditStore } from '../adapters/db/job-audit-store';
+import { deskRunningOn, processName } from '../adapters/jobs/advisory-leader';
+import { startPgBossQueue } from '../adapters/jobs/pg-boss-queue';
+import { JobService, queuedCycleRunner } from '../app/jobs';
 import { cycleMessages } from '../app/cycle/messages';
 import type { CycleSummary, Locale } from '../app/desk-api';
 import { composeDesk } from '../compose';
@@ -190,6 +197,61 @@ export async function runCycleCli(
   }
 }
 
+/**
+ * The command when a desk runs on the same database: no broker, no simulator, no KIS call from here — the
+ * cycle job runs in the desk under its budget; this process queues it (or joins it) and reads the run.
+ */
+async function openHandOffDesk(config: Config, database: Database): Promise<CycleCliDesk> {
+  const clock = new SystemClock();
+  const calendar = loadTradingCalendar();
+  const queue = await startPgBossQueue({ connection: database.connection });
+  const jobs = new JobService({
+    queue,
+    audit: createDbJobAuditStore(database.db),
+    clock,
+    worker: processName(),
+  });
+  const store = createDbCycleStore(database.db);
+  const summaryFor = async (date: string): Promise<CycleSummary | null> => {
+    const run = await store.getRun(date);
+    return run ? summarizeRun(store, run) : null;
+  };
+  const refuse = (): never => {
+    throw new Error('a desk runs this cycle: hand it over with handToDesk');
+  };
+  return {
+    cycle: { summaryFor, recoverInterrupted: async () => 0, runNow: refuse, runFor: refuse },
+    clock,
+    calendar,
+    reconcile: async () => true,
+    deskRunning: async () => true,
+    async handToDesk(date) {
+      const now = clock.now();
+      if (date === kstDate(now) && manualRunDateAt(now, calendar, config.cycle.catchUpCutoff) === null) {
+        const iso = now.toISOString();
+        return (
+          (await summaryFor(date)) ?? {
+            tradeDate: date,
+            status: 'SKIPPED',
+            steps: [],
+            startedAt: iso,
+            finishedAt: iso,
+          }
+        );
+      }
+      const job = await jobs.enqueue('cycle', { tradeDate: date, trigger: 'manual' }, 'cli');
+      await jobs.follow('cycle', job.id, { until: 'attempt' });
+      const summary = await summaryFor(date);
+      if (!summary) throw new Error(`the cycle job ${job.id} ended before a run of ${date} started`);
+      return summary;
+    },
+    async close() {
+      await queue.stop();
+      await database.close();
+    },
+  };
+}
+
 function simulatorKeys(config: Config): string[] {
   return config.kis.mode === 'simulator' ? DEFAULT_SIM_ACCOUNTS.flatMap((a) => [a.appKey, a.appSecret]) : [];
 }
@@ -200,6 +262,13 @@ function simulatorKeys(config: Config): string[] {
  * ./data/briefings. The scheduler is not started: this process runs one cycle and exits.
  */
 export async function openCliDesk(config: Config, out: (line: string) => void): Promise<CycleCliDesk> {
+  // A desk on the same Postgres takes the run: this process then needs only the queue and the run records.
+  // (PGlite: a running desk owns the directory, and opening it fails with a message saying so.)
+  if (config.database.url) {
+    const database = await openDatabase({ url: config.database.url });
+    if (await deskRunningOn(database.db).catch(() => false)) return openHandOffDesk(config, database);
+    await database.close();
+  }
   const logFile = repoPath('data', 'kis-desk.log');
   const logger = createLogger({
     level: config.logLevel,

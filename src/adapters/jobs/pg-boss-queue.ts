@@ -54,12 +54,30 @@ export async function startPgBossQueue(options: PgBossQueueOptions): Promise<Job
   boss.on('error', (error) => options.onError?.(error));
   await boss.start();
   const db = boss.getDb();
-  const created = new Set<string>();
-  const ensureQueue = async (kind: string): Promise<void> => {
-    if (created.has(kind)) return;
-    // stately: at most one job per key waiting and one running (the cycle of a date runs once at a time).
-    await boss.createQueue(kind, { name: kind, policy: 'stately' });
-    created.add(kind);
+  const created = new Map<string, Promise<void>>();
+  let creating: Promise<unknown> = Promise.resolve();
+  // One queue creation at a time in this process (two at once deadlock on the partition DDL), and a deadlock
+  // with another process starting at the same moment is retried: the creation itself is idempotent.
+  const ensureQueue = (kind: string): Promise<void> => {
+    const known = created.get(kind);
+    if (known) return known;
+    const create = creating.then(async () => {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          // stately: at most one job per key waiting and one running (the cycle of a date runs once at a time).
+          await boss.createQueue(kind, { name: kind, policy: 'stately' });
+          return;
+        } catch (error) {
+          const code = (error as { code?: string }).code;
+          if (attempt >= 5 || (code !== '40P01' && code !== '23505')) throw error;
+          await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
+        }
+      }
+    });
+    creating = create.catch(() => undefined);
+    created.set(kind, create);
+    create.catch(() => created.delete(kind));
+    return create;
   };
   const pollingIntervalSeconds = options.pollingIntervalSeconds ?? 2;
 

@@ -60,12 +60,13 @@ export function deskJobHandlers(deps: DeskJobDeps): JobHandlers {
 export function queuedScheduledCycle(
   jobs: JobService,
   cycle: Pick<DailyCycle, 'summaryFor'>,
+  requestedBy = 'scheduler',
 ): NonNullable<SchedulerDeps['cycle']> {
   return {
     async runScheduled(tradeDate, trigger) {
       const run = await cycle.summaryFor(tradeDate);
       if (run?.status === 'COMPLETED') return null;
-      await jobs.enqueue('cycle', { tradeDate, trigger }, 'scheduler');
+      await jobs.enqueue('cycle', { tradeDate, trigger }, requestedBy);
       return null;
     },
     // The cycle job releases a dead attempt's run of its own date; a blanket release could hit a live run
