@@ -25,6 +25,7 @@ export function describeParts(
     `chat model : ${config.openai.enabled ? `OpenAI-compatible (${config.openai.chatModel})` : 'offline planner  [embedded]'}`,
     `embeddings : ${config.openai.enabled ? `OpenAI (${config.openai.embeddingModel})` : 'local hashed n-grams (not semantic)  [embedded]'}`,
     `channel    : ${config.discord.enabled ? 'Discord' : 'terminal  [embedded]'}`,
+    `jobs       : pg-boss queue in ${database.description.startsWith('PGlite') ? 'PGlite (this process)' : 'Postgres (shared by every desk process; one leads the scheduler)'}`,
   ];
 }
 
