@@ -570,6 +570,12 @@ export async function composeDesk(config: Config, overrides: ComposeOverrides = 
       catchUpCutoff: config.cycle.catchUpCutoff,
       reconcile: () => core.reconciliation.reconcile(),
       queueTradingUpkeep: () => (leadership ? jobs.enqueue('reconcile', {}, scheduledBy) : tradingUpkeep()),
+      retryAbandonedJobs: async () => {
+        if (!leadership) return;
+        const live = await leadership.liveProcesses();
+        const retried = await jobs.retryAbandoned((worker) => live.has(worker));
+        if (retried.length > 0) logger.warn({ jobs: retried }, 'jobs of a stopped process retried');
+      },
       isLeader: () => leadership?.isLeader() ?? true,
       approvals: core.approvals,
       closeSnapshot: (tradeDate) =>

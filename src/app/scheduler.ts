@@ -80,6 +80,8 @@ export interface SchedulerDeps {
    * processes). Absent: the trading lane does it in this process.
    */
   queueTradingUpkeep?: () => Promise<unknown>;
+  /** Retries jobs whose running attempt belongs to a process that is gone (leader only, every tick). */
+  retryAbandonedJobs?: () => Promise<unknown>;
 }
 
 export interface TickReport {
@@ -210,6 +212,9 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
         }),
       );
     }
+
+    const retryAbandoned = deps.retryAbandonedJobs;
+    if (retryAbandoned) tasks.push(lane('jobs', ran, async () => void (await retryAbandoned())));
 
     const sweep = deps.sweepIdleSessions;
     if (sweep && parts.minuteOfDay % sweepEvery === 0)

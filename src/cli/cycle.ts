@@ -23,7 +23,12 @@ import { SystemClock } from '../adapters/clock/system';
 import { openDatabase, type Database } from '../adapters/db/client';
 import { createDbCycleStore } from '../adapters/db/cycle-store';
 import { createDbJobAuditStore } from '../adapters/db/job-audit-store';
-import { deskRunningOn, processName } from '../adapters/jobs/advisory-leader';
+import {
+  deskRunningOn,
+  processName,
+  startSchedulerLeadership,
+  type SchedulerLeadership,
+} from '../adapters/jobs/advisory-leader';
 import { startPgBossQueue } from '../adapters/jobs/pg-boss-queue';
 import { JobService, queuedCycleRunner } from '../app/jobs';
 import { cycleMessages } from '../app/cycle/messages';
@@ -307,11 +312,12 @@ export async function openCliDesk(config: Config, out: (line: string) => void): 
   };
   const handToDesk = (date: string) =>
     date === kstDate(runtime.clock.now()) ? viaQueue.runNow('cli') : runOnQueue(date);
-  let working = false;
-  // No desk: this process works the cycle job itself (the same handler a desk runs).
+  let presence: SchedulerLeadership | null = null;
+  // No desk: this process works the cycle job itself (the same handler a desk runs), holding the presence lock
+  // meanwhile so a desk starting now sees the job's process alive and leaves the attempt to it.
   const workHere = async (): Promise<void> => {
-    if (working) return;
-    working = true;
+    if (presence) return;
+    presence = await startSchedulerLeadership({ connection: runtime.database.connection, lead: false });
     const handler = runtime.jobHandlers.cycle;
     if (handler) await jobs.work({ cycle: handler });
   };
@@ -327,7 +333,10 @@ export async function openCliDesk(config: Config, out: (line: string) => void): 
     reconcile: async () => (await runtime.core.reconciliation.reconcile()).ok,
     deskRunning: () => runtime.deskRunning(),
     handToDesk,
-    close: () => runtime.close(),
+    async close() {
+      await runtime.close();
+      await presence?.stop();
+    },
   };
 }
 

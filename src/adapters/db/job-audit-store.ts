@@ -72,6 +72,10 @@ export function createDbJobAuditStore(db: Db): JobAuditStore {
       const [row] = await db.select().from(jobRuns).where(eq(jobRuns.jobId, jobId));
       return row ? toRecord(row) : null;
     },
+    async running() {
+      const rows = await db.select().from(jobRuns).where(eq(jobRuns.state, 'RUNNING'));
+      return rows.map(toRecord);
+    },
     async recent(limit) {
       const rows = await db.select().from(jobRuns).orderBy(desc(jobRuns.queuedAt)).limit(limit);
       return rows.map(toRecord);

@@ -35,6 +35,8 @@ export interface SchedulerLeadership {
   status(): Promise<LeaderStatus>;
   /** Whether any desk process (this one included) is running on the database. */
   deskRunning(): Promise<boolean>;
+  /** `host:pid` of every process holding the presence or leader lock (this one included). */
+  liveProcesses(): Promise<Set<string>>;
   stop(): Promise<void>;
 }
 
@@ -44,8 +46,8 @@ export interface LeaderOptions {
   pollMs?: number;
   /** Called when this process becomes (true) or stops being (false) the leader. */
   onChange?: (leading: boolean) => void;
-  /** When false, only checks presence (the `npm run cycle` command): never leads, holds nothing. */
-  participate?: boolean;
+  /** When false, only holds the presence lock (`npm run cycle` working a job itself): never leads. */
+  lead?: boolean;
   onError?: (error: unknown) => void;
 }
 
@@ -73,7 +75,7 @@ export async function startSchedulerLeadership(options: LeaderOptions): Promise<
       await client.query('select pg_advisory_unlock_all()').catch(() => undefined);
     };
   }
-  const participate = options.participate ?? true;
+  const lead = options.lead ?? true;
   const pollMs = options.pollMs ?? 5_000;
   let leading = false;
   let since: Date | null = null;
@@ -100,7 +102,7 @@ export async function startSchedulerLeadership(options: LeaderOptions): Promise<
     try {
       if (!(await held(PRESENCE)))
         await query(`select pg_advisory_lock_shared($1, $2)`, [LOCK_CLASS, PRESENCE]);
-      if (leading && (await held(LEADER))) return;
+      if (!lead || (leading && (await held(LEADER)))) return;
       const rows = await query<{ taken: boolean }>(`select pg_try_advisory_lock($1, $2) as taken`, [
         LOCK_CLASS,
         LEADER,
@@ -119,10 +121,8 @@ export async function startSchedulerLeadership(options: LeaderOptions): Promise<
     timer.unref?.();
   };
 
-  if (participate) {
-    await poll();
-    schedule();
-  }
+  await poll();
+  schedule();
 
   return {
     isLeader: () => leading,
@@ -143,6 +143,15 @@ export async function startSchedulerLeadership(options: LeaderOptions): Promise<
         [LOCK_CLASS, PRESENCE, LEADER],
       );
       return rows[0]?.running === true;
+    },
+    async liveProcesses() {
+      const rows = await query<{ name: string | null }>(
+        `select distinct a.application_name as name from pg_locks l join pg_stat_activity a on a.pid = l.pid
+         where l.locktype = 'advisory' and l.classid = $1 and l.objid in ($2, $3) and l.granted`,
+        [LOCK_CLASS, PRESENCE, LEADER],
+      );
+      const names = rows.map((r) => r.name ?? '').filter((n) => n.startsWith('kis-desk '));
+      return new Set([me, ...names.map((n) => n.slice('kis-desk '.length))]);
     },
     async stop() {
       stopped = true;

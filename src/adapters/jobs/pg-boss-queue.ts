@@ -131,6 +131,16 @@ export async function startPgBossQueue(options: PgBossQueueOptions): Promise<Job
         : null;
     },
 
+    async retryNow(kind, id, reason) {
+      await ensureQueue(kind);
+      await boss.fail(kind, id, { error: reason });
+      await db.executeSql(
+        `update ${SCHEMA}.job set start_after = now() where name = $1 and id = $2 and state = 'retry'`,
+        [kind, id],
+      );
+      return (await boss.getJobById<object>(kind, id, { includeArchive: true }))?.state ?? null;
+    },
+
     async cancel(kind, id) {
       await boss.cancel(kind, id);
     },

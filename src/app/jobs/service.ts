@@ -161,11 +161,35 @@ export class JobService {
       if (status && FINISHED.has(status.state)) return { status, audit: await this.deps.audit.get(id) };
       if (options.until === 'attempt') {
         const audit = await this.deps.audit.get(id);
-        if (status && audit?.state === 'RETRYING' && audit.attempts > attemptsBefore) return { status, audit };
+        if (status && audit?.state === 'RETRYING' && audit.attempts > attemptsBefore)
+          return { status, audit };
       }
       if (Date.now() - started >= timeoutMs) throw new JobWaitTimeoutError(id, Date.now() - started);
       await sleep(pollMs);
     }
+  }
+
+  /**
+   * Jobs whose running attempt belongs to a process that is gone (`alive` says no): retried at once (or failed
+   * when out of retries) instead of waiting for the attempt's expiry. The leader calls this each tick, so a
+   * cycle interrupted by a crash resumes within a tick of the restart or takeover. Resolves with their ids.
+   */
+  async retryAbandoned(alive: (worker: string) => boolean): Promise<string[]> {
+    const { audit, queue, clock } = this.deps;
+    const retried: string[] = [];
+    for (const job of await audit.running()) {
+      if (job.worker === null || alive(job.worker)) continue;
+      const reason = `the process running it (${job.worker}) stopped`;
+      const state = await queue.retryNow(job.kind, job.jobId, reason);
+      if (state === null) continue;
+      await audit.finished(
+        job.jobId,
+        { state: state === 'failed' ? 'FAILED' : 'RETRYING', error: reason },
+        clock.now(),
+      );
+      retried.push(job.jobId);
+    }
+    return retried;
   }
 
   recent(limit = 20): Promise<JobAuditRecord[]> {

@@ -45,5 +45,7 @@ export interface JobAuditStore {
     at: Date,
   ): Promise<void>;
   get(jobId: string): Promise<JobAuditRecord | null>;
+  /** Jobs whose last attempt started and has not ended. */
+  running(): Promise<JobAuditRecord[]>;
   recent(limit: number): Promise<JobAuditRecord[]>;
 }

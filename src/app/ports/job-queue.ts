@@ -43,6 +43,11 @@ export interface JobQueue {
   find(kind: string, id: string): Promise<QueueJobStatus | null>;
   /** A job of `kind` with this key that has not finished (waiting, retrying or running). */
   findUnfinished(kind: string, singletonKey: string): Promise<QueueJobStatus | null>;
+  /**
+   * Ends a running attempt whose process is gone: the job is due again at once while it has retries left, else
+   * failed. Resolves with its new state (null when the job is not found).
+   */
+  retryNow(kind: string, id: string, reason: string): Promise<QueueJobState | null>;
   /** Takes a job out of the queue without running it (its data stays readable). */
   cancel(kind: string, id: string): Promise<void>;
   /** Stops the workers (waiting for the running handlers up to a bound) and closes the connection. */

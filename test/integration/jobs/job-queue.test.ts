@@ -122,6 +122,39 @@ for (const target of testDatabaseTargets()) {
       expect(finished.audit).toMatchObject({ state: 'COMPLETED', attempts: 2, error: null });
     });
 
+    it('when the process running an attempt is gone then the leader retries the job at once and a live desk finishes it', async () => {
+      // Arrange: a "process" that took the job and never came back (its handler never ends).
+      const goneQueue = await startPgBossQueue({
+        connection: database.connection,
+        pollingIntervalSeconds: 0.5,
+        stopTimeoutMs: 1_000,
+      });
+      const gone = new JobService({
+        queue: goneQueue,
+        audit: createDbJobAuditStore(database.db),
+        clock,
+        worker: 'gone-host:9',
+      });
+      try {
+        await gone.work({ 'close-snapshot': () => new Promise(() => undefined) });
+        const job = await jobs.enqueue('close-snapshot', { tradeDate: '2026-07-15' }, 'scheduler@a');
+        const deadline = Date.now() + 20_000;
+        while ((await jobs.recent(1))[0]?.state !== 'RUNNING' && Date.now() < deadline)
+          await new Promise((r) => setTimeout(r, 100));
+        const snapshots: string[] = [];
+        await jobs.work({ 'close-snapshot': async ({ tradeDate }) => void snapshots.push(tradeDate) });
+        // Act
+        const retried = await jobs.retryAbandoned((worker) => worker !== 'gone-host:9');
+        const finished = await jobs.follow('close-snapshot', job.id, { pollMs: 100, timeoutMs: 30_000 });
+        // Assert
+        expect(retried).toEqual([job.id]);
+        expect(snapshots).toEqual(['2026-07-15']);
+        expect(finished.audit).toMatchObject({ state: 'COMPLETED', attempts: 2, worker: 'test-host:1' });
+      } finally {
+        await goneQueue.stop();
+      }
+    });
+
     it('when a queued job carries a payload its kind refuses then it is rejected, never run, and its payload stays in the audit', async () => {
       // Arrange: a job sent around the service (another version, or by hand) with a bad date.
       const ran: unknown[] = [];
