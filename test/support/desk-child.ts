@@ -1,7 +1,8 @@
 /**
  * One desk process for the multi-process job tests: the real composition (composeDesk, built-in simulator) on
  * the Postgres in DATABASE_URL, with the background work main.ts starts (scheduler leadership, job workers,
- * scheduler) on short test timings. Its clock runs in real time from DESK_CHILD_START (an ISO instant).
+ * scheduler) on short test timings. Its clock runs in real time from DESK_CHILD_START (an ISO instant), or stands
+ * still there with DESK_CHILD_FROZEN=true.
  * Prints `READY <host:pid>` once working; SIGTERM closes it.
  */
 import { createLogger } from '../../src/adapters/logging/logger';
@@ -16,7 +17,8 @@ import { testMemoryStore } from './memory';
 const start = Date.parse(process.env.DESK_CHILD_START ?? '');
 if (Number.isNaN(start)) throw new Error('DESK_CHILD_START must be an ISO instant');
 const offset = start - Date.now();
-const clock = { now: () => new Date(Date.now() + offset) };
+const frozen = process.env.DESK_CHILD_FROZEN === 'true';
+const clock = { now: () => new Date(frozen ? start : Date.now() + offset) };
 const config = loadConfig(process.env);
 const database = await openDatabase({ url: config.database.url! });
 const runtime = await composeDesk(config, {

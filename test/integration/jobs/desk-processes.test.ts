@@ -25,12 +25,16 @@ async function waitFor<T>(
   read: () => Promise<T>,
   done: (value: T) => boolean,
   timeoutMs: number,
+  explain: () => Promise<unknown> = async () => '',
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await read();
     if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`still ${JSON.stringify(value)} after ${timeoutMs} ms`);
+    if (Date.now() > deadline)
+      throw new Error(
+        `still ${JSON.stringify(value)} after ${timeoutMs} ms ${JSON.stringify(await explain())}`,
+      );
     await new Promise((r) => setTimeout(r, 100));
   }
 }
@@ -57,7 +61,8 @@ describe.runIf(adminUrl)('desk processes sharing one Postgres', () => {
     const database = await openFreshPostgres(adminUrl!);
     const sql = postgres(database.url, { max: 1, onnotice: () => {} });
     try {
-      const env = deskEnv(database.url, '2026-07-18T10:00:00+09:00');
+      // The clock stands still there, so the sweep (every 5th minute) is due on every tick, however slow the start.
+      const env = deskEnv(database.url, '2026-07-18T10:00:00+09:00', { DESK_CHILD_FROZEN: 'true' });
       const first = startTsChild(deskChild, [], env);
       children.push(first);
       const firstName = await first.line('READY ');
@@ -83,6 +88,7 @@ describe.runIf(adminUrl)('desk processes sharing one Postgres', () => {
           select state, worker from job_runs where requested_by = ${`scheduler@${secondName}`}`,
         (rows) => rows.some((r) => r.state === 'COMPLETED'),
         15_000,
+        () => sql`select kind, singleton_key, requested_by, state, worker, attempts, error from job_runs`,
       );
       expect(queuedBySecond.find((r) => r.state === 'COMPLETED')?.worker).toBe(secondName);
       const queuedByFirst =
