@@ -1,6 +1,6 @@
 /**
  * One process of the kis-shared scenario: its own KIS client on the real-profile simulator key, sharing the
- * token cache and the rate limiter through Postgres. `approver`: approvals as the desk does them — the guard's
+ * token cache and the rate limiter through Postgres (or the rate limiter through Redis). `approver`: approvals as the desk does them — the guard's
  * fresh reads (quote, balance, buying power) at `interactive` priority, then the order POST. `flooder`:
  * background quote reads as fast as the budget allows. Prints one JSON line with what happened.
  */
@@ -8,7 +8,9 @@ import { openDatabase } from '../src/adapters/db/client';
 import { createDbTokenStore } from '../src/adapters/db/token-store';
 import { createKisBroker } from '../src/adapters/kis/broker';
 import { RateLimiterRegistry } from '../src/adapters/kis/rate-limit';
+import { RedisRateLimiter } from '../src/adapters/kis/redis-rate-limit';
 import { PostgresRateLimiter } from '../src/adapters/kis/shared-rate-limit';
+import { InMemoryTokenStore } from '../src/adapters/kis/token-store';
 import { withCallPriority } from '../src/app/call-priority';
 import { DEFAULT_SIM_ACCOUNTS } from '../src/sim/kis';
 
@@ -18,13 +20,17 @@ const env = (name: string): string => {
   if (!value) throw new Error(`${name} is not set`);
   return value;
 };
-const databaseUrl = env('SHARED_DATABASE_URL');
+const databaseUrl = process.env.SHARED_DATABASE_URL;
+const redisUrl = process.env.SHARED_REDIS_URL;
 const durationMs = Number(env('SHARED_DURATION_MS'));
 const account = DEFAULT_SIM_ACCOUNTS.find((a) => a.environment === 'real')!;
-const database = await openDatabase({ url: databaseUrl });
-const limiters = new RateLimiterRegistry(
-  undefined,
-  (keyId, limitPerSecond) => new PostgresRateLimiter({ url: databaseUrl, keyId, limitPerSecond }),
+// With Postgres the token cache is shared there too; with Redis alone each process asks the simulator (which
+// then hands every process the same token).
+const database = databaseUrl ? await openDatabase({ url: databaseUrl }) : null;
+const limiters = new RateLimiterRegistry(undefined, (keyId, limitPerSecond) =>
+  redisUrl
+    ? new RedisRateLimiter({ url: redisUrl, keyId, limitPerSecond, keyPrefix: env('SHARED_REDIS_PREFIX') })
+    : new PostgresRateLimiter({ url: env('SHARED_DATABASE_URL'), keyId, limitPerSecond }),
 );
 const broker = createKisBroker({
   config: {
@@ -37,7 +43,7 @@ const broker = createKisBroker({
   },
   // The simulator's clock runs in real time from a trading-day morning; the client keeps the same time.
   clock: { now: () => new Date(Date.now() + Number(env('SHARED_CLOCK_OFFSET_MS'))) },
-  tokenStore: createDbTokenStore(database),
+  tokenStore: database ? createDbTokenStore(database) : new InMemoryTokenStore(),
   rateLimiters: limiters,
 });
 
@@ -113,6 +119,6 @@ try {
 } finally {
   await broker.close();
   await limiters.close();
-  await database.close();
+  await database?.close();
 }
 console.log(JSON.stringify(result));

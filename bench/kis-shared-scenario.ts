@@ -1,5 +1,6 @@
 /**
- * Three processes on one real-limit simulator key and one Postgres: two approve, one floods background reads.
+ * Three processes on one real-limit simulator key sharing one budget (Postgres or Redis): two approve, one
+ * floods background reads.
  * Used by `npm run bench -- kis-shared` and by test/integration/kis-db/shared-budget.test.ts.
  */
 import { spawn } from 'node:child_process';
@@ -29,18 +30,24 @@ export interface SharedScenarioResult {
   children: ChildResult[];
 }
 
+/** Where the three processes share the budget: Postgres (and its token cache), or Redis. */
+export type SharedBudgetStore = { databaseUrl: string } | { redisUrl: string; keyPrefix: string };
+
 export async function runSharedScenario(
-  databaseUrl: string,
+  store: SharedBudgetStore,
   durationMs: number,
 ): Promise<SharedScenarioResult> {
   // A Wednesday 10:00 KST in the shipped data, running in real time: orders meet an open market.
   const clock = new SteppableClock(new Date('2026-07-15T10:00:00+09:00'), false);
-  const sim = await startKisSimulator({ clock, tokenIssueIntervalMs: 60_000 });
+  // Without a shared token cache every process asks for the token: the simulator answers them all.
+  const sim = await startKisSimulator({ clock, tokenIssueIntervalMs: 'databaseUrl' in store ? 60_000 : 0 });
   const real = DEFAULT_SIM_ACCOUNTS.find((a) => a.environment === 'real')!;
   sim.control.setCash(real.cano, 10_000_000_000);
   const env = {
     ...process.env,
-    SHARED_DATABASE_URL: databaseUrl,
+    ...('databaseUrl' in store
+      ? { SHARED_DATABASE_URL: store.databaseUrl }
+      : { SHARED_REDIS_URL: store.redisUrl, SHARED_REDIS_PREFIX: store.keyPrefix }),
     SHARED_REST_URL: sim.urls.real.rest,
     SHARED_WS_URL: sim.urls.real.ws,
     SHARED_DURATION_MS: String(durationMs),

@@ -13,6 +13,7 @@ import { createDbTradingStore } from './adapters/db/trading-store';
 import { createKisBroker, type KisBroker } from './adapters/kis/broker';
 import type { KisConfigurationError } from './adapters/kis/http/errors';
 import { RateLimiterRegistry } from './adapters/kis/rate-limit';
+import { RedisRateLimiter } from './adapters/kis/redis-rate-limit';
 import { PostgresRateLimiter } from './adapters/kis/shared-rate-limit';
 import { InMemoryTokenStore } from './adapters/kis/token-store';
 import { createLocalEmbedder } from './adapters/llm/local-embedder';
@@ -42,6 +43,22 @@ import { PnlService } from './app/reports/pnl';
 import type { Briefing, ChartRenderer, CyclePublisher, PlanPublication } from './app/cycle/ports';
 import type { PublicationLog } from './app/ports/publication-log';
 import { createScheduler, type Scheduler } from './app/scheduler';
+import {
+  deskJobHandlers,
+  queuedCycleRunner,
+  queuedScheduledCycle,
+  type JobHandlers,
+  JobService,
+  type JobPolicies,
+} from './app/jobs';
+import { createDbJobAuditStore } from './adapters/db/job-audit-store';
+import {
+  deskRunningOn,
+  processName,
+  startSchedulerLeadership,
+  type SchedulerLeadership,
+} from './adapters/jobs/advisory-leader';
+import { startPgBossQueue } from './adapters/jobs/pg-boss-queue';
 import { createWebhookAlertForwarder } from './adapters/alerts/webhook';
 import { renderLineChartPng } from './adapters/chart';
 import { createDbBlackoutStore } from './adapters/db/blackout-store';
@@ -56,6 +73,7 @@ import { createDeskMetrics, type DeskMetrics } from './adapters/http/metrics';
 import type { StatusProvider } from './adapters/http/desk-readiness';
 import { createNewsCrawler } from './adapters/news/crawler';
 import type { Desk } from './app/desk-api';
+import type { CycleRunner } from './app/desk';
 import { createTradingCore, type TradingCore } from './app/trading-core';
 import { createDbWatchStore } from './adapters/db/watch-store';
 import { withRealtimeQuotes } from './app/watch/realtime-quotes';
@@ -128,6 +146,19 @@ export interface DeskRuntime {
   metrics: DeskMetrics;
   /** Named status providers shown in /readyz after the standard parts (watch, KIS budget, …). */
   statusProviders: Record<string, StatusProvider>;
+  /** The job queue's face: enqueue, follow, the audit. */
+  jobs: JobService;
+  /** What each job kind does in this process (`npm run cycle` works the cycle itself when no desk runs). */
+  jobHandlers: JobHandlers;
+  /** Whether a desk process (holding its presence lock) runs on this database. */
+  deskRunning(): Promise<boolean>;
+  /**
+   * Starts this process's background work (main.ts, once a channel can publish): takes part in the scheduler
+   * leadership, works the job queue, starts the scheduler (its start-up reconciliation runs in every process).
+   */
+  startBackgroundWork(): Promise<void>;
+  /** /readyz `scheduler_leader`: this process leads, or which one does. */
+  schedulerLeader: StatusProvider;
   close(): Promise<void>;
 }
 
@@ -141,6 +172,15 @@ export interface ComposeOverrides {
   cycleRetry?: RetryPolicy;
   /** The briefing's chart renderer (the replay check passes a cheap one: the chart decides no order). */
   renderChart?: ChartRenderer;
+  /** The memory store (process tests on a Postgres without pgvector pass an exact in-memory one). */
+  memory?: MemoryStore;
+  /** Job queue and leadership timings (process tests shorten them). */
+  jobs?: {
+    pollingIntervalSeconds?: number;
+    maintenanceIntervalSeconds?: number;
+    leaderPollMs?: number;
+    policies?: Partial<JobPolicies>;
+  };
 }
 
 /** Every secret the process will hold: the configuration's and, in simulator mode, the simulator's keys. */
@@ -171,6 +211,18 @@ export function riskLimitsFrom(config: Config): RiskLimits {
 export function universeFrom(config: Config): { ticker: string; name: string }[] {
   const names = new Map(loadEtfManifest().map((e) => [e.ticker, e.name]));
   return config.risk.etfUniverse.map((ticker) => ({ ticker, name: names.get(ticker) ?? ticker }));
+}
+
+/** `/cycle run` through the queue once background work runs, in-process before (tests, the replay check). */
+function switchableCycleRunner(
+  direct: CycleRunner,
+  queued: CycleRunner,
+  queueing: () => boolean,
+): CycleRunner {
+  return {
+    runNow: (actor) => (queueing() ? queued.runNow(actor) : direct.runNow(actor)),
+    last: () => direct.last(),
+  };
 }
 
 export async function composeDesk(config: Config, overrides: ComposeOverrides = {}): Promise<DeskRuntime> {
@@ -250,13 +302,17 @@ export async function composeDesk(config: Config, overrides: ComposeOverrides = 
         fetch: kisFetch,
       });
     } else {
-      // One budget per app key across every process on this Postgres (PGlite is single-process).
+      // One budget per app key across every process: in Redis when REDIS_URL is set, else on this Postgres
+      // (PGlite is single-process: its in-process limiter is the whole budget).
       const databaseUrl = config.database.url;
+      const redisUrl = config.redis?.url;
       const sharedLimiters = new RateLimiterRegistry(
         undefined,
-        database.kind === 'postgres' && databaseUrl
-          ? (keyId, limitPerSecond) => new PostgresRateLimiter({ url: databaseUrl, keyId, limitPerSecond })
-          : undefined,
+        redisUrl
+          ? (keyId, limitPerSecond) => new RedisRateLimiter({ url: redisUrl, keyId, limitPerSecond })
+          : database.kind === 'postgres' && databaseUrl
+            ? (keyId, limitPerSecond) => new PostgresRateLimiter({ url: databaseUrl, keyId, limitPerSecond })
+            : undefined,
       );
       closers.push(() => sharedLimiters.close());
       broker = createKisBroker({
@@ -346,7 +402,9 @@ export async function composeDesk(config: Config, overrides: ComposeOverrides = 
         })
       : createLocalEmbedder();
     let memory: MemoryStore;
-    if (config.qdrant) {
+    if (overrides.memory) {
+      memory = overrides.memory;
+    } else if (config.qdrant) {
       memory = createQdrantMemoryStore({
         url: config.qdrant.url,
         apiKey: config.qdrant.apiKey,
@@ -465,16 +523,65 @@ export async function composeDesk(config: Config, overrides: ComposeOverrides = 
           retryMinutes: config.canary.retryMinutes,
         })
       : null;
+    // Long and scheduled work goes through the job queue: whichever desk process takes a job runs it.
+    const jobQueue = await startPgBossQueue({
+      connection: database.connection,
+      pollingIntervalSeconds: overrides.jobs?.pollingIntervalSeconds ?? 2,
+      maintenanceIntervalSeconds: overrides.jobs?.maintenanceIntervalSeconds ?? 60,
+      onError: (error) => logger.warn({ err: error }, 'job queue'),
+    });
+    closers.push(() => jobQueue.stop());
+    const jobs = new JobService({
+      queue: jobQueue,
+      audit: createDbJobAuditStore(database.db),
+      clock,
+      worker: processName(),
+      ...(overrides.jobs?.policies ? { policies: overrides.jobs.policies } : {}),
+      onError: (what, error) => logger.warn({ err: error, what }, 'job'),
+    });
+    const sweepIdleSessions = async () => channels.archive(await assistant.sweepIdleSessions(clock.now()));
+    const tradingUpkeep = async () => {
+      await core.reconciliation.reconcile();
+      await core.approvals.releaseDeferred();
+      await core.approvals.expireDue();
+    };
+    const closeSnapshot = (tradeDate: string) =>
+      takeCloseSnapshot({ broker, tradingStore: store, clock }, tradeDate);
+    const jobHandlers = deskJobHandlers({ cycle, tradingUpkeep, closeSnapshot, sweepIdleSessions });
+    // Until startBackgroundWork (main.ts) this process is alone and runs what the scheduler finds due itself,
+    // with the same handlers: how tests and the replay check drive `scheduler.tick()` on a fake clock.
+    let leadership: SchedulerLeadership | null = null;
+    // The audit names the leader that queued a job: `scheduler@host:pid`.
+    const scheduledBy = `scheduler@${processName()}`;
+    const queued = cycle ? queuedScheduledCycle(jobs, cycle, scheduledBy) : null;
     const scheduler = createScheduler({
       clock,
       calendar,
-      cycle,
+      cycle:
+        cycle && queued
+          ? {
+              runScheduled: (tradeDate, trigger) =>
+                leadership ? queued.runScheduled(tradeDate, trigger) : cycle.runScheduled(tradeDate, trigger),
+              recoverInterrupted: () =>
+                leadership ? queued.recoverInterrupted() : cycle.recoverInterrupted(),
+            }
+          : null,
       cycleTime: config.cycle.time,
       catchUpCutoff: config.cycle.catchUpCutoff,
       reconcile: () => core.reconciliation.reconcile(),
+      queueTradingUpkeep: () => (leadership ? jobs.enqueue('reconcile', {}, scheduledBy) : tradingUpkeep()),
+      retryAbandonedJobs: async () => {
+        if (!leadership) return;
+        const live = await leadership.liveProcesses();
+        const retried = await jobs.retryAbandoned((worker) => live.has(worker));
+        if (retried.length > 0) logger.warn({ jobs: retried }, 'jobs of a stopped process retried');
+      },
+      isLeader: () => leadership?.isLeader() ?? true,
       approvals: core.approvals,
-      closeSnapshot: (tradeDate) => takeCloseSnapshot({ broker, tradingStore: store, clock }, tradeDate),
-      sweepIdleSessions: async () => channels.archive(await assistant.sweepIdleSessions(clock.now())),
+      closeSnapshot: (tradeDate) =>
+        leadership ? jobs.enqueue('close-snapshot', { tradeDate }, scheduledBy) : closeSnapshot(tradeDate),
+      sweepIdleSessions: () =>
+        leadership ? jobs.enqueue('session-sweep', {}, scheduledBy) : sweepIdleSessions(),
       onError: (task, error) => logger.warn({ err: error, task }, 'scheduler'),
       ...(canary ? { canary } : {}),
       learnMarketDay: async (date) => {
@@ -530,7 +637,9 @@ export async function composeDesk(config: Config, overrides: ComposeOverrides = 
       broker,
       clock,
       conversations: assistant,
-      cycle,
+      cycle: cycle
+        ? switchableCycleRunner(cycle, queuedCycleRunner(jobs, cycle), () => leadership !== null)
+        : null,
       universe,
       simulated: simulator !== null,
       blackouts,
@@ -562,7 +671,52 @@ export async function composeDesk(config: Config, overrides: ComposeOverrides = 
       channels,
       publications,
       metrics,
-      statusProviders: { watch: () => watchReadiness(watchService.status()) },
+      statusProviders: {
+        watch: () => watchReadiness(watchService.status()),
+        jobs: async () => {
+          const recent = await jobs.recent(3);
+          if (recent.length === 0) return { status: 'skip', detail: 'no job has run yet' };
+          const detail = recent
+            .map((j) => `${j.kind} ${j.singletonKey} ${j.state}${j.worker ? ` (${j.worker})` : ''}`)
+            .join('; ');
+          return {
+            status: recent[0]!.state === 'FAILED' || recent[0]!.state === 'REJECTED' ? 'fail' : 'ok',
+            detail,
+          };
+        },
+      },
+      jobs,
+      jobHandlers,
+      deskRunning: () => deskRunningOn(database.db),
+      async startBackgroundWork() {
+        if (leadership) return;
+        leadership = await startSchedulerLeadership({
+          connection: database.connection,
+          pollMs: overrides.jobs?.leaderPollMs ?? 5_000,
+          // A new leader ticks at once instead of waiting for the next minute.
+          onChange: (leading) => {
+            logger.info(
+              { leading },
+              leading ? 'this process now runs the scheduler' : 'scheduler leadership lost',
+            );
+            if (leading) void scheduler.tick().catch((e: unknown) => logger.warn({ err: e }, 'scheduler'));
+          },
+          onError: (error) => logger.warn({ err: error }, 'scheduler leadership'),
+        });
+        const held = leadership;
+        closers.push(() => held.stop());
+        await jobs.work(jobHandlers);
+        scheduler.start();
+      },
+      async schedulerLeader() {
+        if (!leadership) return { status: 'skip', detail: 'background work not started in this process' };
+        const s = await leadership.status();
+        if (s.leading)
+          return { status: 'ok', detail: `this process (${s.me}) since ${s.since?.toISOString() ?? '?'}` };
+        return s.leader
+          ? { status: 'ok', detail: `standby (${s.me}); ${s.leader} runs the scheduler` }
+          : { status: 'fail', detail: `standby (${s.me}); no process holds the scheduler lock yet` };
+      },
       async close() {
         for (const close of closers.reverse()) {
           try {

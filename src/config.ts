@@ -184,6 +184,8 @@ const envSchema = z.object({
 
   DATABASE_URL: z.preprocess(emptyToUndefined, z.url({ protocol: /^postgres(ql)?$/ }).optional()),
   PGLITE_DIR: z.preprocess(emptyToUndefined, z.string().optional()),
+  /** When set, the shared KIS request budget lives in Redis instead of Postgres. */
+  REDIS_URL: z.preprocess(emptyToUndefined, z.url({ protocol: /^rediss?$/ }).optional()),
   QDRANT_URL: optionalUrl,
   QDRANT_API_KEY: optionalString,
   QDRANT_COLLECTION: z.preprocess(
@@ -294,6 +296,8 @@ export interface Config {
         commissionPpm: number;
       };
   database: { url?: string; pgliteDir?: string };
+  /** Where every process on one KIS app key shares its request budget, when not in Postgres. */
+  redis: { url: string } | undefined;
   qdrant: { url: string; apiKey?: string; collection: string } | undefined;
   risk: {
     etfUniverse: string[];
@@ -410,7 +414,12 @@ export function loadConfig(raw: Record<string, string | undefined>): Config {
     }
   }
   const httpHost = v('HTTP_HOST') || '127.0.0.1';
-  if (v('HTTP_ENABLED') !== 'false' && !LOOPBACK_HOST.test(httpHost) && httpHost !== '::1' && !v('DASHBOARD_TOKEN'))
+  if (
+    v('HTTP_ENABLED') !== 'false' &&
+    !LOOPBACK_HOST.test(httpHost) &&
+    httpHost !== '::1' &&
+    !v('DASHBOARD_TOKEN')
+  )
     problems.push(`DASHBOARD_TOKEN: required when HTTP_HOST (${httpHost}) is not a loopback address`);
   if (v('DASHBOARD_TOKEN') && (v('DASHBOARD_TOKEN')?.length ?? 0) < 16)
     problems.push('DASHBOARD_TOKEN: use at least 16 characters');
@@ -473,6 +482,7 @@ function toConfig(e: Env): Config {
     e.ALERT_WEBHOOK_URL,
     e.DASHBOARD_TOKEN,
     e.DATABASE_URL && passwordOf(e.DATABASE_URL),
+    e.REDIS_URL && passwordOf(e.REDIS_URL),
   ].filter((s): s is string => typeof s === 'string' && s.length >= 4);
   const universe = [
     ...new Set([
@@ -491,6 +501,7 @@ function toConfig(e: Env): Config {
       ...(e.DATABASE_URL ? { url: e.DATABASE_URL } : {}),
       ...(e.PGLITE_DIR ? { pgliteDir: e.PGLITE_DIR } : {}),
     },
+    redis: e.REDIS_URL ? { url: e.REDIS_URL } : undefined,
     qdrant: e.QDRANT_URL
       ? {
           url: e.QDRANT_URL,

@@ -22,9 +22,11 @@ export function describeParts(
     `database   : ${database.description}${config.database.url ? '' : '  [embedded]'}`,
     `memory     : ${config.qdrant ? `Qdrant (${new URL(config.qdrant.url).host})` : database.vectorAvailable ? 'pgvector in the database  [embedded]' : 'unavailable (no pgvector, no QDRANT_URL)'}`,
     `broker     : ${config.kis.mode === 'simulator' ? 'built-in KIS simulator (paper)  [embedded]' : `KIS ${config.kis.environment === 'real' ? 'REAL (live orders)' : 'paper'}`}`,
+    `kis budget : ${config.kis.mode === 'simulator' ? 'this process (simulator)' : config.redis ? `shared through Redis (${new URL(config.redis.url).host})` : config.database.url ? 'shared through Postgres' : 'this process (PGlite: one desk per data directory)'}`,
     `chat model : ${config.openai.enabled ? `OpenAI-compatible (${config.openai.chatModel})` : 'offline planner  [embedded]'}`,
     `embeddings : ${config.openai.enabled ? `OpenAI (${config.openai.embeddingModel})` : 'local hashed n-grams (not semantic)  [embedded]'}`,
     `channel    : ${config.discord.enabled ? 'Discord' : 'terminal  [embedded]'}`,
+    `jobs       : pg-boss queue in ${database.description.startsWith('PGlite') ? 'PGlite (this process)' : 'Postgres (shared by every desk process; one leads the scheduler)'}`,
   ];
 }
 
@@ -40,10 +42,11 @@ async function waitForReconciliation(runtime: DeskRuntime, maxMs: number): Promi
 
 /**
  * Started once a channel can publish: the scheduler reconciles first (trading stays HALTED until the books match
- * the broker), then runs the daily cycle, periodic reconciliation, deferred orders, card expiry and the sweep.
+ * the broker); the process takes part in the scheduler leadership and works the job queue, and the leader
+ * queues the daily cycle, periodic reconciliation, the close snapshot and the sweep.
  */
-function startScheduler(runtime: DeskRuntime): void {
-  runtime.scheduler.start();
+async function startScheduler(runtime: DeskRuntime): Promise<void> {
+  await runtime.startBackgroundWork();
 }
 
 async function main(): Promise<void> {
@@ -108,6 +111,7 @@ async function main(): Promise<void> {
                     : { status: 'fail' as const, detail: 'connecting' },
               }
             : {}),
+          schedulerLeader: runtime.schedulerLeader,
           now: () => clock.now(),
           extra: runtime.statusProviders,
         }),
@@ -174,7 +178,7 @@ async function main(): Promise<void> {
     discordReady = true;
     log.info('discord channel ready');
     runtime.watchAlerts.attach({ publishWatchAlert: (alert) => channel.postWatchAlert(alert) });
-    startScheduler(runtime);
+    await startScheduler(runtime);
     runtime.watch.start();
     return;
   }
@@ -194,7 +198,7 @@ async function main(): Promise<void> {
     config.locale === 'ko' ? '  증권사 주문·잔고와 대조하는 중…' : '  reconciling with the broker…',
   );
   runtime.watchAlerts.attach(terminal.watchPublisher());
-  startScheduler(runtime);
+  await startScheduler(runtime);
   runtime.watch.start();
   await waitForReconciliation(runtime, 20_000);
   await terminal.run();

@@ -15,6 +15,11 @@
  *  - the idle-session sweep.
  * Tasks run in lanes: a lane still busy from an earlier tick is skipped, so a long cycle never delays the
  * trading lane and nothing overlaps itself.
+ *
+ * Several desk processes on one database: every process does its own start-up reconciliation (its trading
+ * stays HALTED until then), and only the leader (`isLeader`, src/adapters/jobs/advisory-leader.ts) does the
+ * rest; with a job queue the leader only queues the cycle, the in-session reconciliation, the close snapshot
+ * and the sweep, and whichever desk takes a job runs it (src/app/jobs).
  */
 import cron from 'node-cron';
 import type { Clock } from '../domain/clock';
@@ -68,6 +73,15 @@ export interface SchedulerDeps {
    * only once `gate` allows (a failed canary holds it, retried until the catch-up cutoff).
    */
   canary?: Pick<PreOpenCanary, 'tick' | 'gate'>;
+  /** Whether this process runs the schedule (several desks on one database); absent: always. */
+  isLeader?: () => boolean;
+  /**
+   * In-session reconciliation with deferred releases and expiry, handed to the job queue (one at a time across
+   * processes). Absent: the trading lane does it in this process.
+   */
+  queueTradingUpkeep?: () => Promise<unknown>;
+  /** Retries jobs whose running attempt belongs to a process that is gone (leader only, every tick). */
+  retryAbandonedJobs?: () => Promise<unknown>;
 }
 
 export interface TickReport {
@@ -153,12 +167,18 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
 
     const justReconciled = !reconciled;
     await startUp(ran);
+    if (deps.isLeader && !deps.isLeader()) return { at: now.toISOString(), reconciled, ran, cycle: null };
 
     const tasks: Promise<void>[] = [];
     if (reconciled) {
       const inSession = tradingDay && RECONCILE_PHASES.has(marketSessionAt(now, calendar).phase);
+      const queueUpkeep = deps.queueTradingUpkeep;
       tasks.push(
         lane('trading', ran, async () => {
+          if (inSession && !justReconciled && queueUpkeep) {
+            await queueUpkeep();
+            return;
+          }
           if (inSession && !justReconciled) await deps.reconcile();
           await deps.approvals.releaseDeferred();
           await deps.approvals.expireDue();
@@ -192,6 +212,9 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
         }),
       );
     }
+
+    const retryAbandoned = deps.retryAbandonedJobs;
+    if (retryAbandoned) tasks.push(lane('jobs', ran, async () => void (await retryAbandoned())));
 
     const sweep = deps.sweepIdleSessions;
     if (sweep && parts.minuteOfDay % sweepEvery === 0)

@@ -1,8 +1,11 @@
 /**
  * `npm run cycle -- [--date YYYY-MM-DD] [--status]`: runs or resumes a trade date's daily cycle by hand, under
  * the same exactly-once rules as the scheduler (a COMPLETED run is only reported), or prints a date's run.
- * Like the desk at start-up it reconciles with the broker first: until that succeeds trading stays HALTED,
- * and a cycle run against HALTED trading would spend the day's only run on denied legs.
+ * The run is a job on the desk's job queue (one cycle per trade date across every process). When a desk is
+ * running on the same database the job is handed to it and this command follows it; otherwise this process
+ * works the job itself, under the same shared KIS budget — and, like the desk at start-up, it reconciles with
+ * the broker first: until that succeeds trading stays HALTED, and a cycle run against HALTED trading would
+ * spend the day's only run on denied legs.
  */
 import { Readable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
@@ -14,7 +17,20 @@ import { createDbPublicationLog } from '../adapters/db/publication-log';
 import { createLogger } from '../adapters/logging/logger';
 import { Redactor } from '../adapters/logging/redact';
 import { repoPath } from '../adapters/resources';
-import type { DailyCycle } from '../app/cycle';
+import { manualRunDateAt, summarizeRun, type DailyCycle } from '../app/cycle';
+import { loadTradingCalendar } from '../adapters/calendar/load';
+import { SystemClock } from '../adapters/clock/system';
+import { openDatabase, type Database } from '../adapters/db/client';
+import { createDbCycleStore } from '../adapters/db/cycle-store';
+import { createDbJobAuditStore } from '../adapters/db/job-audit-store';
+import {
+  deskRunningOn,
+  processName,
+  startSchedulerLeadership,
+  type SchedulerLeadership,
+} from '../adapters/jobs/advisory-leader';
+import { startPgBossQueue } from '../adapters/jobs/pg-boss-queue';
+import { JobService, queuedCycleRunner } from '../app/jobs';
 import { cycleMessages } from '../app/cycle/messages';
 import type { CycleSummary, Locale } from '../app/desk-api';
 import { composeDesk } from '../compose';
@@ -31,6 +47,10 @@ export interface CycleCliDesk {
   calendar: Pick<TradingCalendar, 'isTradingDay' | 'closedReason'>;
   /** One reconciliation with the broker; true once it succeeded (trading may leave HALTED). */
   reconcile(): Promise<boolean>;
+  /** Whether a desk process runs on the same database (then the run is handed to it). */
+  deskRunning?(): Promise<boolean>;
+  /** Hands the date's run to the running desk (the job queue); resolves with the run once its attempt ended. */
+  handToDesk?(date: string): Promise<CycleSummary>;
   close(): Promise<void>;
 }
 
@@ -152,6 +172,15 @@ export async function runCycleCli(
       return EXIT.ok;
     }
 
+    if (desk.handToDesk && (await desk.deskRunning?.())) {
+      out(say.handedToDesk({ date }));
+      const handed = await desk.handToDesk(date);
+      summaryLines(handed, locale).forEach((line) => out(line));
+      if (handed.status === 'FAILED') out(say.desksRetry({ date }));
+      if (handed.status === 'SKIPPED') out(say.skipped({ date }));
+      return handed.status === 'COMPLETED' ? EXIT.ok : EXIT.notCompleted;
+    }
+
     await desk.cycle.recoverInterrupted();
     out(say.reconciling);
     const attempts = Math.max(1, options.reconcileAttempts ?? 8);
@@ -173,6 +202,61 @@ export async function runCycleCli(
   }
 }
 
+/**
+ * The command when a desk runs on the same database: no broker, no simulator, no KIS call from here — the
+ * cycle job runs in the desk under its budget; this process queues it (or joins it) and reads the run.
+ */
+async function openHandOffDesk(config: Config, database: Database): Promise<CycleCliDesk> {
+  const clock = new SystemClock();
+  const calendar = loadTradingCalendar();
+  const queue = await startPgBossQueue({ connection: database.connection });
+  const jobs = new JobService({
+    queue,
+    audit: createDbJobAuditStore(database.db),
+    clock,
+    worker: processName(),
+  });
+  const store = createDbCycleStore(database.db);
+  const summaryFor = async (date: string): Promise<CycleSummary | null> => {
+    const run = await store.getRun(date);
+    return run ? summarizeRun(store, run) : null;
+  };
+  const refuse = (): never => {
+    throw new Error('a desk runs this cycle: hand it over with handToDesk');
+  };
+  return {
+    cycle: { summaryFor, recoverInterrupted: async () => 0, runNow: refuse, runFor: refuse },
+    clock,
+    calendar,
+    reconcile: async () => true,
+    deskRunning: async () => true,
+    async handToDesk(date) {
+      const now = clock.now();
+      if (date === kstDate(now) && manualRunDateAt(now, calendar, config.cycle.catchUpCutoff) === null) {
+        const iso = now.toISOString();
+        return (
+          (await summaryFor(date)) ?? {
+            tradeDate: date,
+            status: 'SKIPPED',
+            steps: [],
+            startedAt: iso,
+            finishedAt: iso,
+          }
+        );
+      }
+      const job = await jobs.enqueue('cycle', { tradeDate: date, trigger: 'manual' }, 'cli');
+      await jobs.follow('cycle', job.id, { until: 'attempt' });
+      const summary = await summaryFor(date);
+      if (!summary) throw new Error(`the cycle job ${job.id} ended before a run of ${date} started`);
+      return summary;
+    },
+    async close() {
+      await queue.stop();
+      await database.close();
+    },
+  };
+}
+
 function simulatorKeys(config: Config): string[] {
   return config.kis.mode === 'simulator' ? DEFAULT_SIM_ACCOUNTS.flatMap((a) => [a.appKey, a.appSecret]) : [];
 }
@@ -183,6 +267,13 @@ function simulatorKeys(config: Config): string[] {
  * ./data/briefings. The scheduler is not started: this process runs one cycle and exits.
  */
 export async function openCliDesk(config: Config, out: (line: string) => void): Promise<CycleCliDesk> {
+  // A desk on the same Postgres takes the run: this process then needs only the queue and the run records.
+  // (PGlite: a running desk owns the directory, and opening it fails with a message saying so.)
+  if (config.database.url) {
+    const database = await openDatabase({ url: config.database.url });
+    if (await deskRunningOn(database.db).catch(() => false)) return openHandOffDesk(config, database);
+    await database.close();
+  }
   const logFile = repoPath('data', 'kis-desk.log');
   const logger = createLogger({
     level: config.logLevel,
@@ -210,12 +301,42 @@ export async function openCliDesk(config: Config, out: (line: string) => void): 
       published: createDbPublicationLog(runtime.database.db, 'terminal', () => runtime.clock.now()),
     }),
   );
+  const { jobs } = runtime;
+  const viaQueue = queuedCycleRunner(jobs, cycle);
+  const runOnQueue = async (date: string): Promise<CycleSummary> => {
+    const job = await jobs.enqueue('cycle', { tradeDate: date, trigger: 'manual' }, 'cli');
+    await jobs.follow('cycle', job.id, { until: 'attempt' });
+    const summary = await cycle.summaryFor(date);
+    if (!summary) throw new Error(`the cycle job ${job.id} ended before a run of ${date} started`);
+    return summary;
+  };
+  const handToDesk = (date: string) =>
+    date === kstDate(runtime.clock.now()) ? viaQueue.runNow('cli') : runOnQueue(date);
+  let presence: SchedulerLeadership | null = null;
+  // No desk: this process works the cycle job itself (the same handler a desk runs), holding the presence lock
+  // meanwhile so a desk starting now sees the job's process alive and leaves the attempt to it.
+  const workHere = async (): Promise<void> => {
+    if (presence) return;
+    presence = await startSchedulerLeadership({ connection: runtime.database.connection, lead: false });
+    const handler = runtime.jobHandlers.cycle;
+    if (handler) await jobs.work({ cycle: handler });
+  };
   return {
-    cycle,
+    cycle: {
+      summaryFor: (date) => cycle.summaryFor(date),
+      recoverInterrupted: () => cycle.recoverInterrupted(),
+      runNow: async (actor) => (await workHere(), viaQueue.runNow(actor)),
+      runFor: async (date) => (await workHere(), runOnQueue(date)),
+    },
     clock: runtime.clock,
     calendar: runtime.calendar,
     reconcile: async () => (await runtime.core.reconciliation.reconcile()).ok,
-    close: () => runtime.close(),
+    deskRunning: () => runtime.deskRunning(),
+    handToDesk,
+    async close() {
+      await runtime.close();
+      await presence?.stop();
+    },
   };
 }
 

@@ -74,6 +74,7 @@ const ALL_TABLES = [
   'decision_scores',
   'watchlist',
   'watch_firings',
+  'job_runs',
 ];
 
 /** Empties every table (TRUNCATE fires no row triggers, so the append-only logs can be reset between tests). */

@@ -25,6 +25,8 @@ export interface Database {
   vectorAvailable: boolean;
   /** Human-readable location without credentials, for the start-up banner. */
   description: string;
+  /** The underlying connection, for parts that bring their own SQL client (the job queue, the scheduler leader lock). */
+  connection: { url: string } | { pglite: PGlite };
   close(): Promise<void>;
 }
 
@@ -116,6 +118,7 @@ async function openClaimedPglite(dataDir: string, release: () => void): Promise<
     kind: 'pglite',
     vectorAvailable: true,
     description: dataDir.startsWith('memory://') ? 'PGlite (in memory)' : `PGlite (${dataDir})`,
+    connection: { pglite: client },
     close: async () => {
       await client.close();
       release();
@@ -132,6 +135,7 @@ async function openPostgres(url: string): Promise<Database> {
     kind: 'postgres',
     vectorAvailable,
     description: `Postgres (${describePostgresUrl(url)})`,
+    connection: { url },
     close: () => client.end({ timeout: 5 }),
   };
 }

@@ -84,12 +84,16 @@ export function createDbCycleStore(db: Db): CycleStore {
       return row ? toRun(row) : null;
     },
 
-    async releaseInterruptedRuns(at, reason) {
+    async releaseInterruptedRuns(at, reason, tradeDate) {
       return db.transaction(async (tx) => {
         const rows = await tx
           .update(s.dailyRuns)
           .set({ status: 'FAILED', finishedAt: at, lastError: reason })
-          .where(eq(s.dailyRuns.status, 'RUNNING'))
+          .where(
+            tradeDate
+              ? and(eq(s.dailyRuns.status, 'RUNNING'), eq(s.dailyRuns.tradeDate, tradeDate))
+              : eq(s.dailyRuns.status, 'RUNNING'),
+          )
           .returning();
         if (rows.length > 0) {
           await tx

@@ -9,7 +9,8 @@
 import { kstDate, kstParts } from '../../domain/market';
 import type { CycleSummary } from '../desk-api';
 import type { CycleRunner } from '../desk';
-import type { DailyRunRecord, RunStepRecord, RunTrigger } from '../ports/cycle-store';
+import type { TradingCalendar } from '../../domain/market';
+import type { CycleStore, DailyRunRecord, RunStepRecord, RunTrigger } from '../ports/cycle-store';
 import { alertStepFailed } from './alerts';
 import type { CycleStep, DailyCycleDeps, RetryPolicy, StepContext } from './context';
 import { STEP_NAMES, STEP_OUTPUT_SCHEMAS, type StepName, type StepOutputs } from './outputs';
@@ -47,8 +48,13 @@ export interface DailyCycle extends CycleRunner {
   /** Starts or resumes the date's run (a COMPLETED or RUNNING run is only reported). */
   runFor(tradeDate: string, trigger: RunTrigger): Promise<CycleSummary>;
   summaryFor(tradeDate: string): Promise<CycleSummary | null>;
-  /** At start-up: runs a dead process left RUNNING become FAILED, so they can be resumed. */
-  recoverInterrupted(): Promise<number>;
+  /**
+   * Runs a dead process left RUNNING become FAILED, so they can be resumed: at start-up every date, or one date
+   * (the cycle job of that date, which is the only one running it). Nothing while this process runs a cycle.
+   */
+  recoverInterrupted(tradeDate?: string): Promise<number>;
+  /** Today's trade date when a run by hand is allowed now (a KRX trading day before the catch-up cutoff), else null. */
+  manualRunDate(): string | null;
 }
 
 const hhmmMinutes = (hhmm: string): number => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
@@ -64,6 +70,32 @@ function normalise<K extends StepName>(step: K, output: unknown): StepOutputs[K]
   return STEP_OUTPUT_SCHEMAS[step].parse(json) as StepOutputs[K];
 }
 
+/** A run and its steps as the desk reports them (the steps in cycle order). */
+export async function summarizeRun(
+  store: Pick<CycleStore, 'listSteps'>,
+  run: DailyRunRecord,
+): Promise<CycleSummary> {
+  const order = (s: RunStepRecord): number => {
+    const i = STEP_NAMES.indexOf(s.step as StepName);
+    return i === -1 ? STEP_NAMES.length : i;
+  };
+  const steps = (await store.listSteps(run.id)).sort((a, b) => order(a) - order(b));
+  return {
+    tradeDate: run.tradeDate,
+    status: run.status,
+    steps: steps.map((s) => ({ step: s.step, status: s.status, attempts: s.attempts, error: s.error })),
+    startedAt: run.startedAt.toISOString(),
+    finishedAt: run.finishedAt?.toISOString() ?? null,
+  };
+}
+
+/** Today's trade date when a run by hand is allowed at `now` (a KRX trading day before the cut-off), else null. */
+export function manualRunDateAt(now: Date, calendar: TradingCalendar, catchUpCutoff: string): string | null {
+  const tradeDate = kstDate(now);
+  const pastCutoff = kstParts(now).minuteOfDay >= hhmmMinutes(catchUpCutoff);
+  return calendar.isTradingDay(tradeDate) && !pastCutoff ? tradeDate : null;
+}
+
 export function createDailyCycle(deps: DailyCycleDeps): DailyCycle {
   const { store, clock, calendar } = deps;
   const retry = deps.retry ?? DEFAULT_RETRY;
@@ -73,20 +105,7 @@ export function createDailyCycle(deps: DailyCycleDeps): DailyCycle {
   const inFlight = new Map<string, Promise<CycleSummary>>();
   const lastFailureAt = new Map<string, number>();
 
-  async function summaryOf(run: DailyRunRecord): Promise<CycleSummary> {
-    const order = (s: RunStepRecord): number => {
-      const i = STEP_NAMES.indexOf(s.step as StepName);
-      return i === -1 ? STEP_NAMES.length : i;
-    };
-    const steps = (await store.listSteps(run.id)).sort((a, b) => order(a) - order(b));
-    return {
-      tradeDate: run.tradeDate,
-      status: run.status,
-      steps: steps.map((s) => ({ step: s.step, status: s.status, attempts: s.attempts, error: s.error })),
-      startedAt: run.startedAt.toISOString(),
-      finishedAt: run.finishedAt?.toISOString() ?? null,
-    };
-  }
+  const summaryOf = (run: DailyRunRecord): Promise<CycleSummary> => summarizeRun(store, run);
 
   /** Runs one step with retries. Resolves with its output, or with the last error once attempts run out. */
   async function runStep(
@@ -184,6 +203,9 @@ export function createDailyCycle(deps: DailyCycleDeps): DailyCycle {
     return job;
   }
 
+  const manualRunDate = (): string | null =>
+    manualRunDateAt(clock.now(), calendar, deps.settings.catchUpCutoff);
+
   async function summaryFor(tradeDate: string): Promise<CycleSummary | null> {
     const run = await store.getRun(tradeDate);
     return run ? summaryOf(run) : null;
@@ -207,8 +229,7 @@ export function createDailyCycle(deps: DailyCycleDeps): DailyCycle {
     async runNow(_actor) {
       const now = clock.now();
       const tradeDate = kstDate(now);
-      const pastCutoff = kstParts(now).minuteOfDay >= hhmmMinutes(deps.settings.catchUpCutoff);
-      if (!calendar.isTradingDay(tradeDate) || pastCutoff) {
+      if (manualRunDate() === null) {
         return (
           (await summaryFor(tradeDate)) ?? {
             tradeDate,
@@ -227,9 +248,11 @@ export function createDailyCycle(deps: DailyCycleDeps): DailyCycle {
       return run ? summaryOf(run) : null;
     },
 
-    async recoverInterrupted() {
+    async recoverInterrupted(tradeDate) {
       if (inFlight.size > 0) return 0;
-      return (await store.releaseInterruptedRuns(clock.now(), INTERRUPTED)).length;
+      return (await store.releaseInterruptedRuns(clock.now(), INTERRUPTED, tradeDate)).length;
     },
+
+    manualRunDate,
   };
 }

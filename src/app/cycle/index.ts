@@ -3,6 +3,8 @@ export {
   CYCLE_STEPS,
   DEFAULT_RETRY,
   DEFAULT_RETRY_FAILED_AFTER_MS,
+  manualRunDateAt,
+  summarizeRun,
   type DailyCycle,
 } from './daily-cycle';
 export type { CycleSettings, DailyCycleDeps, RetryPolicy, StepContext, CycleStep } from './context';

@@ -70,7 +70,7 @@ export interface CycleStore {
    * Marks runs (and their steps) left RUNNING by a process that died as FAILED, so they can be resumed.
    * Only safe at start-up of the single desk process. Returns the runs it released.
    */
-  releaseInterruptedRuns(at: Date, reason: string): Promise<DailyRunRecord[]>;
+  releaseInterruptedRuns(at: Date, reason: string, tradeDate?: string): Promise<DailyRunRecord[]>;
 
   listSteps(runId: string): Promise<RunStepRecord[]>;
   /** Marks the step RUNNING and counts the attempt; a DONE step is returned unchanged and never restarted. */

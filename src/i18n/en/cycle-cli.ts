@@ -15,6 +15,9 @@ export const cycleCliEn: CycleCliMessages = {
   pastDate: (p) =>
     `Note: ${p.date} is in the past. The run uses the quotes and balance of now (${p.now} KST), and orders are only proposed/sent according to the live session rules (outside the session they are deferred, and being that day's they expire soon).`,
   runningElsewhere: (p) => `The cycle for ${p.date} is running in another process.`,
+  handedToDesk: (p) =>
+    `A desk is running on the same database: the ${p.date} cycle was handed to its job queue. Waiting for it to finish…`,
+  desksRetry: (p) => `The ${p.date} cycle failed. The desk retries it by the job queue's retry rules.`,
   skipped: (p) =>
     `The cycle for ${p.date} was not started: the day's cut-off (CYCLE_CATCHUP_CUTOFF) has passed.`,
   deferredHint:

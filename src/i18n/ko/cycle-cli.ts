@@ -17,6 +17,10 @@ export const cycleCliKo = {
   pastDate: (p: { date: string; now: string }) =>
     `주의: ${p.date}은(는) 지난 날짜입니다. 실행은 지금(${p.now} KST)의 시세와 잔고를 쓰며, 주문은 지금의 장 운영 규칙에 따라서만 제안·전송됩니다(장 밖이면 보류되고, 그날 것이므로 곧 만료됩니다).`,
   runningElsewhere: (p: { date: string }) => `${p.date}의 사이클은 다른 프로세스에서 실행 중입니다.`,
+  handedToDesk: (p: { date: string }) =>
+    `실행 중인 데스크가 같은 데이터베이스에 있어 ${p.date}의 사이클을 데스크의 작업 큐에 넘겼습니다. 끝날 때까지 기다립니다…`,
+  desksRetry: (p: { date: string }) =>
+    `${p.date}의 사이클이 실패했습니다. 데스크가 작업 큐의 재시도 규칙에 따라 이어서 다시 시도합니다.`,
   skipped: (p: { date: string }) =>
     `${p.date}의 사이클을 시작하지 않았습니다: 당일 실행 마감 시각(CYCLE_CATCHUP_CUTOFF)이 지났습니다.`,
   deferredHint:

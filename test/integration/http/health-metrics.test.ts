@@ -110,6 +110,7 @@ describe('health and metrics on a running desk (embedded simulator)', () => {
       'last_cycle',
       'canary',
       'watch',
+      'jobs',
     ]);
     expect(Object.fromEntries(okBody.checks.map((c) => [c.name, c.status]))).toMatchObject({
       database: 'ok',

@@ -10,7 +10,7 @@ describe.runIf(adminUrl)('one KIS budget across processes through Postgres', () 
     const database = await openFreshPostgres(adminUrl!);
     try {
       // Act
-      const result = await runSharedScenario(database.url, 4_000);
+      const result = await runSharedScenario({ databaseUrl: database.url }, 4_000);
       // Assert
       const approvers = result.children.filter((c) => c.role === 'approver');
       const flooder = result.children.find((c) => c.role === 'flooder')!;

@@ -436,3 +436,31 @@ export const watchFirings = pgTable(
     index('watch_firings_fired_at_idx').on(t.firedAt),
   ],
 );
+
+/**
+ * The audit of every job handed to the job queue (src/app/jobs): who asked, which process ran each attempt and
+ * how it ended. The queue's own tables are pruned after days; this row stays. `state`: QUEUED | RUNNING |
+ * RETRYING | COMPLETED | FAILED | REJECTED (a payload the worker refused: kept here with its error, never run).
+ */
+export const jobRuns = pgTable(
+  'job_runs',
+  {
+    jobId: text('job_id').primaryKey(),
+    kind: text('kind').notNull(),
+    singletonKey: text('singleton_key').notNull(),
+    payload: jsonb('payload').notNull(),
+    requestedBy: text('requested_by').notNull(),
+    state: text('state').notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    worker: text('worker'),
+    error: text('error'),
+    output: jsonb('output'),
+    queuedAt: ts('queued_at').notNull(),
+    startedAt: ts('started_at'),
+    finishedAt: ts('finished_at'),
+  },
+  (t) => [
+    index('job_runs_kind_key_idx').on(t.kind, t.singletonKey),
+    index('job_runs_queued_at_idx').on(t.queuedAt),
+  ],
+);
