@@ -5,7 +5,8 @@
  * within one tick. Used by `npm run backtest -- --replay-check` and test/e2e/full-stack/replay.test.ts.
  *
  * The clock of one trading day, as cron would tick it: 08:05 (the cycle plans; auto approval defers the legs
- * to the open), 09:00:00 (the deferred sells go out at the opening print), 09:00:10 (the buys they fund), 15:40 (expiry and the close snapshot), then one reconciliation (what the session's
+ * to the open), 09:00:00 (the deferred sells go out at the opening print; 10:00 on the year's first trading
+ * day), 09:00:10 (the buys they fund), 15:40 (expiry and the close snapshot), then one reconciliation (what the session's
  * minute ticks would have done). Fills arrive on the execution-notice stream, subscribed as main.ts does.
  */
 import { FakeClock } from '../adapters/clock/fake';
@@ -119,10 +120,12 @@ export async function replayLive(
     const days = runtime.calendar.tradingDaysBetween(from, to);
     for (const [i, day] of days.entries()) {
       onDay?.(day, i, days.length);
+      // KRX opens at 10:00 on the first trading day of the year (cron would tick then too).
+      const open = runtime.calendar.isFirstTradingDayOfYear(day) ? 10 : 9;
       for (const [h, m, s] of [
         [8, 5, 0],
-        [9, 0, 0],
-        [9, 0, 10],
+        [open, 0, 0],
+        [open, 0, 10],
         [15, 40, 0],
       ] as const) {
         clock.set(kstInstant(day, h, m, s));

@@ -3,7 +3,7 @@ import { CASH } from '../domain/strategy/config';
 import type { PerformanceMetrics } from './metrics';
 import type { BacktestResult } from './run';
 
-const pct = (ratio: number, signed = true): string => {
+export const pct = (ratio: number, signed = true): string => {
   const text = `${(ratio * 100).toFixed(2)}%`;
   return signed && ratio > 0 ? `+${text}` : text;
 };
@@ -26,7 +26,7 @@ function displayWidth(text: string): number {
 }
 
 /** A Markdown table with padded columns, so it reads well in a terminal and Prettier leaves it as it is. */
-function table(header: string[], rows: string[][], align: ('l' | 'r')[]): string {
+export function table(header: string[], rows: string[][], align: ('l' | 'r')[]): string {
   const widths = header.map((h, c) =>
     Math.max(3, displayWidth(h), ...rows.map((r) => displayWidth(r[c] ?? ''))),
   );

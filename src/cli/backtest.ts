@@ -6,6 +6,7 @@ import { loadBacktestData, UnknownTickerError } from '../backtest/load';
 import { formatConsoleSummary, renderReportMarkdown } from '../backtest/report';
 import { REPLAY_MIN_LEGS, runReplayCheck } from '../backtest/replay';
 import { runBacktestWithBenchmark, tickersFor } from '../backtest/run';
+import { progressBar } from './progress';
 
 /**
  * `npm run backtest -- --replay-check [--months 24]`: the composed desk on the simulator against the backtest
@@ -39,11 +40,6 @@ async function replayCheck(argv: string[]): Promise<number> {
   console.log(`${months} months, ${((Date.now() - started) / 1000).toFixed(1)} s`);
   console.log(`replay: ${result.same} of ${result.total} legs identical`);
   return result.same === result.total && result.total >= REPLAY_MIN_LEGS ? 0 : 1;
-}
-
-export function progressBar(done: number, total: number, width = 30): string {
-  const filled = Math.round((done / Math.max(1, total)) * width);
-  return `[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${done}/${total}`;
 }
 
 /** `npm run backtest -- --from 2016-01-01 --to 2025-12-31 --capital 1000000`: prints the metrics, writes equity.png and report.md. */

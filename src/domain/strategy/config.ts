@@ -34,6 +34,13 @@ export const strategyConfigSchema = z
     cashReserveBp: z.int().min(0).max(5_000),
     /** A ticker whose last bar is more than this many trading days old has no signal. */
     maxStaleTradingDays: z.int().min(0).max(60),
+    /** Plan on the (offset + 1)-th trading day of the month instead of the first (schedule.ts). */
+    rebalanceOffsetDays: z.int().min(0).max(15),
+    /**
+     * Cash sweep: what the momentum picks leave of the investable NAV (ATR budget, weight cap, whole shares,
+     * empty slots) goes to the safe ETF, instead of only the empty slots' share. No effect with CASH.
+     */
+    cashSweep: z.boolean(),
   })
   .refine((c) => c.skipDays < c.lookbackDays, { message: 'skipDays must be smaller than lookbackDays' });
 
@@ -55,6 +62,8 @@ export const DEFAULT_STRATEGY_CONFIG: StrategyConfig = {
   limitOffsetBp: 200,
   cashReserveBp: 100,
   maxStaleTradingDays: 5,
+  rebalanceOffsetDays: 0,
+  cashSweep: false,
 };
 
 /** How many bars before the decision date a caller must supply for every indicator to be defined. */

@@ -28,6 +28,8 @@ export const cycleEn: CycleMessages = {
     navFloor: (p) =>
       `Morning NAV on ${p.date} is ${p.nav}, below the floor of ${p.floor}. The risk check blocks buys.`,
   },
+  priceBasis: (p: { ticker: string }) =>
+    `${p.ticker}: distributions could not be read, so its signal is on the price basis (the backtest ranks on total return)`,
   carryOver: (p: { date: string; ticker: string; held: number; target: number }) =>
     `Remainder of the ${p.date} plan: ${p.ticker} held ${p.held} → target ${p.target} (what a limit cut or the market did not fill is proposed again each trading day until the next plan)`,
   fit: {

@@ -51,7 +51,12 @@ export async function createKisSimulator(
   const calendar = loadTradingCalendar();
   const names = new Map(loadEtfManifest().map((e) => [e.ticker, e.name]));
   const universe = [...new Set(options.universe ?? defaultUniverse())];
-  const market = new Market(new HistoryBook(universe, calendar, seed), names, calendar, seed);
+  const market = new Market(
+    new HistoryBook(universe, calendar, seed, options.distributions ?? []),
+    names,
+    calendar,
+    seed,
+  );
   const ledgers = accounts.map((a) => new AccountLedger(a, orgNoFor(a)));
   const faults = new FaultQueue();
   const exchange = new Exchange({
