@@ -19,6 +19,7 @@ const BENCHES: Record<string, { file: string; fn: string; what: string }> = {
     what: 'market fetch vs rate-limit floor; backtest wall time',
   },
   backtest: { file: './backtest', fn: 'runBacktestBench', what: '10-year full-universe backtest wall time' },
+  study: { file: './study', fn: 'runStudyBench', what: 'default study (npm run study) wall time vs 60 s' },
 };
 
 const requested = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -59,13 +59,18 @@ export function defaultBacktestConfig(from: string, to: string, capital: number)
   };
 }
 
-/** The desk's default guard limits (the same defaults config.ts applies), allowing the strategy's tickers. */
+/**
+ * The desk's default guard limits (the same defaults config.ts applies: its weight cap is the strategy's),
+ * allowing the strategy's tickers.
+ */
 export function guardLimitsFor(strategy: {
   universe: readonly string[];
   safeAsset: string;
+  maxPositionWeightBp?: number;
 }): BacktestConfig['limits'] {
   return {
     ...DEFAULT_RISK_LIMITS,
+    maxPositionWeightBp: strategy.maxPositionWeightBp ?? DEFAULT_STRATEGY_CONFIG.maxPositionWeightBp,
     allowedTickers: [
       ...new Set([
         ...DEFAULT_RISK_LIMITS.allowedTickers,

@@ -82,6 +82,8 @@ export function replayBacktestConfig(from: KstDate, to: KstDate): BacktestConfig
       universe: [...config.cycle.universe],
       safeAsset: config.cycle.safeAsset,
       topN: config.cycle.topN,
+      cashSweep: config.cycle.cashSweep ?? DEFAULT_STRATEGY_CONFIG.cashSweep,
+      rebalanceOffsetDays: config.cycle.rebalanceOffsetDays ?? DEFAULT_STRATEGY_CONFIG.rebalanceOffsetDays,
     },
     ...DEFAULT_BACKTEST_COSTS,
     // The simulator fills at the print, without slippage, and charges the desk's commission.

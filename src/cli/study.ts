@@ -4,7 +4,7 @@ import { createStudyPool } from '../backtest/study/pool';
 import { renderStudyCharts, renderStudyMarkdown, STUDY_FILES, studySummary } from '../backtest/study/report';
 import { assertStudyData, runStudy } from '../backtest/study/run';
 import { studyTickers } from '../backtest/study/jobs';
-import { parseStudyArgs, STUDY_USAGE, StudyInputError } from '../backtest/study/spec';
+import { readStudyArgs, STUDY_USAGE, StudyInputError } from '../backtest/study/spec';
 import { progressBar } from './progress';
 
 /**
@@ -18,8 +18,8 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const started = performance.now();
-  const spec = parseStudyArgs(argv);
-  const data = assertStudyData(spec);
+  const { spec, problems } = readStudyArgs(argv);
+  const data = assertStudyData(spec, problems);
   const pool = createStudyPool(spec.workers, studyTickers(spec));
   let lastShown = -1;
   const onProgress = (done: number, total: number): void => {
@@ -58,6 +58,8 @@ async function main(argv: string[]): Promise<number> {
   console.log(`walk-forward out-of-sample CAGR ${(wf.cagr * 100).toFixed(2)} % (${wf.from} .. ${wf.to})`);
   console.log(`chosen defaults: ${result.choice.job.label}`);
   console.log(`wrote ${spec.outDir}/${STUDY_FILES.markdown} and 3 charts`);
+  const cpu = process.cpuUsage();
+  console.log(`cpu time ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s (all threads)`);
   console.log(`study: ${result.runs} runs in ${seconds.toFixed(1)} s`);
   return 0;
 }

@@ -31,6 +31,17 @@ export interface StudyJob {
   config: BacktestConfig;
 }
 
+/** The desk's defaults before the first study (issue #11): what the study's choice is compared with. */
+export const PREVIOUS_DEFAULTS: StudyParams = {
+  topN: 2,
+  lookbackDays: 252,
+  skipDays: 21,
+  riskBudgetBp: 100,
+  maxPositionWeightBp: 4_000,
+  rebalanceOffsetDays: 0,
+  cashSweep: false,
+};
+
 /** "no ATR budget": a position may lose its whole NAV share over atrMultiplier ATRs. */
 export const NO_RISK_BUDGET_BP = 10_000;
 

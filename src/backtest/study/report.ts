@@ -139,6 +139,14 @@ export function studySummary(result: StudyResult, command: string) {
   };
 }
 
+/** Mean and range of CAGR over the offsets: what the timing of the monthly rebalance alone is worth. */
+function offsetSummary(result: StudyResult): string {
+  const cagrs = result.offsets.map((r) => r.result.metrics.cagr);
+  if (cagrs.length === 0) return '';
+  const mean = cagrs.reduce((a, b) => a + b, 0) / cagrs.length;
+  return `The same strategy started ${result.offsets.map((r) => `+${r.job.params.rebalanceOffsetDays}`).join('/')} trading days into the month: CAGR ${pct(Math.min(...cagrs))} .. ${pct(Math.max(...cagrs))}, mean ${pct(mean)}. Read the grid's and the walk-forward's figures (all at +0) with that spread in mind: part of any single offset's result is timing luck.`;
+}
+
 export function renderStudyMarkdown(result: StudyResult, command: string, seconds: number): string {
   const { spec, walkForward: wf } = result;
   const runRow = (r: StudyRun): string[] => {
@@ -214,6 +222,7 @@ export function renderStudyMarkdown(result: StudyResult, command: string, second
   const desk = DEFAULT_STRATEGY_CONFIG;
   const deskMatches =
     desk.topN === chosen.topN &&
+    (desk.riskBudgetBp >= 10_000 ? null : desk.riskBudgetBp) === chosen.riskBudgetBp &&
     desk.lookbackDays === chosen.lookbackDays &&
     desk.skipDays === chosen.skipDays &&
     desk.maxPositionWeightBp === chosen.maxPositionWeightBp &&
@@ -232,10 +241,15 @@ ${(spec.riskFreeRate * 100).toFixed(1)} % risk-free rate. Universe ${spec.univer
 The grid's full-period results below are **in-sample**: the best of ${result.grid.length} configurations over the
 whole period is an optimistic number, not a choice. The defaults come from a rolling **walk-forward**: for
 each ${spec.outOfSampleMonths}-month window, the configuration with the best return over the preceding
-${spec.inSampleMonths} months is chosen and then traded, unseen, through the window. The configuration the
-walk-forward chose most often is the desk's default (src/domain/strategy/config.ts and the guard's weight cap):
+${spec.inSampleMonths} months is chosen and then traded, unseen, through the window. The desk's default takes,
+for each parameter, the value the walk-forward chose in most windows (src/domain/strategy/config.ts, and the
+guard's weight cap in src/config.ts):
 
-**${result.choice.job.label}** — chosen in ${wf.windows.filter((w) => result.grid[w.chosen] === result.choice).length} of ${wf.windows.length} windows${deskMatches ? ' (the shipped defaults)' : ' (NOT yet the shipped defaults: the desk still runs ' + paramsLabel({ topN: desk.topN, lookbackDays: desk.lookbackDays, skipDays: desk.skipDays, riskBudgetBp: desk.riskBudgetBp, maxPositionWeightBp: desk.maxPositionWeightBp, rebalanceOffsetDays: desk.rebalanceOffsetDays, cashSweep: desk.cashSweep }) + ')'}.
+**${result.choice.job.label}**${deskMatches ? ' (the shipped defaults)' : ' (NOT yet the shipped defaults: the desk still runs ' + paramsLabel({ topN: desk.topN, lookbackDays: desk.lookbackDays, skipDays: desk.skipDays, riskBudgetBp: desk.riskBudgetBp >= 10_000 ? null : desk.riskBudgetBp, maxPositionWeightBp: desk.maxPositionWeightBp, rebalanceOffsetDays: desk.rebalanceOffsetDays, cashSweep: desk.cashSweep }) + ')'}.
+
+The evidence for it is the walk-forward's own out-of-sample record below — every window's choice was made
+on data before that window. The chosen defaults' figure over the same span is **not** out-of-sample (the
+choice used every window's in-sample data, up to the last one), so it is shown for scale only.
 
 ### Out-of-sample result (${wf.from ?? '-'} .. ${wf.to ?? '-'})
 
@@ -282,6 +296,8 @@ ${
 ${table(['Years', 'Chosen defaults', 'Previous defaults', 'Grid median', 'Grid best', 'Grid worst', `${result.benchmarks[0]?.label ?? 'benchmark'}`], sub, ['l', 'r', 'r', 'r', 'r', 'r', 'r'])}
 
 ## Rebalance-day offset (timing luck), chosen defaults
+
+${offsetSummary(result)}
 
 ${table(runHeader, result.offsets.map(runRow), runAlign)}
 

@@ -15,6 +15,7 @@ import {
   gridJobs,
   paramsKey,
   paramsOf,
+  PREVIOUS_DEFAULTS,
   robustnessJobs,
   studyConfig,
   studyTickers,
@@ -26,6 +27,7 @@ import { dataProblems, StudyInputError, type StudySpec } from './spec';
 import {
   cagrOf,
   indexAtOrAfter,
+  majorityParams,
   mostChosen,
   periodReturn,
   walkForward,
@@ -63,11 +65,11 @@ export interface StudyResult {
   days: KstDate[];
   grid: StudyRun[];
   walkForward: WalkForwardResult;
-  /** The grid run the walk-forward chose most often: the desk's defaults come from it. */
+  /** Each parameter's value the walk-forward chose most often: the desk's defaults come from it. */
   choice: StudyRun;
   /** How often each value of each parameter was chosen across the windows. */
   choiceCounts: Record<keyof StudyParams, Map<string, number>>;
-  /** The desk's current DEFAULT_STRATEGY_CONFIG as a grid run, when the grid contains it. */
+  /** The defaults before the first study (PREVIOUS_DEFAULTS) as a grid run, when the grid contains it. */
   currentDefault: StudyRun | null;
   offsets: StudyRun[];
   universe: StudyRun[];
@@ -76,15 +78,21 @@ export interface StudyResult {
   runs: number;
 }
 
-/** Every problem with the spec the data reveals; throws StudyInputError listing them all. */
-export function assertStudyData(spec: StudySpec): BacktestData {
+/**
+ * Every problem with the spec the data reveals, after the flags' own `problems`; throws one StudyInputError
+ * listing them all.
+ */
+export function assertStudyData(spec: StudySpec, flagProblems: readonly string[] = []): BacktestData {
   const available = availablePriceTickers();
-  const problems = dataProblems(spec, available, (tickers) => {
-    const data = loadBacktestData(tickers);
-    const days = Object.values(data.barsByTicker).flatMap((b) => [b[0]?.date, b.at(-1)?.date]);
-    const dates = days.filter((d): d is string => !!d).sort();
-    return dates.length ? { first: dates[0]!, last: dates[dates.length - 1]! } : null;
-  });
+  const problems = [...flagProblems];
+  problems.push(
+    ...dataProblems(spec, available, (tickers) => {
+      const data = loadBacktestData(tickers);
+      const days = Object.values(data.barsByTicker).flatMap((b) => [b[0]?.date, b.at(-1)?.date]);
+      const dates = days.filter((d): d is string => !!d).sort();
+      return dates.length ? { first: dates[0]!, last: dates[dates.length - 1]! } : null;
+    }),
+  );
   if (problems.length > 0) throw new StudyInputError(problems);
   return loadBacktestData(studyTickers(spec));
 }
@@ -133,14 +141,21 @@ export async function runStudy(
   const gridRuns = grid.map((job, i) => ({ job, result: gridResults[i]! }));
   const navs = gridResults.map((r) => r.nav);
   const wf = walkForward(days, navs, spec.capital, spec);
-  const choiceIndex = mostChosen(wf.windows) ?? 0;
+  const majority = majorityParams(
+    wf.windows,
+    gridRuns.map((r) => r.job.params),
+  );
+  let choiceIndex = majority
+    ? gridRuns.findIndex((r) => paramsKey(r.job.params) === paramsKey(majority))
+    : -1;
+  if (choiceIndex < 0) choiceIndex = mostChosen(wf.windows) ?? 0;
   const choice = gridRuns[choiceIndex]!;
 
   const robustness = robustnessJobs(spec, choice.job.params, grid.length);
   const robustResults = await pool.run(robustness, (done) => onProgress?.(done, expected));
   const robustRuns = robustness.map((job, i) => ({ job, result: robustResults[i]! }));
 
-  const currentKey = paramsKey(base);
+  const currentKey = paramsKey(PREVIOUS_DEFAULTS);
   const currentDefault = gridRuns.find((r) => paramsKey(r.job.params) === currentKey) ?? null;
   const choiceCounts = {} as StudyResult['choiceCounts'];
   for (const key of Object.keys(choice.job.params) as (keyof StudyParams)[]) {

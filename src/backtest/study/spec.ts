@@ -113,6 +113,16 @@ const ticker = /^\d{6}$/;
 
 /** argv → a study spec, or a StudyInputError listing every problem with the flags. */
 export function parseStudyArgs(argv: readonly string[]): StudySpec {
+  const { spec, problems } = readStudyArgs(argv);
+  if (problems.length > 0) throw new StudyInputError(problems);
+  return spec;
+}
+
+/**
+ * argv → the spec as far as the flags allow, and every problem with them (the data check adds its own, so
+ * that one message lists everything). Throws only when the flags cannot be read at all (unknown flag).
+ */
+export function readStudyArgs(argv: readonly string[]): { spec: StudySpec; problems: string[] } {
   let values: Record<string, string | undefined>;
   try {
     values = parseArgs({
@@ -211,8 +221,7 @@ export function parseStudyArgs(argv: readonly string[]): StudySpec {
     problems.push(`--account: "${v('account')}" must be taxable, isa or pension`);
   const [riskFree] = numbers('risk-free', v('risk-free'), 0, 50, problems, 'percent a year');
   spec.riskFreeRate = (riskFree ?? 0) / 100;
-  if (problems.length > 0) throw new StudyInputError([...new Set(problems)]);
-  return spec;
+  return { spec, problems: [...new Set(problems)] };
 }
 
 const toBp = (percent: number): number => Math.round(percent * 100);

@@ -107,6 +107,30 @@ export function walkForward(
   return { windows, equity, cagr, from, to };
 }
 
+/**
+ * Per parameter, the value chosen in most windows (among equals, the one chosen most recently): more stable
+ * than the single most-chosen run when the choices spread over neighbouring configurations.
+ */
+export function majorityParams<P extends object>(
+  windows: readonly WalkForwardWindow[],
+  runs: readonly P[],
+): P | null {
+  if (windows.length === 0) return null;
+  const latest = runs[windows[windows.length - 1]!.chosen]!;
+  const out = { ...latest };
+  for (const key of Object.keys(latest) as (keyof P)[]) {
+    const counts = new Map<string, { n: number; last: number; value: P[keyof P] }>();
+    windows.forEach((w, i) => {
+      const value = runs[w.chosen]![key];
+      const k = JSON.stringify(value);
+      counts.set(k, { n: (counts.get(k)?.n ?? 0) + 1, last: i, value });
+    });
+    const best = [...counts.values()].sort((a, b) => b.n - a.n || b.last - a.last)[0]!;
+    out[key] = best.value;
+  }
+  return out;
+}
+
 /** The run chosen in most windows; among equals, the one chosen most recently. */
 export function mostChosen(windows: readonly WalkForwardWindow[]): number | null {
   const counts = new Map<number, number>();

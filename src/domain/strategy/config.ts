@@ -46,17 +46,23 @@ export const strategyConfigSchema = z
 
 export type StrategyConfig = z.infer<typeof strategyConfigSchema>;
 
-/** Defaults: top 2 of a diversified ETF set, 114260 (KODEX 국고채3년) as the safe asset. */
+/**
+ * Defaults: 114260 (KODEX 국고채3년) as the safe asset, and — chosen by the walk-forward of `npm run study`
+ * (docs/study/study.md: each parameter's value chosen in most out-of-sample windows, never the full-period
+ * in-sample best) — the top 3 by 6-month momentum without the skip month, no ATR budget (10 000 bp: a
+ * 2-ATR move may cost the whole slot), a 50 % weight cap, no cash sweep, the first trading day of the month.
+ * The 12-1 variant (252/21, top 2, 1 % ATR budget, 40 % cap) was the default before the study.
+ */
 export const DEFAULT_STRATEGY_CONFIG: StrategyConfig = {
   universe: ['069500', '229200', '133690', '360750', '132030', '148070', '091160'],
   safeAsset: '114260',
-  topN: 2,
-  lookbackDays: 252,
-  skipDays: 21,
+  topN: 3,
+  lookbackDays: 126,
+  skipDays: 0,
   atrDays: 20,
-  riskBudgetBp: 100,
+  riskBudgetBp: 10_000,
   atrMultiplier: 2,
-  maxPositionWeightBp: 4_000,
+  maxPositionWeightBp: 5_000,
   minTradeValue: 30_000,
   limitOffsetTicks: 2,
   limitOffsetBp: 200,
