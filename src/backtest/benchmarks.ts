@@ -11,13 +11,16 @@ import type { DailyBar } from '../domain/ports';
 import type { BacktestConfig } from './config';
 import type { EquityPoint, Fill } from './engine';
 import { affordableQuantity, slippedFillPrice } from './fills';
-import { saleTax } from './tax';
+import { etfTaxClass, liquidationTax, saleTax } from './tax';
 
 export interface WeightedRun {
   label: string;
   equity: EquityPoint[];
   fills: Fill[];
+  /** Withheld on sales plus what selling out on the last day would owe (tax.ts liquidationTax). */
   taxPaid: Krw;
+  /** The last NAV less the tax due if sold out on the last day. */
+  finalNavAfterTax: Krw;
 }
 
 export type Weights = (date: KstDate, available: readonly string[]) => Map<string, number>;
@@ -52,6 +55,7 @@ export function runWeightedPortfolio(input: {
   const equity: EquityPoint[] = [];
   const fills: Fill[] = [];
   let taxPaid = 0;
+  let taxableGain = 0;
   const barOf = (t: string): DailyBar | undefined => input.barsByTicker[t]?.[pointer.get(t)!];
   const fill = (date: KstDate, ticker: string, side: 'BUY' | 'SELL', quantity: Shares, price: Krw) => {
     const value = quantity * price;
@@ -61,7 +65,9 @@ export function runWeightedPortfolio(input: {
       const h = held.get(ticker)!;
       const basis = mulDivFloor(cost.get(ticker) ?? 0, quantity, h);
       cost.set(ticker, (cost.get(ticker) ?? 0) - basis);
-      tax = saleTax(config.accountType, ticker, value - commission - basis);
+      const gain = value - commission - basis;
+      if (etfTaxClass(ticker) === 'OTHER') taxableGain += gain;
+      tax = saleTax(config.accountType, ticker, gain);
       cash += value - commission - tax;
       held.set(ticker, h - quantity);
     } else {
@@ -124,5 +130,19 @@ export function runWeightedPortfolio(input: {
     for (const [t, q] of held) if (q > 0) nav += q * nearestTick(barOf(t)?.close ?? 0, 'ETF');
     equity.push({ date, nav, cash });
   });
-  return { label: input.label, equity, fills, taxPaid };
+  const last = equity[equity.length - 1];
+  const unrealised = [...held]
+    .filter(([, q]) => q > 0)
+    .map(([t, q]) => ({
+      ticker: t,
+      gain: q * nearestTick(barOf(t)?.close ?? 0, 'ETF') - (cost.get(t) ?? 0),
+    }));
+  const due = liquidationTax(config.accountType, unrealised, taxableGain);
+  return {
+    label: input.label,
+    equity,
+    fills,
+    taxPaid: taxPaid + due,
+    finalNavAfterTax: (last?.nav ?? config.capital) - due,
+  };
 }

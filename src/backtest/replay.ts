@@ -8,6 +8,7 @@
  * to the open), 09:00:00 (the deferred sells go out at the opening print; 10:00 on the year's first trading
  * day), 09:00:10 (the buys they fund), 15:40 (expiry and the close snapshot), then one reconciliation (what the session's
  * minute ticks would have done). Fills arrive on the execution-notice stream, subscribed as main.ts does.
+ * A breaker trip is resumed before the next morning, as the backtest assumes (engine.ts).
  */
 import { FakeClock } from '../adapters/clock/fake';
 import { openDatabase } from '../adapters/db/client';
@@ -122,6 +123,11 @@ export async function replayLive(
     const days = runtime.calendar.tradingDaysBetween(from, to);
     for (const [i, day] of days.entries()) {
       onDay?.(day, i, days.length);
+      // A breaker (daily loss, NAV floor) leaves the desk REDUCING until a person resumes it; the backtest
+      // assumes the owner does so before the next morning's cycle, and so does the replay.
+      const state = await runtime.core.tradingState.persisted();
+      if (state?.state === 'REDUCING' && state.actor === 'breaker')
+        await runtime.core.tradingState.command('resume', 'replay-owner', `resume after ${state.reason}`);
       // KRX opens at 10:00 on the first trading day of the year (cron would tick then too).
       const open = runtime.calendar.isFirstTradingDayOfYear(day) ? 10 : 9;
       for (const [h, m, s] of [

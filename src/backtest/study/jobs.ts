@@ -91,7 +91,7 @@ export function studyConfig(
     accountType: spec.account,
     riskFreeRate: spec.riskFreeRate,
     // The weight cap is the guard's too: the desk sets both from one setting.
-    limits: { ...guardLimitsFor(strategy), maxPositionWeightBp: params.maxPositionWeightBp },
+    limits: { ...guardLimitsFor(strategy, spec.capital), maxPositionWeightBp: params.maxPositionWeightBp },
   };
 }
 

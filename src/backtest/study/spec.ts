@@ -49,7 +49,7 @@ export const STUDY_USAGE = `usage: npm run study -- [--from 2016-01-01] [--to 20
        [--top 1,2,3] [--lookback 126,252] [--skip 0,21] [--budget 1,2,off (% of NAV per position)]
        [--cap 40,50 (% weight)] [--offset 0 (grid)] [--sweep off,on] [--offsets 0,1,2,3,5,7,10,15]
        [--universe 069500,...] [--safe 114260] [--add 305720,130680,192090,238720]
-       [--in-sample 36] [--out-of-sample 12 (months)] [--account taxable|isa|pension] [--risk-free 3 (%)]
+       [--in-sample 36] [--out-of-sample 12 (months)] [--account taxable|isa|pension] [--risk-free 2 (%)]
        [--workers 2] [--out docs/study]`;
 
 export class StudyInputError extends Error {
@@ -77,7 +77,7 @@ const DEFAULTS: Record<string, string> = {
   'in-sample': '36',
   'out-of-sample': '12',
   account: 'taxable',
-  'risk-free': '3',
+  'risk-free': '2',
   workers: '2',
   out: 'docs/study',
 };

@@ -143,15 +143,16 @@ describe('backtest engine', () => {
   });
 
   it('when the open gaps beyond a buy limit and the low never comes back then the order does not fill', () => {
-    // Arrange: one risk asset; on the first day the open is 10 % above the last close and the low stays there
+    // Arrange: one risk asset; on the first day the open is 2.5 % above the last close (the limit is 2 ticks
+    // above it: still inside the guard's 3 % quote distance) and the low stays there
     const bars = walk(1, 0.01);
     const day0 = bars[20]!;
     const prev = bars[19]!;
     bars[20] = {
       ...day0,
-      open: grid(prev.close * 1.1),
-      low: grid(prev.close * 1.1),
-      high: grid(prev.close * 1.12),
+      open: grid(prev.close * 1.025),
+      low: grid(prev.close * 1.025),
+      high: grid(prev.close * 1.04),
     };
     const strategy = testConfig({
       universe: ['100010'],
@@ -179,6 +180,45 @@ describe('backtest engine', () => {
       side: 'BUY',
       kind: 'CARRY_OVER',
     });
+  });
+
+  it('when the open gaps further from a buy limit than the guard’s quote distance then the order is denied at send, as live, and carried over', () => {
+    // Arrange: the open is 10 % above the last close, the limit 2 ticks above it: 9 % below the opening quote
+    const bars = walk(1, 0.01);
+    const day0 = bars[20]!;
+    const prev = bars[19]!;
+    bars[20] = {
+      ...day0,
+      open: grid(prev.close * 1.1),
+      low: grid(prev.close * 1.1),
+      high: grid(prev.close * 1.12),
+    };
+    const strategy = testConfig({
+      universe: ['100010'],
+      safeAsset: 'CASH',
+      topN: 1,
+      maxPositionWeightBp: 5_000,
+      riskBudgetBp: 10_000,
+    });
+
+    // Act
+    const run = runBacktest({
+      barsByTicker: { '100010': bars },
+      calendar: weekdayCalendar(),
+      config: config({ strategy }),
+    });
+
+    // Assert: nothing sent that day; the denial is recorded; the next day re-proposes it
+    expect(run.orders.filter((o) => o.date === day0.date)).toEqual([]);
+    expect(run.clipped).toContainEqual(
+      expect.objectContaining({
+        date: day0.date,
+        ticker: '100010',
+        by: 'PRICE_TOO_FAR_FROM_QUOTE',
+        quantity: 0,
+      }),
+    );
+    expect(run.orders[0]).toMatchObject({ date: bars[21]!.date, ticker: '100010', kind: 'CARRY_OVER' });
   });
 
   it('when the first day rebalances then it fills at the open plus one tick and pays commission in integer KRW', () => {

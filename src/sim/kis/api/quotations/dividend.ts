@@ -1,6 +1,7 @@
 import { kisDate } from '../../../../domain/market';
 import { ok, type ApiRequest, type ApiResult, type SimServices } from '../context';
 import { parseDate } from './daily-chart';
+import { QUOTE_OK } from './inquire-price';
 
 /**
  * HHKDB669102C0 예탁원정보(배당일정) — the distributions of one ticker (SHT_CD) whose record date falls in
@@ -38,5 +39,5 @@ export function ksdinfoDividend(services: SimServices, request: ApiRequest): Api
       });
     }
   }
-  return ok({ output1, rt_cd: '0', msg_cd: 'KIOK0000', msg1: '정상처리 되었습니다.' });
+  return ok({ output1, ...QUOTE_OK });
 }
