@@ -221,6 +221,43 @@ describe('backtest engine', () => {
     expect(run.orders[0]).toMatchObject({ date: bars[21]!.date, ticker: '100010', kind: 'CARRY_OVER' });
   });
 
+  it('when the open of a held ETF gaps down past the daily loss limit then that day’s buys are refused, as the live breaker does, and the next day resumes', () => {
+    // Arrange: one risk asset; the first day's buy is cut to 30 % of the cash, the rest is carried over.
+    // The next day it opens 15 % lower: equity ≈ 700,000 + 0.85 × 300,000, 4.5 % under the day's first NAV.
+    const walked = walk(1, 0.01);
+    const bars = walked.map((b, i) =>
+      i < 21
+        ? b
+        : {
+            ...b,
+            open: grid(b.open * 0.85),
+            high: grid(b.high * 0.85),
+            low: grid(b.low * 0.85),
+            close: grid(b.close * 0.85),
+          },
+    );
+    const gap = bars[21]!;
+    const before = bars[20]!;
+    const strategy = testConfig({ universe: ['100010'], safeAsset: 'CASH', topN: 1, riskBudgetBp: 10_000 });
+    const limits = { ...LOOSE_LIMITS, fatFingerCashBp: 3_000, maxPositionWeightBp: 10_000, navFloor: 0 };
+
+    // Act
+    const run = runBacktest({
+      barsByTicker: { '100010': bars },
+      calendar: weekdayCalendar(),
+      config: config({ strategy: { ...strategy, maxPositionWeightBp: 10_000 }, limits }),
+    });
+
+    // Assert: day 0 buys, day 1 sends nothing (the carry-over buy is refused by the breaker), day 2 buys again
+    expect(run.orders.filter((o) => o.date === before.date)).toHaveLength(1);
+    expect(run.orders.filter((o) => o.date === gap.date)).toEqual([]);
+    expect(run.clipped).toContainEqual(
+      expect.objectContaining({ date: gap.date, ticker: '100010', side: 'BUY', by: 'DAILY_LOSS_LIMIT' }),
+    );
+    // (the next trading day is February's plan day: it plans afresh, and buys)
+    expect(run.orders.find((o) => o.date === bars[22]!.date)).toMatchObject({ side: 'BUY' });
+  });
+
   it('when the first day rebalances then it fills at the open plus one tick and pays commission in integer KRW', () => {
     // Arrange: one risk asset, cash as the safe asset, no caps but equal weight
     const barsByTicker = { '100010': walk(1, 0.01) };
