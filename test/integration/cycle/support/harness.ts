@@ -174,6 +174,8 @@ export function startDesk(p: {
   publisher: CyclePublisher;
   news?: NewsSource | null;
   orders?: CycleSettings['orders'];
+  /** Overrides of TEST_SETTINGS (e.g. the rebalance-day offset). */
+  settings?: Partial<CycleSettings>;
   starts?: Map<string, number>;
   kill?: KillPlan;
   errors?: { what: string; error: unknown }[];
@@ -192,7 +194,7 @@ export function startDesk(p: {
     clock: p.clock,
     calendar,
     limits,
-    settings: { ...TEST_SETTINGS, orders: p.orders ?? 'auto' },
+    settings: { ...TEST_SETTINGS, ...p.settings, orders: p.orders ?? 'auto' },
     // The scenarios were written for the 12-1 strategy; the shipped defaults follow the study (docs/study/).
     strategy: TEST_STRATEGY,
     memory,
