@@ -5,12 +5,12 @@ export const CASH = 'CASH' as const;
 const ticker = z.string().regex(/^\d{6}$/, 'a ticker is 6 digits');
 
 /**
- * Parameters of the 12-1 momentum strategy. Day counts are trading-day bars; weights and budgets are basis
+ * Parameters of the momentum strategy (12-1 when lookback 252 / skip 21). Day counts are trading-day bars; weights and budgets are basis
  * points of NAV; money is integer KRW.
  */
 export const strategyConfigSchema = z
   .object({
-    /** Risk assets ranked by 12-1 momentum. The safe asset is never ranked, even when listed here. */
+    /** Risk assets ranked by momentum. The safe asset is never ranked, even when listed here. */
     universe: z.array(ticker),
     /** Where unfilled slots go: an ETF ticker, or 'CASH' (then the absolute-momentum hurdle is 0 %). */
     safeAsset: z.union([ticker, z.literal(CASH)]),

@@ -81,7 +81,7 @@ export const cycleEn: CycleMessages = {
       SUPERSEDED: ' · needs re-approval',
     },
     why: 'Why',
-    signals: 'Momentum ranking (12-1)',
+    signals: 'Momentum ranking',
     signal: (p) => `${p.rank} ${p.ticker} ${p.roc}${p.mark}`,
     hurdle: (p) => `Hurdle (absolute momentum): ${p.ticker} ${p.roc}`,
     noSignals: 'No signals',

@@ -96,7 +96,7 @@ export const cycleKo = {
       SUPERSEDED: ' · 재승인 필요',
     } as Record<string, string>,
     why: '근거',
-    signals: '모멘텀 순위 (12-1)',
+    signals: '모멘텀 순위',
     signal: (p: { rank: string; ticker: string; roc: string; mark: string }) =>
       `${p.rank} ${p.ticker} ${p.roc}${p.mark}`,
     hurdle: (p: { ticker: string; roc: string }) => `기준(절대 모멘텀): ${p.ticker} ${p.roc}`,

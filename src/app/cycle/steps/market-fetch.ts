@@ -1,5 +1,5 @@
 /**
- * Step 3: ≈ 13 months of daily bars for the universe and the safe ETF (enough for 12-1 momentum and ATR),
+ * Step 3: ≈ 13 months of daily bars for the universe and the safe ETF (enough for the momentum lookback and ATR),
  * quotes and the balance, all through the Broker (its client paces every request by the shared KIS limiter).
  * Missing or stale bars are a data outage: announced, and the output is marked incomplete so the strategy
  * step plans nothing. The balance also records the start-of-day NAV and is checked against the NAV floor.
