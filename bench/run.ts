@@ -20,6 +20,7 @@ const BENCHES: Record<string, { file: string; fn: string; what: string }> = {
   },
   backtest: { file: './backtest', fn: 'runBacktestBench', what: '10-year full-universe backtest wall time' },
   watch: { file: './watch', fn: 'runWatchBench', what: 'intraday watch: 40 tickers, tick → alert latency' },
+  study: { file: './study', fn: 'runStudyBench', what: 'default study (npm run study) wall time vs 60 s' },
 };
 
 const requested = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -198,7 +198,8 @@ const envSchema = z.object({
 
   ETF_UNIVERSE: tickerList(DEFAULT_ETF_UNIVERSE),
   RISK_MAX_ORDER_VALUE_KRW: intFrom(300_000, 1, 1_000_000_000),
-  RISK_MAX_POSITION_WEIGHT_PCT: intFrom(40, 1, 100),
+  // The strategy's weight cap, chosen by the study (docs/study/), is the guard's default too.
+  RISK_MAX_POSITION_WEIGHT_PCT: intFrom(DEFAULT_STRATEGY_CONFIG.maxPositionWeightBp / 100, 1, 100),
   RISK_MAX_ORDERS_PER_DAY: intFrom(10, 1, 1_000),
   RISK_DAILY_LOSS_PCT: intFrom(3, 1, 100),
   RISK_NAV_FLOOR_KRW: intFrom(800_000, 0, 1_000_000_000_000),
@@ -233,6 +234,13 @@ const envSchema = z.object({
       .default(DEFAULT_STRATEGY_CONFIG.safeAsset),
   ),
   CYCLE_TOP_N: intFrom(DEFAULT_STRATEGY_CONFIG.topN, 1, 10),
+  /** Leftover cash (ATR budget, weight cap, whole shares, empty slots) goes to the safe ETF. */
+  CYCLE_CASH_SWEEP: z.preprocess(
+    emptyToUndefined,
+    z.enum(['true', 'false']).default(DEFAULT_STRATEGY_CONFIG.cashSweep ? 'true' : 'false'),
+  ),
+  /** Plan on the (N + 1)-th trading day of the month instead of the first. */
+  CYCLE_REBALANCE_OFFSET_DAYS: intFrom(DEFAULT_STRATEGY_CONFIG.rebalanceOffsetDays, 0, 15),
   CYCLE_ORDERS: z.preprocess(emptyToUndefined, z.enum(['approve', 'auto']).default('approve')),
   NEWS_FEEDS: urlList,
   ALERT_WEBHOOK_URL: optionalUrl,
@@ -326,6 +334,8 @@ export interface Config {
     universe: string[];
     safeAsset: string;
     topN: number;
+    cashSweep?: boolean;
+    rebalanceOffsetDays?: number;
     orders: 'approve' | 'auto';
     newsFeeds: string[];
   };
@@ -338,6 +348,8 @@ export interface Config {
   watch: WatchSettings;
   /** Every secret value in this config, for log and message redaction. */
   secrets: string[];
+  /** Settings that work but are probably not what the owner wants (printed at start-up). */
+  warnings?: string[];
 }
 
 export class ConfigError extends Error {
@@ -533,6 +545,8 @@ function toConfig(e: Env): Config {
       universe: e.CYCLE_UNIVERSE,
       safeAsset: e.CYCLE_SAFE_ASSET,
       topN: e.CYCLE_TOP_N,
+      cashSweep: e.CYCLE_CASH_SWEEP === 'true',
+      rebalanceOffsetDays: e.CYCLE_REBALANCE_OFFSET_DAYS,
       orders: e.CYCLE_ORDERS,
       newsFeeds: e.NEWS_FEEDS,
     },
@@ -562,7 +576,28 @@ function toConfig(e: Env): Config {
       holdingConditions: e.WATCH_HOLDING_CONDITIONS,
     },
     secrets,
+    warnings: strategyWarnings({
+      topN: e.CYCLE_TOP_N,
+      capBp: e.RISK_MAX_POSITION_WEIGHT_PCT * 100,
+      cashSweep: e.CYCLE_CASH_SWEEP === 'true',
+    }),
   };
+}
+
+/**
+ * A weight cap below the top-N slot leaves part of every pick's slot idle: (100 % − reserve) ÷ top N is what
+ * the strategy wants per pick; the guard (and the strategy, which never plans above the guard) cuts it to
+ * the cap. Warned, not refused: some owners want the cap; the study (docs/study/) measures what it costs.
+ */
+export function strategyWarnings(settings: { topN: number; capBp: number; cashSweep: boolean }): string[] {
+  const capBp = Math.min(settings.capBp, DEFAULT_STRATEGY_CONFIG.maxPositionWeightBp);
+  const slotBp = Math.floor((10_000 - DEFAULT_STRATEGY_CONFIG.cashReserveBp) / settings.topN);
+  if (capBp >= slotBp) return [];
+  const idle = ((slotBp - capBp) * settings.topN) / 100;
+  const where = settings.cashSweep ? 'goes to the safe ETF (cash sweep)' : 'stays cash';
+  return [
+    `RISK_MAX_POSITION_WEIGHT_PCT: the weight cap ${capBp / 100} % is below the top-${settings.topN} slot of ${slotBp / 100} % ((100 % − ${DEFAULT_STRATEGY_CONFIG.cashReserveBp / 100} % reserve) ÷ CYCLE_TOP_N): each pick is cut to the cap and about ${idle.toFixed(1)} % of NAV ${where} when every slot holds a pick. Set it to at least ${Math.ceil(slotBp / 100)} to let a pick fill its slot.`,
+  ];
 }
 
 function passwordOf(url: string): string | undefined {

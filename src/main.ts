@@ -72,6 +72,10 @@ async function main(): Promise<void> {
   const runtime = await composeDesk(config, logger ? { logger } : {});
   const { clock, calendar, database } = runtime;
   const log = runtime.logger;
+  for (const warning of config.warnings ?? []) {
+    log.warn({ warning }, 'configuration');
+    console.warn(`설정 경고 / configuration warning: ${warning}`);
+  }
   const today = kstDate(clock.now());
   console.log(['kis-desk', ...describeParts(config, database).map((l) => `  ${l}`)].join('\n'));
   if (logger) console.log(`  logs       : ${logFile}`);

@@ -209,6 +209,12 @@ export class ReconciliationService {
         tax: 0,
         source: 'inquiry',
         filledAt: now,
+        // A notice booked since `order` was read is not booked again (the store reads under the lock).
+        brokerTotal: {
+          quantity: b.filledQuantity,
+          amount: b.filledAmount,
+          commissionPpm: this.deps.commissionPpm,
+        },
       });
       current = after;
       changed = true;

@@ -140,6 +140,13 @@ export interface FillInput {
   tax: number;
   source: 'websocket' | 'inquiry';
   filledAt: Date;
+  /**
+   * The broker's cumulative filled quantity and amount (the order inquiry's view). When given, the store books
+   * only what lies beyond what it already has, read under the order's lock — so an execution notice booked
+   * between the inquiry and this write is not booked twice (then nothing is applied) — and `quantity`,
+   * `price`, `amount` and `fee` are derived from that remainder (`fee` at `commissionPpm`).
+   */
+  brokerTotal?: { quantity: number; amount: number; commissionPpm: number };
 }
 
 export interface PositionRecord {

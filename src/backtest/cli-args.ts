@@ -60,7 +60,7 @@ export class CliArgsError extends Error {
 
 export const BACKTEST_USAGE = `usage: npm run backtest -- --from YYYY-MM-DD --to YYYY-MM-DD --capital KRW
        [--universe 069500,229200,...] [--safe 114260|CASH] [--top 2] [--out docs/backtest]
-       [--slippage-ticks 1] [--commission-ppm 140] [--cash-rate 0 (% a year)] [--risk-free 0 (% a year)]
+       [--slippage-ticks 1] [--commission-ppm 140] [--cash-rate 0 (% a year)] [--risk-free 2 (% a year)]
        [--account taxable|isa|pension (default taxable: 15.4 % on gains of non-domestic-equity ETFs)]
        npm run backtest -- --replay-check [--months 24]`;
 
@@ -100,7 +100,7 @@ export function parseBacktestArgs(argv: readonly string[]): BacktestCliArgs {
     capital: a.capital,
     strategy,
     ...DEFAULT_BACKTEST_COSTS,
-    limits: guardLimitsFor(strategy),
+    limits: guardLimitsFor(strategy, a.capital),
     ...(a['slippage-ticks'] !== undefined ? { slippageTicks: a['slippage-ticks'] } : {}),
     ...(a['commission-ppm'] !== undefined ? { commissionPpm: a['commission-ppm'] } : {}),
     ...(a['cash-rate'] !== undefined ? { cashRateBp: Math.round(a['cash-rate'] * 100) } : {}),

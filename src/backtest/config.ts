@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isKstDate } from '../domain/market';
+import { mulDivFloor } from '../domain/money';
 import { DEFAULT_RISK_LIMITS, riskLimitsSchema } from '../domain/risk';
 import { DEFAULT_STRATEGY_CONFIG, strategyConfigSchema } from '../domain/strategy/config';
 import { accountTypeSchema } from './tax';
@@ -42,7 +43,8 @@ export const DEFAULT_BACKTEST_COSTS = {
   commissionPpm: 140,
   sellTaxPpm: 0,
   cashRateBp: 0,
-  riskFreeRate: 0,
+  /** 2 % a year: roughly the 2016–2025 average of short Korean government yields (Sharpe only). */
+  riskFreeRate: 0.02,
   carryOver: true,
   forceFirstDay: true,
   accountType: 'taxable',
@@ -55,17 +57,23 @@ export function defaultBacktestConfig(from: string, to: string, capital: number)
     capital,
     strategy: DEFAULT_STRATEGY_CONFIG,
     ...DEFAULT_BACKTEST_COSTS,
-    limits: guardLimitsFor(DEFAULT_STRATEGY_CONFIG),
+    limits: guardLimitsFor(DEFAULT_STRATEGY_CONFIG, capital),
   };
 }
 
-/** The desk's default guard limits (the same defaults config.ts applies), allowing the strategy's tickers. */
-export function guardLimitsFor(strategy: {
-  universe: readonly string[];
-  safeAsset: string;
-}): BacktestConfig['limits'] {
+/**
+ * The desk's default guard limits (the same defaults config.ts applies: its weight cap is the strategy's),
+ * allowing the strategy's tickers. The NAV floor is the desk's 800,000 KRW for 1,000,000 KRW, i.e. 80 % of
+ * the starting capital.
+ */
+export function guardLimitsFor(
+  strategy: { universe: readonly string[]; safeAsset: string; maxPositionWeightBp?: number },
+  capital = 1_000_000,
+): BacktestConfig['limits'] {
   return {
     ...DEFAULT_RISK_LIMITS,
+    maxPositionWeightBp: strategy.maxPositionWeightBp ?? DEFAULT_STRATEGY_CONFIG.maxPositionWeightBp,
+    navFloor: mulDivFloor(capital, NAV_FLOOR_OF_CAPITAL_BP, 10_000),
     allowedTickers: [
       ...new Set([
         ...DEFAULT_RISK_LIMITS.allowedTickers,
@@ -75,3 +83,6 @@ export function guardLimitsFor(strategy: {
     ],
   };
 }
+
+/** The desk's NAV floor (RISK_NAV_FLOOR_KRW 800,000) relative to its 1,000,000 KRW account. */
+const NAV_FLOOR_OF_CAPITAL_BP = 8_000;

@@ -20,7 +20,7 @@ import {
 import type { BacktestConfig } from './config';
 import { calendarDaysBetween } from './days';
 import { affordableQuantity, slippedFillPrice } from './fills';
-import { etfTaxClass, isaClosingTax, saleTax } from './tax';
+import { etfTaxClass, liquidationTax, saleTax } from './tax';
 
 export interface Fill {
   date: KstDate;
@@ -109,9 +109,9 @@ export interface BacktestRun {
   finalPositions: { ticker: string; quantity: Shares }[];
   /** Net realised gain of non-domestic-equity ETFs (the ISA's tax base). */
   taxableGain: Krw;
-  /** Tax withheld on sales (taxable account) plus, for an ISA, the closing tax on the final NAV. */
+  /** Tax withheld on sales plus the tax due if sold out on the last day (tax.ts liquidationTax). */
   taxPaid: Krw;
-  /** The last NAV after the tax an ISA owes when closed (equal to the last NAV for the other accounts). */
+  /** The last NAV less the tax due if sold out on the last day: the after-tax liquidation value. */
   finalNavAfterTax: Krw;
 }
 
@@ -195,6 +195,13 @@ export function runBacktest(input: BacktestInput): BacktestRun {
   let cash = config.capital;
   const positions = new Map<string, Shares>();
   let pendingPlan: PlanTargets | null = null;
+  /**
+   * The desk's trading state within the day: a breaker (daily loss, NAV floor) trips it to REDUCING and buys
+   * are refused for the rest of the day. The desk never resumes by itself; the backtest (and the replay
+   * check) assume the owner resumes before the next morning's cycle.
+   */
+  let reducing = false;
+  let startOfDayNav: Krw = config.capital;
   const run: BacktestRun = {
     days,
     equity: [],
@@ -335,7 +342,10 @@ export function runBacktest(input: BacktestInput): BacktestRun {
       bases,
       ordersToday: sentToday,
       limits: config.limits,
+      startOfDayNav,
+      tradingState: reducing ? 'REDUCING' : 'ACTIVE',
     });
+    if (release?.breaker) reducing = true;
     if (release?.deniedBy) {
       run.clipped.push({
         date,
@@ -419,6 +429,8 @@ export function runBacktest(input: BacktestInput): BacktestRun {
       closes,
       ordersToday: 0,
       limits: config.limits,
+      startOfDayNav,
+      tradingState: reducing ? 'REDUCING' : 'ACTIVE',
     });
     const orders: { order: BacktestOrder; planned: Shares }[] = [];
     for (const f of sent) {
@@ -434,7 +446,10 @@ export function runBacktest(input: BacktestInput): BacktestRun {
         closes,
         ordersToday: 0,
         limits: config.limits,
+        startOfDayNav,
+        tradingState: reducing ? 'REDUCING' : 'ACTIVE',
       });
+      if (alone?.breaker) reducing = true;
       const deniedBy = verdict?.deniedBy ?? alone?.deniedBy ?? null;
       if (deniedBy) {
         run.clipped.push({
@@ -499,6 +514,8 @@ export function runBacktest(input: BacktestInput): BacktestRun {
       cash += mulDivFloor(cash, config.cashRateBp * calendarDaysBetween(days[k - 1]!, date), 10_000 * 365);
     }
     dropEndedTickers(date, k);
+    reducing = false;
+    startOfDayNav = k === 0 ? cash : markToMarket(k - 1);
     const plan = planRebalance({
       date,
       calendar,
@@ -539,13 +556,14 @@ export function runBacktest(input: BacktestInput): BacktestRun {
   run.finalCash = cash;
   run.finalPositions = [...positions].map(([ticker, quantity]) => ({ ticker, quantity }));
   const lastNav = run.equity.at(-1)?.nav ?? cash;
-  // Unrealised gains of held "기타 ETF" count towards the ISA's base when it is closed (sold out).
-  let unrealised = 0;
-  for (const [ticker, quantity] of positions) {
-    if (etfTaxClass(ticker) !== 'OTHER') continue;
-    unrealised += quantity * (closeAt(ticker, days.length - 1) ?? 0) - (cost.get(ticker) ?? 0);
-  }
-  const closing = config.accountType === 'isa' ? isaClosingTax(run.taxableGain + unrealised) : 0;
+  // What the account would still owe if sold out on the last day (taxable: 15.4 % of the open gains of
+  // "기타 ETF"; ISA: its closing tax, which counts those gains too), so every after-tax figure is a
+  // liquidation value.
+  const unrealised = [...positions].map(([ticker, quantity]) => ({
+    ticker,
+    gain: quantity * (closeAt(ticker, days.length - 1) ?? 0) - (cost.get(ticker) ?? 0),
+  }));
+  const closing = liquidationTax(config.accountType, unrealised, run.taxableGain);
   run.taxPaid = run.fills.reduce((sum, f) => sum + f.tax, 0) + closing;
   run.finalNavAfterTax = lastNav - closing;
   return run;

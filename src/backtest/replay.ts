@@ -5,8 +5,10 @@
  * within one tick. Used by `npm run backtest -- --replay-check` and test/e2e/full-stack/replay.test.ts.
  *
  * The clock of one trading day, as cron would tick it: 08:05 (the cycle plans; auto approval defers the legs
- * to the open), 09:00:00 (the deferred sells go out at the opening print), 09:00:10 (the buys they fund), 15:40 (expiry and the close snapshot), then one reconciliation (what the session's
+ * to the open), 09:00:00 (the deferred sells go out at the opening print; 10:00 on the year's first trading
+ * day), 09:00:10 (the buys they fund), 15:40 (expiry and the close snapshot), then one reconciliation (what the session's
  * minute ticks would have done). Fills arrive on the execution-notice stream, subscribed as main.ts does.
+ * A breaker trip is resumed before the next morning, as the backtest assumes (engine.ts).
  */
 import { FakeClock } from '../adapters/clock/fake';
 import { openDatabase } from '../adapters/db/client';
@@ -81,6 +83,8 @@ export function replayBacktestConfig(from: KstDate, to: KstDate): BacktestConfig
       universe: [...config.cycle.universe],
       safeAsset: config.cycle.safeAsset,
       topN: config.cycle.topN,
+      cashSweep: config.cycle.cashSweep ?? DEFAULT_STRATEGY_CONFIG.cashSweep,
+      rebalanceOffsetDays: config.cycle.rebalanceOffsetDays ?? DEFAULT_STRATEGY_CONFIG.rebalanceOffsetDays,
     },
     ...DEFAULT_BACKTEST_COSTS,
     // The simulator fills at the print, without slippage, and charges the desk's commission.
@@ -119,10 +123,17 @@ export async function replayLive(
     const days = runtime.calendar.tradingDaysBetween(from, to);
     for (const [i, day] of days.entries()) {
       onDay?.(day, i, days.length);
+      // A breaker (daily loss, NAV floor) leaves the desk REDUCING until a person resumes it; the backtest
+      // assumes the owner does so before the next morning's cycle, and so does the replay.
+      const state = await runtime.core.tradingState.persisted();
+      if (state?.state === 'REDUCING' && state.actor === 'breaker')
+        await runtime.core.tradingState.command('resume', 'replay-owner', `resume after ${state.reason}`);
+      // KRX opens at 10:00 on the first trading day of the year (cron would tick then too).
+      const open = runtime.calendar.isFirstTradingDayOfYear(day) ? 10 : 9;
       for (const [h, m, s] of [
         [8, 5, 0],
-        [9, 0, 0],
-        [9, 0, 10],
+        [open, 0, 0],
+        [open, 0, 10],
         [15, 40, 0],
       ] as const) {
         clock.set(kstInstant(day, h, m, s));

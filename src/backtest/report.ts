@@ -3,7 +3,7 @@ import { CASH } from '../domain/strategy/config';
 import type { PerformanceMetrics } from './metrics';
 import type { BacktestResult } from './run';
 
-const pct = (ratio: number, signed = true): string => {
+export const pct = (ratio: number, signed = true): string => {
   const text = `${(ratio * 100).toFixed(2)}%`;
   return signed && ratio > 0 ? `+${text}` : text;
 };
@@ -26,7 +26,7 @@ function displayWidth(text: string): number {
 }
 
 /** A Markdown table with padded columns, so it reads well in a terminal and Prettier leaves it as it is. */
-function table(header: string[], rows: string[][], align: ('l' | 'r')[]): string {
+export function table(header: string[], rows: string[][], align: ('l' | 'r')[]): string {
   const widths = header.map((h, c) =>
     Math.max(3, displayWidth(h), ...rows.map((r) => displayWidth(r[c] ?? ''))),
   );
@@ -39,41 +39,55 @@ function table(header: string[], rows: string[][], align: ('l' | 'r')[]): string
   return [line(header), `| ${rule.join(' | ')} |`, ...rows.map(line)].join('\n');
 }
 
-/** Strategy vs benchmark: the figures the CLI prints and the report embeds verbatim. */
+/** Strategy vs the passive comparisons: the figures the CLI prints and the report embeds verbatim. */
 export function formatMetricsTable(result: BacktestResult): string {
   const s = result.metrics.strategy;
-  const b = result.metrics.benchmark;
+  const columns = [
+    { metrics: s, cagrAfterTax: result.tax.cagrAfterTax, taxPaid: result.tax.paid },
+    ...result.comparisons,
+  ];
   const rfLabel = pct(result.config.riskFreeRate, false);
-  const row = (label: string, f: (m: PerformanceMetrics) => string): string[] => [label, f(s), f(b)];
+  const row = (label: string, f: (m: PerformanceMetrics) => string): string[] => [
+    label,
+    ...columns.map((c) => f(c.metrics)),
+  ];
   return table(
-    ['Metric', 'Strategy', `Benchmark ${result.config.benchmark} buy & hold`],
+    ['Metric', 'Strategy', ...result.comparisons.map((c) => c.label)],
     [
       row('Period', (m) => `${m.from} .. ${m.to}`),
       row('Initial capital (KRW)', (m) => krw(m.initialCapital)),
       row('Final NAV (KRW)', (m) => krw(m.finalNav)),
       row('Total return', (m) => pct(m.totalReturn)),
-      row('CAGR', (m) => pct(m.cagr)),
+      row('CAGR (NAV: costs and withheld tax paid)', (m) => pct(m.cagr)),
+      [
+        `CAGR after tax (${result.config.accountType}, as if sold out on the last day)`,
+        ...columns.map((c) => pct(c.cagrAfterTax)),
+      ],
+      ['Tax paid or due (KRW)', ...columns.map((c) => krw(c.taxPaid))],
       row('Annualised volatility', (m) => pct(m.annualVolatility, false)),
-      row(`Sharpe (risk-free ${rfLabel})`, (m) => m.sharpe.toFixed(2)),
+      row(`Sharpe (risk-free ${rfLabel} a year)`, (m) => m.sharpe.toFixed(2)),
       row('Max drawdown', (m) => pct(m.maxDrawdown, false)),
       row('Max drawdown peak → trough', (m) => `${m.maxDrawdownPeak ?? '-'} → ${m.maxDrawdownTrough ?? '-'}`),
       row('Turnover (traded value ÷ average NAV, per year)', (m) => `${m.annualTurnover.toFixed(2)}x`),
       row('Trades (fills)', (m) => String(m.trades)),
       row('Commission paid (KRW)', (m) => krw(m.commissionPaid)),
     ],
-    ['l', 'r', 'r'],
+    ['l', 'r', ...result.comparisons.map(() => 'r' as const)],
   );
 }
 
 export function formatYearlyTable(result: BacktestResult): string {
   return table(
-    ['Year', 'Strategy', `Benchmark ${result.config.benchmark}`],
+    ['Year', 'Strategy', ...result.comparisons.map((c) => c.label)],
     result.yearly.map((y) => [
       String(y.year),
       pct(y.strategy),
-      y.benchmark === null ? '-' : pct(y.benchmark),
+      ...result.comparisons.map((c) => {
+        const r = c.yearly.get(y.year);
+        return r === undefined ? '-' : pct(r);
+      }),
     ]),
-    ['l', 'r', 'r'],
+    ['l', 'r', ...result.comparisons.map(() => 'r' as const)],
   );
 }
 
@@ -119,11 +133,11 @@ export function formatExecutionSummary(result: BacktestResult): string {
   const x = executionStats(result);
   const events = result.strategy.events;
   const lines = [
-    `- Rebalances: ${x.rebalances} (first trading day of each month; the first backtest day is forced)`,
+    `- Rebalances: ${x.rebalances} (${result.config.strategy.rebalanceOffsetDays === 0 ? 'first trading day' : `trading day ${result.config.strategy.rebalanceOffsetDays + 1}`} of each month; the first backtest day is forced)`,
     `- Fills: ${x.fills}, of which ${x.filledAtLimit} at the limit (the open was beyond it and the day's range reached it); orders not filled (limit not reached): ${x.limitNotReached}`,
-    `- Post-plan path (the live cycle's): ${x.clippedLegs} plan legs clipped by a guard limit or denied by an offline guard rule; ${x.carriedOrders} carry-over orders on the days after a plan; ${x.abandonedLegs} legs abandoned (still undone at the next plan)`,
+    `- Post-plan path (the live cycle's): clipped legs ${x.clippedLegs} (plan legs cut by a guard limit or denied by an offline guard rule); carried orders ${x.carriedOrders} (carry-over orders on the days after a plan); abandoned legs ${x.abandonedLegs} (still undone when the next plan came)`,
     `- Buy legs cut for cash at the open: ${x.buysCutForCash}; legs with no bar on the day: ${x.legsWithoutBar}`,
-    `- Tax (account: ${result.tax.accountType}; 15.4 % on gains of non-domestic-equity ETFs in a taxable account, ISA 9.9 % above 2,000,000 KRW at closing, pension none — src/backtest/tax.ts): ${result.tax.paid.toLocaleString('en-US')} KRW; CAGR before tax ${pct(result.tax.cagrBeforeTax)}, after tax ${pct(result.tax.cagrAfterTax)}. The benchmark (069500, domestic equity) pays no tax on gains.`,
+    `- Tax (account: ${result.tax.accountType}; 15.4 % on gains of non-domestic-equity ETFs in a taxable account, ISA 9.9 % above 2,000,000 KRW at closing, pension none — src/backtest/tax.ts): ${result.tax.paid.toLocaleString('en-US')} KRW; CAGR before tax ${pct(result.tax.cagrBeforeTax)}, after tax ${pct(result.tax.cagrAfterTax)} (tax withheld on sales, plus what selling out on the last day would owe). 069500 is a domestic-equity ETF: no tax on its gains.`,
     `- Average cash: ${pct(x.averageCashFraction, false)} of NAV`,
     events.length === 0
       ? '- Universe changes: none (no ticker in this run ran out of data before the end date)'
@@ -170,6 +184,15 @@ export interface ReportContext {
   names: Record<string, string>;
   command: string;
   chartFile: string;
+  /** The study's walk-forward (docs/study/study.json), when it has been run. */
+  walkForward?: {
+    outOfSampleCagr: number;
+    from: string;
+    to: string;
+    command: string;
+    inSampleMonths: number;
+    outOfSampleMonths: number;
+  } | null;
 }
 
 function holdingMonths(result: BacktestResult): Map<string, number> {
@@ -224,13 +247,23 @@ export function renderReportMarkdown(result: BacktestResult, context: ReportCont
         `- ${l.side} ${l.ticker} ${l.quantity} @ ${krw(l.limitPrice)}: ${l.rationale.ko} / ${l.rationale.en}`,
     ) ?? [];
 
-  return `# Backtest: 12-1 momentum with absolute filter and ATR sizing
+  const wf = context.walkForward;
+  const walkForwardLine = wf
+    ? `Walk-forward out-of-sample CAGR (the study engine, \`${wf.command}\`, ${wf.from} .. ${wf.to}: each ${wf.outOfSampleMonths}-month window traded with the parameters that were best over the ${wf.inSampleMonths} months before it): **${pct(wf.outOfSampleCagr)}**. That, not the full-period figure below, is the fair expectation: the defaults were chosen from the same data (docs/study/study.md).`
+    : 'Walk-forward out-of-sample CAGR: run `npm run study` (docs/study/).';
+  const budget = strategy.riskBudgetBp >= 10_000 ? 'no ATR budget' : `${strategy.riskBudgetBp} bp ATR budget`;
+
+  return `# Backtest: ${strategy.lookbackDays}/${strategy.skipDays} momentum, top ${strategy.topN}, absolute filter, ${budget}
 
 Generated by \`${context.command}\`. Every figure below is the CLI's printed output, pasted verbatim.
+
+${walkForwardLine}
 
 ![equity](${context.chartFile})
 
 ## Results
+
+Strategy and three passive comparisons with the same capital, costs and ${config.accountType} account: ${config.benchmark} bought and held; a static 50/50 069500/114260 and the equal-weight universe, both rebalanced to their weights on the first trading day of each month (no guard limits: they are reference portfolios).
 
 ${formatMetricsTable(result)}
 
@@ -244,18 +277,20 @@ ${formatExecutionSummary(result)}
 
 ## Strategy (the same \`planRebalance\` the live daily cycle calls)
 
-- Signal: 12-1 momentum on trading-day bars, \`close[i−${strategy.skipDays}] / close[i−${strategy.lookbackDays}] − 1\` where _i_ is the last bar before the decision day (bars up to the previous trading day; the 08:00 KST run never sees the day's own bar).
-- Selection: top ${strategy.topN} of the risk universe by 12-1 return, only if strictly above the safe asset's 12-1 return (absolute-momentum filter). Unfilled slots go to the safe asset ${safeLabel}.
+- Signal: momentum on trading-day bars, \`close[i−${strategy.skipDays}] / close[i−${strategy.lookbackDays}] − 1\` where _i_ is the last bar before the decision day (bars up to the previous trading day; the 08:00 KST run never sees the day's own bar).
+- Selection: top ${strategy.topN} of the risk universe by that return, only if strictly above the safe asset's (absolute-momentum filter). Unfilled slots go to the safe asset ${safeLabel}${strategy.cashSweep ? '; with the cash sweep on, so does whatever the caps leave' : ''}.
+- Parameters: chosen by the walk-forward of \`npm run study\` (docs/study/study.md), never the full-period in-sample best.
 - Sizing: shares = min(slot ÷ price, NAV × ${strategy.riskBudgetBp} bp ÷ ⌈ATR(${strategy.atrDays}) × ${strategy.atrMultiplier}⌉, NAV × ${strategy.maxPositionWeightBp / 100} % ÷ price), slot = (NAV − ${strategy.cashReserveBp} bp reserve) ÷ ${strategy.topN}. ATR is the simple mean of true ranges. The safe asset takes the unfilled slots at equal weight. Whatever the caps leave stays cash: with ${strategy.topN} momentum picks capped at ${strategy.maxPositionWeightBp / 100} % each, at least ${structuralCash} of NAV is cash whenever every slot holds a risk asset, more when the ATR budget binds (see "Average cash" above).
-- Rebalance: first trading day of the month. Sells before buys; legs under ${krw(strategy.minTradeValue)} KRW are skipped (full exits never are); limit = last close ± max(${strategy.limitOffsetTicks} ticks, ${strategy.limitOffsetBp} bp) on the ETF tick grid.
+- Rebalance: ${strategy.rebalanceOffsetDays === 0 ? 'first trading day' : `trading day ${strategy.rebalanceOffsetDays + 1}`} of the month. Sells before buys; legs under ${krw(strategy.minTradeValue)} KRW are skipped (full exits never are); limit = last close ± max(${strategy.limitOffsetTicks} ticks, ${strategy.limitOffsetBp} bp) on the ETF tick grid.
 
 ## Simulation
 
 - Decisions on day D use bars dated before D. After planning, every leg goes through the live cycle's post-plan path (src/domain/strategy/post-plan.ts): cut to the guard's per-order limits (order value ${config.limits.maxOrderValue.toLocaleString('en-US')} KRW, ${config.limits.fatFingerCashBp / 100} % of cash per buy, ${config.limits.maxPositionWeightBp / 100} % weight), checked by every guard rule that applies offline (order count, order value, fat finger, weight, buying power, holdings, tick, price band, session) when proposed (each intent alone against the morning's account, as ApprovalService does) and again when sent at the open; what a plan leaves undone is re-proposed every following trading day until the next plan (carry-over).
 - Fill model (day limit orders sent at the open): a buy fills at the open if the open ≤ its limit, else at the limit if the day's low reaches it, else not at all; sells mirrored. The limit is first tightened toward the open to the guard's quote distance (${config.limits.maxQuoteDistanceBp} bp), as ExecutionService does. Open fills move ${config.slippageTicks} tick(s) against the trade, never past the limit; commission ${config.commissionPpm} ppm per fill (rounded down), ETF sell tax ${config.sellTaxPpm} ppm, integer shares and KRW; buys are cut to the cash on hand.
-- Uninvested cash earns ${(config.cashRateBp / 100).toFixed(2)} % a year. Benchmark: ${config.benchmark} ${name(config.benchmark)} bought with all the capital at the first open (same slippage and commission), held.
+- Uninvested cash earns ${(config.cashRateBp / 100).toFixed(2)} % a year. Sharpe ratios use a ${pct(config.riskFreeRate, false)} risk-free rate a year (roughly the 2016–2025 average of short Korean government yields). Benchmark: ${config.benchmark} ${name(config.benchmark)} bought with all the capital at the first open (same slippage and commission), held.
+- Tax: per ETF class and account (src/backtest/tax.ts, sources there): in a taxable account 15.4 % of the gain on every sale of a non-domestic-equity ETF; after-tax figures also deduct what selling out on the last day would owe.
 - A ticker whose data ends before the end date is dropped from the universe on the next trading day and any holding is sold at its last close.
-- Prices: the shipped KRX files are distribution-adjusted (total-return style) vendor series, snapped to the nearest tick before use. Adjusted prices sit below the real prints before each distribution, so fills and position sizes are approximations of what the real order book offered; returns include distributions.
+- Prices: the shipped KRX files are distribution-adjusted (total-return style) vendor series, snapped to the nearest tick before use. Adjusted prices sit below the real prints before each distribution, so fills and position sizes are approximations of what the real order book offered; returns include distributions. The live desk ranks on the same basis: KIS's daily chart leaves distributions in the price, and the cycle adds them back (docs/backtest/price-basis.md).
 
 ## Universe (${strategy.universe.length} risk assets + safe asset)
 

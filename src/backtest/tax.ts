@@ -55,3 +55,21 @@ export function isaClosingTax(netTaxableGain: Krw): Krw {
     ? 0
     : mulDivFloor(netTaxableGain - ISA_EXEMPT_GAIN, ISA_RATE_BP, 10_000);
 }
+
+/**
+ * The tax still due if every holding were sold on the last day (so that after-tax figures compare a strategy
+ * that sells often with one that holds): taxable — 15.4 % of each non-domestic-equity ETF's unrealised
+ * gain; ISA — the closing tax on the net realised plus unrealised gain of those ETFs; pension — none.
+ */
+export function liquidationTax(
+  account: AccountType,
+  unrealised: readonly { ticker: string; gain: Krw }[],
+  realisedTaxableGain: Krw,
+): Krw {
+  if (account === 'pension') return 0;
+  if (account === 'isa') {
+    const open = unrealised.filter((u) => etfTaxClass(u.ticker) === 'OTHER').reduce((s, u) => s + u.gain, 0);
+    return isaClosingTax(realisedTaxableGain + open);
+  }
+  return unrealised.reduce((sum, u) => sum + saleTax(account, u.ticker, u.gain), 0);
+}

@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { BACKTEST_USAGE, CliArgsError, parseBacktestArgs } from '../backtest/cli-args';
 import { renderEquityChart } from '../backtest/equity-chart';
@@ -7,6 +7,7 @@ import { formatConsoleSummary, renderReportMarkdown } from '../backtest/report';
 import { REPLAY_MIN_LEGS, runReplayCheck } from '../backtest/replay';
 import { runBacktestWithBenchmark, tickersFor } from '../backtest/run';
 import { formatOverlaySection, OVERLAY_USAGE, runWithOverlay, takeOverlayArgs } from '../backtest/overlay';
+import { progressBar } from './progress';
 
 /**
  * `npm run backtest -- --replay-check [--months 24]`: the composed desk on the simulator against the backtest
@@ -42,9 +43,20 @@ async function replayCheck(argv: string[]): Promise<number> {
   return result.same === result.total && result.total >= REPLAY_MIN_LEGS ? 0 : 1;
 }
 
-export function progressBar(done: number, total: number, width = 30): string {
-  const filled = Math.round((done / Math.max(1, total)) * width);
-  return `[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${done}/${total}`;
+/** The study's walk-forward figures (docs/study/study.json), or null when the study has not been run. */
+function readStudySummary(file: string) {
+  if (!existsSync(file)) return null;
+  const json = JSON.parse(readFileSync(file, 'utf8')) as {
+    command: string;
+    walkForward: {
+      outOfSampleCagr: number;
+      from: string;
+      to: string;
+      inSampleMonths: number;
+      outOfSampleMonths: number;
+    };
+  };
+  return { ...json.walkForward, command: json.command };
 }
 
 /** `npm run backtest -- --from 2016-01-01 --to 2025-12-31 --capital 1000000`: prints the metrics, writes equity.png and report.md. */
@@ -70,8 +82,12 @@ function main(argv: string[]): number {
   const command = `npm run backtest -- ${argv.join(' ')}`;
   writeFileSync(
     path.join(dir, 'report.md'),
-    renderReportMarkdown(result, { names: data.names, command, chartFile: 'equity.png' }) +
-      (overlaySection ? `\n## Exit overlay\n\n${overlaySection}\n` : ''),
+    renderReportMarkdown(result, {
+      names: data.names,
+      command,
+      chartFile: 'equity.png',
+      walkForward: readStudySummary(path.resolve(process.cwd(), 'docs/study/study.json')),
+    }) + (overlaySection ? `\n## Exit overlay\n\n${overlaySection}\n` : ''),
   );
   console.log(`\nwrote ${path.join(outDir, 'equity.png')} and ${path.join(outDir, 'report.md')}`);
   return 0;

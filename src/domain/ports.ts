@@ -141,6 +141,15 @@ export interface TradeTick {
   dayOpen?: Krw;
 }
 
+/** One cash distribution (분배금) as the depository lists it. */
+export interface BrokerDistribution {
+  ticker: string;
+  /** 지급기준일: the ex-date is the trading day before it. */
+  recordDate: KstDate;
+  /** KRW per share (may carry decimals). */
+  amount: number;
+}
+
 export interface Subscription {
   close(): Promise<void>;
 }
@@ -155,6 +164,11 @@ export interface Broker {
   getEtfNav(ticker: string): Promise<EtfNav>;
   /** Optional: the access token is valid or can be renewed (gets or renews it); when it runs out. */
   checkAccess?(): Promise<{ expiresAt: Date }>;
+  /**
+   * Optional: cash distributions with a record date in [from, to]. Daily bars are on the price basis; the
+   * strategy's signal adds these back (src/domain/strategy/price-basis.ts).
+   */
+  getDistributions?(ticker: string, from: KstDate, to: KstDate): Promise<BrokerDistribution[]>;
   /** Optional: brokers that can tell KRX holidays (used beyond the shipped calendar data). */
   checkMarketDay?(date: KstDate): Promise<MarketDayAnswer>;
   getBalance(): Promise<BrokerBalance>;

@@ -1,5 +1,6 @@
 import { and, asc, count, desc, eq, gt, gte, inArray, lt, lte, sql } from 'drizzle-orm';
 import type { IntentStatus, OrderStatus } from '../../domain/order';
+import { feeFor } from '../../domain/money';
 import { statusAfterFill } from '../../domain/order';
 import { applyFill } from '../../domain/portfolio';
 import type {
@@ -266,8 +267,9 @@ export function createDbTradingStore(db: Db): TradingStore {
       return Number(row?.n ?? 0);
     },
 
-    async recordFill(fill: FillInput) {
+    async recordFill(input: FillInput) {
       return db.transaction(async (tx) => {
+        let fill = input;
         const [orderRow] = await tx
           .select()
           .from(s.orders)
@@ -275,6 +277,18 @@ export function createDbTradingStore(db: Db): TradingStore {
           .for('update');
         if (!orderRow) throw new Error(`order ${fill.orderId} not found`);
         const order = toOrder(orderRow);
+        if (fill.brokerTotal) {
+          const quantity = fill.brokerTotal.quantity - order.filledQuantity;
+          if (quantity <= 0) return { applied: false, order };
+          const amount = fill.brokerTotal.amount - order.filledAmount;
+          fill = {
+            ...fill,
+            quantity,
+            amount,
+            price: Math.round(amount / quantity),
+            fee: feeFor(amount, fill.brokerTotal.commissionPpm),
+          };
+        }
         const cumulative = order.filledQuantity + fill.quantity;
         if (fill.quantity <= 0 || cumulative > order.quantity) {
           throw new Error(

@@ -17,7 +17,7 @@ import { KisHttpClient } from './http/client';
 import { type KisConfigurationError, KisRejectedError, KisWebSocketError } from './http/errors';
 import { type FetchLike, KisTransport } from './http/transport';
 import { type KisLogger, silentLogger } from './logger';
-import { fetchDailyBars, fetchEtfNav, fetchMarketDay, fetchQuote } from './market-data';
+import { fetchDailyBars, fetchDistributions, fetchEtfNav, fetchMarketDay, fetchQuote } from './market-data';
 import {
   DEFAULT_READ_RETRY,
   PUBLISHED_RATE_LIMIT,
@@ -137,6 +137,7 @@ export function createKisBroker(deps: KisBrokerDeps): KisBroker {
     getQuote: (ticker) => fetchQuote(marketData, ticker),
     getDailyBars: (ticker, from, to) => fetchDailyBars(marketData, ticker, from, to),
     getEtfNav: (ticker) => fetchEtfNav(marketData, ticker),
+    getDistributions: (ticker, from, to) => fetchDistributions(marketData, ticker, from, to),
     checkMarketDay: (date) => fetchMarketDay(marketData, date),
     checkAccess: async () => ({ expiresAt: await auth.tokenExpiry() }),
     getBalance: () => fetchBalance(accountDeps),

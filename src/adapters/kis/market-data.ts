@@ -1,10 +1,18 @@
 import type { Clock } from '../../domain/clock';
 import { addDays, fromKisDate, isKstDate, kisDate, type KstDate } from '../../domain/market';
-import type { BrokerEnvironment, DailyBar, EtfNav, MarketDayAnswer, Quote } from '../../domain/ports';
+import type {
+  BrokerDistribution,
+  BrokerEnvironment,
+  DailyBar,
+  EtfNav,
+  MarketDayAnswer,
+  Quote,
+} from '../../domain/ports';
 import type { KisHttpClient } from './http/client';
 import { KisRejectedError } from './http/errors';
 import {
   dailyChartResponseSchema,
+  dividendResponseSchema,
   etfPriceResponseSchema,
   holidayResponseSchema,
   quoteResponseSchema,
@@ -82,6 +90,8 @@ export async function fetchDailyBars(
         FID_INPUT_DATE_1: kisDate(from),
         FID_INPUT_DATE_2: kisDate(end),
         FID_PERIOD_DIV_CODE: 'D',
+        // 0 = 수정주가 (splits and KRX base-price revaluations adjusted); ordinary ETF distributions are not
+        // added back under 0 or 1, so the strategy adjusts for them itself (docs/backtest/price-basis.md).
         FID_ORG_ADJ_PRC: '0',
       },
     });
@@ -104,6 +114,31 @@ export async function fetchDailyBars(
     end = addDays(oldest, -1);
   }
   return [...bars.values()].sort((a, b) => a.date.localeCompare(b.date));
+}
+
+/**
+ * Cash distributions of `ticker` whose record date lies in [from, to], from 예탁원정보(배당일정). The daily
+ * chart's bars are on the price basis under either FID_ORG_ADJ_PRC value (docs/backtest/price-basis.md), so
+ * the signal adjusts them with these (src/domain/strategy/price-basis.ts).
+ */
+export async function fetchDistributions(
+  deps: KisMarketDataDeps,
+  ticker: string,
+  from: KstDate,
+  to: KstDate,
+): Promise<BrokerDistribution[]> {
+  assertTicker(ticker);
+  const { body } = await deps.http.read({
+    path: KIS_PATHS.dividend,
+    trId: trIdFor(deps.environment, REAL_TR_IDS.dividend),
+    schema: dividendResponseSchema,
+    query: { CTS: '', GB1: '0', F_DT: kisDate(from), T_DT: kisDate(to), SHT_CD: ticker, HIGH_GB: '' },
+  });
+  return body.output1
+    .filter(
+      (r) => r.sht_cd.trim() === ticker && /^\d{8}$/.test(r.record_date.trim()) && r.per_sto_divi_amt > 0,
+    )
+    .map((r) => ({ ticker, recordDate: fromKisDate(r.record_date.trim()), amount: r.per_sto_divi_amt }));
 }
 
 /** Whether KRX opens on `date`, from KIS chk-holiday (real server only; paper answers `known: false`). */

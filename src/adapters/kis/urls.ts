@@ -24,6 +24,7 @@ export const KIS_PATHS = {
   orderModifyCancel: '/uapi/domestic-stock/v1/trading/order-rvsecncl',
   dailyOrders: '/uapi/domestic-stock/v1/trading/inquire-daily-ccld',
   holiday: '/uapi/domestic-stock/v1/quotations/chk-holiday',
+  dividend: '/uapi/domestic-stock/v1/ksdinfo/dividend',
 } as const;
 
 /** TR ids as the real environment names them; `trIdFor` derives the paper twin. */
@@ -40,6 +41,7 @@ export const REAL_TR_IDS = {
   dailyOrdersOlder: 'CTSC9215R',
   trades: 'H0STCNT0',
   holiday: 'CTCA0903R',
+  dividend: 'HHKDB669102C0',
 } as const;
 
 const FILL_NOTICE_TR: Record<BrokerEnvironment, string> = { real: 'H0STCNI0', paper: 'H0STCNI9' };

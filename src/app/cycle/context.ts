@@ -24,6 +24,10 @@ export interface CycleSettings {
   /** A ticker, or 'CASH'. */
   safeAsset: string;
   topN: number;
+  /** Cash sweep into the safe ETF (default: DEFAULT_STRATEGY_CONFIG's, chosen by the study). */
+  cashSweep?: boolean;
+  /** Plan on the (offset + 1)-th trading day of the month (default 0). */
+  rebalanceOffsetDays?: number;
   /** approve: one plan card for people to approve; auto: the cycle approves its own legs (the guard still runs). */
   orders: 'approve' | 'auto';
   newsFeeds: readonly string[];

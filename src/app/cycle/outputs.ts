@@ -77,6 +77,13 @@ export const marketOutputSchema = z.object({
   quotes: z.array(z.object({ ticker: z.string(), name: z.string(), price: int, asOf: z.string() })),
   balance: balanceSchema.nullable(),
   navBelowFloor: z.boolean(),
+  /**
+   * Per ticker, the basis of its bars above: TOTAL_RETURN when the broker's distributions were added back
+   * (the backtest's basis), PRICE when they could not be read. Absent for brokers without distributions.
+   */
+  priceBasis: z
+    .array(z.object({ ticker: z.string(), basis: z.enum(['TOTAL_RETURN', 'PRICE']), distributions: int }))
+    .optional(),
 });
 export type MarketOutput = z.infer<typeof marketOutputSchema>;
 

@@ -14,6 +14,8 @@ export function cycleStrategyConfig(
     universe: [...deps.settings.universe],
     safeAsset: deps.settings.safeAsset,
     topN: deps.settings.topN,
+    cashSweep: deps.settings.cashSweep ?? base.cashSweep,
+    rebalanceOffsetDays: deps.settings.rebalanceOffsetDays ?? base.rebalanceOffsetDays,
     maxPositionWeightBp: Math.min(base.maxPositionWeightBp, deps.limits.maxPositionWeightBp),
   };
 }

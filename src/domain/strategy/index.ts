@@ -24,4 +24,5 @@ export {
   type PortfolioSnapshot,
   type RebalancePlan,
 } from './plan';
+export { isPlanDay, nextPlanDay, planDayOfMonth, planDayOnOrBefore } from './schedule';
 export { formatBpPercent, formatRatioPercent, type LocalizedText } from './text';

@@ -5,7 +5,14 @@ import { CASH, type StrategyConfig } from './config';
 import { buildLegs, type PlanNote, type RebalanceLeg } from './legs';
 import { legRationale } from './rationale';
 import { computeMomentumSignals, type MomentumSignals } from './signals';
-import { sizeMomentumPosition, sizeSafePosition, weightBpOf, type TargetHolding } from './sizing';
+import { isPlanDay } from './schedule';
+import {
+  sizeMomentumPosition,
+  sizeSafePosition,
+  sweptSafeQuantity,
+  weightBpOf,
+  type TargetHolding,
+} from './sizing';
 import { localized } from './text';
 
 export interface PortfolioSnapshot {
@@ -67,6 +74,7 @@ function planInputProblems({ config, nav, portfolio }: PlanInput): string[] {
   positiveInt('limitOffsetBp', config.limitOffsetBp, 0);
   positiveInt('cashReserveBp', config.cashReserveBp, 0);
   positiveInt('maxStaleTradingDays', config.maxStaleTradingDays, 0);
+  positiveInt('rebalanceOffsetDays', config.rebalanceOffsetDays, 0);
   if (config.skipDays >= config.lookbackDays) problems.push('skipDays must be smaller than lookbackDays');
   if (!(config.atrMultiplier > 0))
     problems.push(`atrMultiplier must be positive, got ${config.atrMultiplier}`);
@@ -88,7 +96,7 @@ export function planRebalance(input: PlanInput): RebalancePlan {
   const signals = computeMomentumSignals(input);
   const dates = [signals.safe, ...signals.risk].map((s) => s?.lastBarDate).filter((d): d is string => !!d);
   const dataAsOf = dates.length ? dates.reduce((a, b) => (a > b ? a : b)) : null;
-  const isRebalanceDay = input.force === true || calendar.isFirstTradingDayOfMonth(date);
+  const isRebalanceDay = input.force === true || isPlanDay(date, calendar, config.rebalanceOffsetDays);
   if (!isRebalanceDay) return { date, isRebalanceDay, dataAsOf, signals, targets: [], legs: [], notes: [] };
 
   const notes: PlanNote[] = [];
@@ -108,7 +116,20 @@ export function planRebalance(input: PlanInput): RebalancePlan {
   }
   const emptySlots = config.topN - signals.selected.length;
   const safePrice = signals.safe && signals.safe.status !== 'STALE_DATA' ? signals.safe.lastClose : null;
-  if (emptySlots > 0 && config.safeAsset !== CASH) {
+  const momentumValue = targets.reduce((sum, t) => sum + t.quantity * t.price, 0);
+  const sweep = config.cashSweep && safePrice !== null && safePrice > 0 && config.safeAsset !== CASH;
+  if (sweep) {
+    const quantity = sweptSafeQuantity(nav, momentumValue, safePrice, config);
+    if (quantity > 0)
+      targets.push({
+        ticker: config.safeAsset,
+        role: 'SAFE',
+        quantity,
+        price: safePrice,
+        weightBp: weightBpOf(quantity, safePrice, nav),
+        limit: 'CASH_SWEEP',
+      });
+  } else if (emptySlots > 0 && config.safeAsset !== CASH) {
     if (safePrice === null) {
       const safe = config.safeAsset;
       notes.push({
@@ -158,7 +179,7 @@ export function planRebalance(input: PlanInput): RebalancePlan {
     cash: portfolio.cash,
     config,
     rationale: (ticker, heldQuantity, target) =>
-      legRationale(ticker, heldQuantity, target, { signals, config, emptySlots }),
+      legRationale(ticker, heldQuantity, target, { signals, config, emptySlots, swept: sweep }),
   });
   return {
     date,

@@ -14,7 +14,7 @@ import { kstInstant, type KstDate, type TradingCalendar } from '../market';
 import { mulDivFloor, priceBand, type Krw, type Shares } from '../money';
 import { tightenLimitTowardQuote } from '../order';
 import type { Quote, Side } from '../ports';
-import { checkPlan, type RiskCode, type RiskLimits } from '../risk';
+import { checkPlan, type BreakerKind, type RiskCode, type RiskLimits } from '../risk';
 import type { StrategyConfig } from './config';
 import { buildLegs, type PlanNote, type RebalanceLeg } from './legs';
 import type { MomentumSignals } from './signals';
@@ -108,10 +108,14 @@ export function fitLegsToLimits<L extends LegToFit>(input: FitInput<L>): FittedL
 }
 
 /**
- * Guard rules that depend only on the order, the portfolio and the calendar, so a backtest can apply them
- * exactly as the live guard does: order count, order value, fat finger, position weight, buying power,
- * holdings, quantity, price tick, price band and session. Rules that need live broker data (quote age and
- * distance, NAV premium, instrument halts, the daily-loss and NAV-floor breakers, blackouts) are not.
+ * Guard rules that depend only on the order, the portfolio, the calendar and the price the check sees, so a
+ * backtest can apply them exactly as the live guard does: order count, order value, fat finger, position
+ * weight, buying power, holdings, quantity, price tick, price band, session, and the limit's distance from
+ * the quote (yesterday's close when proposed before the open, the opening print when sent — an open that
+ * gaps beyond a limit by more than the distance gets the order denied at send, live and here), and the
+ * breakers: the daily loss (equity at those prices against the day's first NAV) and the NAV floor, which
+ * deny buys and put the desk in REDUCING (buys refused) for the rest of the day. Rules that need other live
+ * broker data (quote age, NAV premium, instrument halts, blackouts) are not.
  */
 export const OFFLINE_GUARD_CODES: ReadonlySet<RiskCode> = new Set<RiskCode>([
   'MAX_ORDERS_PER_DAY',
@@ -124,7 +128,11 @@ export const OFFLINE_GUARD_CODES: ReadonlySet<RiskCode> = new Set<RiskCode>([
   'INVALID_PRICE',
   'PRICE_OFF_TICK',
   'PRICE_OUTSIDE_BAND',
+  'PRICE_TOO_FAR_FROM_QUOTE',
   'MARKET_CLOSED',
+  'DAILY_LOSS_LIMIT',
+  'NAV_FLOOR',
+  'TRADING_REDUCING',
 ]);
 
 export interface OfflineGuardInput {
@@ -139,6 +147,10 @@ export interface OfflineGuardInput {
   bases?: ReadonlyMap<string, Krw>;
   ordersToday: number;
   limits: RiskLimits;
+  /** The day's first NAV (the daily-loss breaker's base); default: the equity the check sees (no loss). */
+  startOfDayNav?: Krw;
+  /** REDUCING after a breaker tripped earlier that day; default ACTIVE. */
+  tradingState?: 'ACTIVE' | 'REDUCING';
 }
 
 export interface OfflineGuardResult {
@@ -146,6 +158,8 @@ export interface OfflineGuardResult {
   side: Side;
   /** null when the offline rules allow the leg. */
   deniedBy: RiskCode | null;
+  /** A breaker condition held at this check: the desk trips to REDUCING (ExecutionService.applyBreaker). */
+  breaker: BreakerKind | null;
 }
 
 /**
@@ -217,16 +231,16 @@ export function guardLegsOffline(input: OfflineGuardInput): OfflineGuardResult[]
         asOf: now,
       },
       positions,
-      startOfDayNav: equity,
+      startOfDayNav: input.startOfDayNav ?? equity,
       asOf: now,
     },
     openOrders: [],
     ordersToday: input.ordersToday,
-    tradingState: 'ACTIVE',
+    tradingState: input.tradingState ?? 'ACTIVE',
     environment: 'paper',
     calendar,
     now,
-    limits: { ...limits, navFloor: 0 },
+    limits,
   });
   return verdict.legs.map(({ order, verdict: v }) => {
     const failed = v.checks.find((c) => !c.ok && OFFLINE_GUARD_CODES.has(c.code));
@@ -234,6 +248,7 @@ export function guardLegsOffline(input: OfflineGuardInput): OfflineGuardResult[]
       ticker: order.ticker,
       side: order.side,
       deniedBy: failed && !failed.ok ? failed.code : null,
+      breaker: v.breaker ?? null,
     };
   });
 }

@@ -8,6 +8,8 @@ export interface RationaleContext {
   signals: MomentumSignals;
   config: StrategyConfig;
   emptySlots: number;
+  /** The safe ETF's target is the cash sweep's (everything the momentum picks leave). */
+  swept?: boolean;
 }
 
 /** Why a leg exists: the signal behind it (ROC, rank, hurdle or safe-asset slots) and the sizing. */
@@ -24,8 +26,9 @@ export function legRationale(
     let reason: string;
     if (ticker === config.safeAsset) {
       const safeRoc = signals.safe?.roc;
-      reason =
-        emptySlots > 0
+      reason = context.swept
+        ? m.safeSweep({ safe: ticker, filled: config.topN - emptySlots, topN: config.topN })
+        : emptySlots > 0
           ? m.safeSlots({
               safe: ticker,
               filled: config.topN - emptySlots,

@@ -18,10 +18,14 @@ type SizingConfig = Pick<
   'topN' | 'riskBudgetBp' | 'atrMultiplier' | 'maxPositionWeightBp' | 'cashReserveBp'
 >;
 
+/** NAV less the cash reserve: what the slots (and the cash sweep) may allocate. */
+export function investableValue(nav: Krw, config: Pick<StrategyConfig, 'cashReserveBp'>): Krw {
+  return nav - mulDivFloor(nav, config.cashReserveBp, 10_000);
+}
+
 /** NAV share of one slot: (NAV − cash reserve) / topN, rounded down. */
 export function slotValue(nav: Krw, config: SizingConfig): Krw {
-  const investable = nav - mulDivFloor(nav, config.cashReserveBp, 10_000);
-  return Math.floor(investable / config.topN);
+  return Math.floor(investableValue(nav, config) / config.topN);
 }
 
 /**
@@ -56,6 +60,20 @@ export function sizeMomentumPosition(
 export function sizeSafePosition(nav: Krw, price: Krw, emptySlots: number, config: SizingConfig): Shares {
   if (price <= 0 || nav <= 0 || emptySlots <= 0) return 0;
   return Math.floor((slotValue(nav, config) * emptySlots) / price);
+}
+
+/**
+ * Shares of the safe ETF under the cash sweep: everything the momentum targets leave of the investable NAV
+ * (empty slots, and what the ATR budget, the weight cap and whole shares cut from the filled ones).
+ */
+export function sweptSafeQuantity(
+  nav: Krw,
+  momentumValue: Krw,
+  price: Krw,
+  config: Pick<StrategyConfig, 'cashReserveBp'>,
+): Shares {
+  if (price <= 0 || nav <= 0) return 0;
+  return Math.max(0, Math.floor((investableValue(nav, config) - momentumValue) / price));
 }
 
 export function weightBpOf(quantity: Shares, price: Krw, nav: Krw): number {

@@ -28,6 +28,8 @@ export const cycleEn: CycleMessages = {
     navFloor: (p) =>
       `Morning NAV on ${p.date} is ${p.nav}, below the floor of ${p.floor}. The risk check blocks buys.`,
   },
+  priceBasis: (p: { ticker: string }) =>
+    `${p.ticker}: distributions could not be read, so its signal is on the price basis (the backtest ranks on total return)`,
   carryOver: (p: { date: string; ticker: string; held: number; target: number }) =>
     `Remainder of the ${p.date} plan: ${p.ticker} held ${p.held} → target ${p.target} (what a limit cut or the market did not fill is proposed again each trading day until the next plan)`,
   fit: {
@@ -79,7 +81,7 @@ export const cycleEn: CycleMessages = {
       SUPERSEDED: ' · needs re-approval',
     },
     why: 'Why',
-    signals: 'Momentum ranking (12-1)',
+    signals: 'Momentum ranking',
     signal: (p) => `${p.rank} ${p.ticker} ${p.roc}${p.mark}`,
     hurdle: (p) => `Hurdle (absolute momentum): ${p.ticker} ${p.roc}`,
     noSignals: 'No signals',

@@ -12,18 +12,21 @@ const limits: Record<SizingLimit, string> = {
   RISK_BUDGET: 'ATR risk budget',
   MAX_WEIGHT: 'max position weight',
   SAFE_SLOTS: 'unfilled slots',
+  CASH_SWEEP: 'cash sweep',
 };
 
 export const strategyEn: StrategyMessages = {
   cash: 'cash',
   momentumPick: (p) =>
-    `${p.ticker} 12-1 return ${p.roc}, rank ${p.rank}: above the hurdle (${p.hurdleName} ${p.hurdle}), held`,
-  rankedOut: (p) => `${p.ticker} 12-1 return ${p.roc}, rank ${p.rank}: outside the top ${p.topN}, dropped`,
+    `${p.ticker} momentum return ${p.roc}, rank ${p.rank}: above the hurdle (${p.hurdleName} ${p.hurdle}), held`,
+  rankedOut: (p) => `${p.ticker} momentum return ${p.roc}, rank ${p.rank}: outside the top ${p.topN}, dropped`,
   belowHurdle: (p) =>
-    `${p.ticker} 12-1 return ${p.roc}, rank ${p.rank}: not above the hurdle (${p.hurdleName} ${p.hurdle}), dropped by the absolute-momentum filter`,
+    `${p.ticker} momentum return ${p.roc}, rank ${p.rank}: not above the hurdle (${p.hurdleName} ${p.hurdle}), dropped by the absolute-momentum filter`,
   noSignal: (p) => `${p.ticker} has no signal (${problems[p.problem]}), dropped`,
   safeSlots: (p) =>
-    `only ${p.filled} risk asset(s) beat the hurdle, so ${p.empty} of ${p.topN} slots go to the safe asset ${p.safe} (12-1 return ${p.roc})`,
+    `only ${p.filled} risk asset(s) beat the hurdle, so ${p.empty} of ${p.topN} slots go to the safe asset ${p.safe} (momentum return ${p.roc})`,
+  safeSweep: (p) =>
+    `after ${p.filled} of ${p.topN} risk slots, the cash left (ATR budget, weight cap and whole shares included) goes to the safe asset ${p.safe} (cash sweep)`,
   safeNotNeeded: (p) => `risk assets fill all ${p.topN} slots, so the safe asset ${p.safe} is not needed`,
   sizing: (p) =>
     `target ${p.targetQuantity} shares (weight ${p.weight}, ${limits[p.limit]}), holding ${p.heldQuantity}`,

@@ -30,6 +30,8 @@ export const cycleKo = {
     navFloor: (p: { date: string; nav: string; floor: string }) =>
       `${p.date} 아침 순자산 ${p.nav}이(가) 하한 ${p.floor}보다 낮습니다. 매수는 위험 점검에서 막힙니다.`,
   },
+  priceBasis: (p: { ticker: string }) =>
+    `${p.ticker} 분배금 내역을 읽지 못해 이 종목의 신호는 분배금을 더하지 않은 가격 기준입니다 (백테스트는 분배금 재투자 기준)`,
   carryOver: (p: { date: string; ticker: string; held: number; target: number }) =>
     `${p.date} 계획의 남은 부분: ${p.ticker} 보유 ${p.held}주 → 목표 ${p.target}주 (한도에 잘렸거나 체결되지 않은 수량을 다음 계획까지 매일 다시 제안합니다)`,
   fit: {
@@ -94,7 +96,7 @@ export const cycleKo = {
       SUPERSEDED: ' · 재승인 필요',
     } as Record<string, string>,
     why: '근거',
-    signals: '모멘텀 순위 (12-1)',
+    signals: '모멘텀 순위',
     signal: (p: { rank: string; ticker: string; roc: string; mark: string }) =>
       `${p.rank} ${p.ticker} ${p.roc}${p.mark}`,
     hurdle: (p: { ticker: string; roc: string }) => `기준(절대 모멘텀): ${p.ticker} ${p.roc}`,

@@ -1,6 +1,6 @@
 /** Korean text of the momentum strategy: leg rationales and plan notes. `en/strategy.ts` has the same keys. */
 
-export type SizingLimit = 'EQUAL_WEIGHT' | 'RISK_BUDGET' | 'MAX_WEIGHT' | 'SAFE_SLOTS';
+export type SizingLimit = 'EQUAL_WEIGHT' | 'RISK_BUDGET' | 'MAX_WEIGHT' | 'SAFE_SLOTS' | 'CASH_SWEEP';
 export type SignalProblem = 'INSUFFICIENT_HISTORY' | 'STALE_DATA' | 'NO_DATA';
 
 const strategyKoProblems: Record<SignalProblem, string> = {
@@ -14,20 +14,23 @@ const strategyKoLimits: Record<SizingLimit, string> = {
   RISK_BUDGET: 'ATR 위험 예산',
   MAX_WEIGHT: '최대 비중 한도',
   SAFE_SLOTS: '빈 슬롯 비중',
+  CASH_SWEEP: '현금 스윕',
 };
 
 export const strategyKo = {
   cash: '현금',
   momentumPick: (p: { ticker: string; rank: number; roc: string; hurdleName: string; hurdle: string }) =>
-    `${p.ticker} 12-1 수익률 ${p.roc}, 순위 ${p.rank}위: 기준(${p.hurdleName} ${p.hurdle})을 넘어 보유 대상`,
+    `${p.ticker} 모멘텀 수익률 ${p.roc}, 순위 ${p.rank}위: 기준(${p.hurdleName} ${p.hurdle})을 넘어 보유 대상`,
   rankedOut: (p: { ticker: string; rank: number; roc: string; topN: number }) =>
-    `${p.ticker} 12-1 수익률 ${p.roc}, 순위 ${p.rank}위: 상위 ${p.topN}개 밖이라 제외`,
+    `${p.ticker} 모멘텀 수익률 ${p.roc}, 순위 ${p.rank}위: 상위 ${p.topN}개 밖이라 제외`,
   belowHurdle: (p: { ticker: string; rank: number; roc: string; hurdleName: string; hurdle: string }) =>
-    `${p.ticker} 12-1 수익률 ${p.roc}, 순위 ${p.rank}위: 기준(${p.hurdleName} ${p.hurdle}) 이하라 제외 (절대 모멘텀 필터)`,
+    `${p.ticker} 모멘텀 수익률 ${p.roc}, 순위 ${p.rank}위: 기준(${p.hurdleName} ${p.hurdle}) 이하라 제외 (절대 모멘텀 필터)`,
   noSignal: (p: { ticker: string; problem: SignalProblem }) =>
     `${p.ticker} 신호 없음(${strategyKoProblems[p.problem]}): 제외`,
   safeSlots: (p: { safe: string; filled: number; empty: number; topN: number; roc: string }) =>
-    `기준을 넘는 위험자산이 ${p.filled}개뿐이라 ${p.topN}개 중 남은 ${p.empty}개 슬롯을 안전자산 ${p.safe}(12-1 수익률 ${p.roc})에 배정`,
+    `기준을 넘는 위험자산이 ${p.filled}개뿐이라 ${p.topN}개 중 남은 ${p.empty}개 슬롯을 안전자산 ${p.safe}(모멘텀 수익률 ${p.roc})에 배정`,
+  safeSweep: (p: { safe: string; filled: number; topN: number }) =>
+    `위험자산 ${p.filled}/${p.topN}개 슬롯 배정 후 남는 현금(ATR 예산·비중 한도·단주 포함)을 안전자산 ${p.safe}에 배정 (현금 스윕)`,
   safeNotNeeded: (p: { safe: string; topN: number }) =>
     `위험자산이 ${p.topN}개 슬롯을 모두 채워 안전자산 ${p.safe}는 필요 없음`,
   sizing: (p: { targetQuantity: number; heldQuantity: number; weight: string; limit: SizingLimit }) =>

@@ -53,7 +53,12 @@ export async function createKisSimulator(
   const replicas = new Map(Object.entries(options.replicas ?? {}));
   for (const [ticker, source] of replicas) names.set(ticker, `${names.get(source) ?? source} #${ticker}`);
   const universe = [...new Set([...(options.universe ?? defaultUniverse()), ...replicas.keys()])];
-  const market = new Market(new HistoryBook(universe, calendar, seed, replicas), names, calendar, seed);
+  const market = new Market(
+    new HistoryBook(universe, calendar, seed, replicas, options.distributions ?? []),
+    names,
+    calendar,
+    seed,
+  );
   const ledgers = accounts.map((a) => new AccountLedger(a, orgNoFor(a)));
   const faults = new FaultQueue();
   const exchange = new Exchange({

@@ -52,6 +52,22 @@ export interface KisSimulatorOptions {
   stateSaveDelayMs?: number;
   /** Problems that do not stop the simulator (a state file set aside, a failed save). Default console.warn. */
   onWarning?: (message: string) => void;
+  /**
+   * Cash distributions (분배금) to model. The shipped prices are distribution-adjusted, so by default the
+   * simulated market is that total-return series and pays nothing. With distributions, a ticker's prints are
+   * the price-basis series KIS serves (the shipped series divided by the vendor's adjustment factor): they
+   * drop by the distribution on its ex-date, the daily chart flags the day (flng_cls_code 03 분배락) under
+   * both FID_ORG_ADJ_PRC values, and ksdinfo/dividend lists it.
+   */
+  distributions?: readonly SimDistribution[];
+}
+
+export interface SimDistribution {
+  ticker: string;
+  /** The first trading day without the distribution; the record date is the next trading day. */
+  exDate: string;
+  /** KRW per share. */
+  amount: number;
 }
 
 export interface KisSimulator {

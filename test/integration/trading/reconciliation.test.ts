@@ -147,6 +147,40 @@ describe.each(testDatabaseTargets())('reconciliation on $name', (target) => {
     expect(await w.store.getPositions()).toMatchObject([{ ticker: '069500', quantity: 2 }]);
   });
 
+  it('when the fill notice is booked while the order inquiry is in flight then reconciliation books nothing twice and does not fail', async () => {
+    // Arrange: the exchange fills the order; its notice reaches the desk while reconciliation is reading the
+    // order inquiry (the order row reconciliation holds still says 0 filled).
+    const core = await w.readyCore();
+    const { intent } = await core.approvals.propose(buy());
+    const sent = await core.approvals.approve(intent.id, alice);
+    const odno = sent.status === 'submitted' ? sent.order.brokerOrderId! : '';
+    w.broker.fill(odno, 3, 35_980, false);
+    const inquiry = w.broker.listOrders.bind(w.broker);
+    w.broker.listOrders = async () => {
+      const answer = await inquiry();
+      await core.fills.onNotice({
+        kind: 'fill',
+        brokerOrderId: odno,
+        originalOrderId: '',
+        ticker: '069500',
+        side: 'BUY',
+        quantity: 3,
+        price: 35_980,
+        time: '090000',
+      });
+      return answer;
+    };
+
+    // Act
+    const report = await core.reconciliation.reconcile();
+
+    // Assert
+    expect(report.ok).toBe(true);
+    const order = await w.store.getOrderByIntent(intent.id);
+    expect(order).toMatchObject({ status: 'FILLED', filledQuantity: 3, filledAmount: 107_940 });
+    expect(await w.store.getPositions()).toMatchObject([{ ticker: '069500', quantity: 3 }]);
+  });
+
   it('when our positions drifted from the broker then an alert is raised and the broker wins', async () => {
     const core = await w.readyCore();
     w.broker.holdings.set('114260', { quantity: 2, purchaseAmount: 118_000 });

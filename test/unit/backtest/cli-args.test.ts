@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CliArgsError, parseBacktestArgs } from '../../../src/backtest/cli-args';
+import { DEFAULT_STRATEGY_CONFIG } from '../../../src/domain/strategy/config';
 
 const base = ['--from', '2016-01-01', '--to', '2025-12-31', '--capital', '1000000'];
 
@@ -15,7 +16,7 @@ describe('backtest CLI arguments', () => {
       commissionPpm: 140,
     });
     expect(config.strategy.safeAsset).toBe('114260');
-    expect(config.strategy.topN).toBe(2);
+    expect(config.strategy.topN).toBe(DEFAULT_STRATEGY_CONFIG.topN);
     expect(outDir).toBe('docs/backtest');
   });
 

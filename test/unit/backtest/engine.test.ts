@@ -143,15 +143,16 @@ describe('backtest engine', () => {
   });
 
   it('when the open gaps beyond a buy limit and the low never comes back then the order does not fill', () => {
-    // Arrange: one risk asset; on the first day the open is 10 % above the last close and the low stays there
+    // Arrange: one risk asset; on the first day the open is 2.5 % above the last close (the limit is 2 ticks
+    // above it: still inside the guard's 3 % quote distance) and the low stays there
     const bars = walk(1, 0.01);
     const day0 = bars[20]!;
     const prev = bars[19]!;
     bars[20] = {
       ...day0,
-      open: grid(prev.close * 1.1),
-      low: grid(prev.close * 1.1),
-      high: grid(prev.close * 1.12),
+      open: grid(prev.close * 1.025),
+      low: grid(prev.close * 1.025),
+      high: grid(prev.close * 1.04),
     };
     const strategy = testConfig({
       universe: ['100010'],
@@ -179,6 +180,82 @@ describe('backtest engine', () => {
       side: 'BUY',
       kind: 'CARRY_OVER',
     });
+  });
+
+  it('when the open gaps further from a buy limit than the guard’s quote distance then the order is denied at send, as live, and carried over', () => {
+    // Arrange: the open is 10 % above the last close, the limit 2 ticks above it: 9 % below the opening quote
+    const bars = walk(1, 0.01);
+    const day0 = bars[20]!;
+    const prev = bars[19]!;
+    bars[20] = {
+      ...day0,
+      open: grid(prev.close * 1.1),
+      low: grid(prev.close * 1.1),
+      high: grid(prev.close * 1.12),
+    };
+    const strategy = testConfig({
+      universe: ['100010'],
+      safeAsset: 'CASH',
+      topN: 1,
+      maxPositionWeightBp: 5_000,
+      riskBudgetBp: 10_000,
+    });
+
+    // Act
+    const run = runBacktest({
+      barsByTicker: { '100010': bars },
+      calendar: weekdayCalendar(),
+      config: config({ strategy }),
+    });
+
+    // Assert: nothing sent that day; the denial is recorded; the next day re-proposes it
+    expect(run.orders.filter((o) => o.date === day0.date)).toEqual([]);
+    expect(run.clipped).toContainEqual(
+      expect.objectContaining({
+        date: day0.date,
+        ticker: '100010',
+        by: 'PRICE_TOO_FAR_FROM_QUOTE',
+        quantity: 0,
+      }),
+    );
+    expect(run.orders[0]).toMatchObject({ date: bars[21]!.date, ticker: '100010', kind: 'CARRY_OVER' });
+  });
+
+  it('when the open of a held ETF gaps down past the daily loss limit then that day’s buys are refused, as the live breaker does, and the next day resumes', () => {
+    // Arrange: one risk asset; the first day's buy is cut to 30 % of the cash, the rest is carried over.
+    // The next day it opens 15 % lower: equity ≈ 700,000 + 0.85 × 300,000, 4.5 % under the day's first NAV.
+    const walked = walk(1, 0.01);
+    const bars = walked.map((b, i) =>
+      i < 21
+        ? b
+        : {
+            ...b,
+            open: grid(b.open * 0.85),
+            high: grid(b.high * 0.85),
+            low: grid(b.low * 0.85),
+            close: grid(b.close * 0.85),
+          },
+    );
+    const gap = bars[21]!;
+    const before = bars[20]!;
+    const strategy = testConfig({ universe: ['100010'], safeAsset: 'CASH', topN: 1, riskBudgetBp: 10_000 });
+    const limits = { ...LOOSE_LIMITS, fatFingerCashBp: 3_000, maxPositionWeightBp: 10_000, navFloor: 0 };
+
+    // Act
+    const run = runBacktest({
+      barsByTicker: { '100010': bars },
+      calendar: weekdayCalendar(),
+      config: config({ strategy: { ...strategy, maxPositionWeightBp: 10_000 }, limits }),
+    });
+
+    // Assert: day 0 buys, day 1 sends nothing (the carry-over buy is refused by the breaker), day 2 buys again
+    expect(run.orders.filter((o) => o.date === before.date)).toHaveLength(1);
+    expect(run.orders.filter((o) => o.date === gap.date)).toEqual([]);
+    expect(run.clipped).toContainEqual(
+      expect.objectContaining({ date: gap.date, ticker: '100010', side: 'BUY', by: 'DAILY_LOSS_LIMIT' }),
+    );
+    // (the next trading day is February's plan day: it plans afresh, and buys)
+    expect(run.orders.find((o) => o.date === bars[22]!.date)).toMatchObject({ side: 'BUY' });
   });
 
   it('when the first day rebalances then it fills at the open plus one tick and pays commission in integer KRW', () => {

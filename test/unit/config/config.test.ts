@@ -21,7 +21,8 @@ describe('config', () => {
     expect(config.qdrant).toBeUndefined();
     expect(config.risk).toMatchObject({
       maxOrderValue: 300_000,
-      maxPositionWeightBp: 4_000,
+      // The study's weight cap (docs/study/), shared by the strategy and the guard.
+      maxPositionWeightBp: 5_000,
       maxOrdersPerDay: 10,
       navFloor: 800_000,
     });

@@ -44,6 +44,8 @@ export function testConfig(overrides: Partial<StrategyConfig> = {}): StrategyCon
     limitOffsetBp: 0,
     cashReserveBp: 100,
     maxStaleTradingDays: 5,
+    rebalanceOffsetDays: 0,
+    cashSweep: false,
     ...overrides,
   };
 }

@@ -87,9 +87,9 @@ describe('the offline guard', () => {
       ],
     });
     expect(result).toEqual([
-      { ticker: '100010', side: 'SELL', deniedBy: 'INSUFFICIENT_HOLDINGS' },
-      { ticker: '100010', side: 'BUY', deniedBy: null },
-      { ticker: '100020', side: 'BUY', deniedBy: 'PRICE_OFF_TICK' },
+      { ticker: '100010', side: 'SELL', deniedBy: 'INSUFFICIENT_HOLDINGS', breaker: null },
+      { ticker: '100010', side: 'BUY', deniedBy: null, breaker: null },
+      { ticker: '100020', side: 'BUY', deniedBy: 'PRICE_OFF_TICK', breaker: null },
     ]);
   });
 
@@ -113,6 +113,56 @@ describe('the offline guard', () => {
       legs: [{ ticker: '100010', side: 'BUY', quantity: 1, limitPrice: 13_050 }],
     });
     expect(result[0]!.deniedBy).toBe('PRICE_OUTSIDE_BAND');
+  });
+});
+
+describe('the offline guard at the open: quote distance and breakers', () => {
+  const base = {
+    date: '2024-03-04',
+    calendar: weekdayCalendar(),
+    cash: 100_000,
+    positions: [{ ticker: '100010', quantity: 90 }],
+    ordersToday: 0,
+    limits: LIMITS,
+  };
+
+  it('when the opening quote is further from the limit than the guard allows then the order is denied', () => {
+    const [gapped] = guardLegsOffline({
+      ...base,
+      closes: new Map([['100020', 53_000]]),
+      bases: new Map([['100020', 50_000]]),
+      legs: [{ ticker: '100020', side: 'BUY', quantity: 1, limitPrice: 51_000 }],
+    });
+    expect(gapped!.deniedBy).toBe('PRICE_TOO_FAR_FROM_QUOTE');
+    const [near] = guardLegsOffline({
+      ...base,
+      closes: new Map([['100020', 52_000]]),
+      bases: new Map([['100020', 50_000]]),
+      legs: [{ ticker: '100020', side: 'BUY', quantity: 1, limitPrice: 51_000 }],
+    });
+    expect(near!.deniedBy).toBeNull();
+  });
+
+  it('when equity at the open is 3 % below the day’s first NAV then buys are denied, the breaker is reported, and in REDUCING only sells pass', () => {
+    // 100 000 cash + 90 × 9 000 = 910 000 against a first NAV of 1 000 000: −9 %.
+    const closes = new Map([
+      ['100010', 9_000],
+      ['100020', 50_000],
+    ]);
+    const legs = [
+      { ticker: '100020', side: 'BUY' as const, quantity: 1, limitPrice: 50_000 },
+      { ticker: '100010', side: 'SELL' as const, quantity: 10, limitPrice: 9_000 },
+    ];
+    const [buy] = guardLegsOffline({ ...base, closes, startOfDayNav: 1_000_000, legs: [legs[0]!] });
+    const [sell] = guardLegsOffline({ ...base, closes, startOfDayNav: 1_000_000, legs: [legs[1]!] });
+    expect(buy).toMatchObject({ deniedBy: 'DAILY_LOSS_LIMIT', breaker: 'DAILY_LOSS' });
+    expect(sell).toMatchObject({ deniedBy: null, breaker: 'DAILY_LOSS' });
+
+    const calm = { ...base, closes, startOfDayNav: 910_000, tradingState: 'REDUCING' as const };
+    const [reducedBuy] = guardLegsOffline({ ...calm, legs: [legs[0]!] });
+    const [reducedSell] = guardLegsOffline({ ...calm, legs: [legs[1]!] });
+    expect(reducedBuy).toMatchObject({ deniedBy: 'TRADING_REDUCING', breaker: null });
+    expect(reducedSell).toMatchObject({ deniedBy: null, breaker: null });
   });
 });
 

@@ -118,6 +118,24 @@ export const etfPriceResponseSchema = envelopeSchema.extend({
   }),
 });
 
+/**
+ * ksdinfo/dividend (HHKDB669102C0, 예탁원정보(배당일정)): one row per payout, `record_date` YYYYMMDD and the
+ * cash per share `per_sto_divi_amt` (may carry decimals). Other fields are kept loosely.
+ */
+export const dividendResponseSchema = envelopeSchema.extend({
+  output1: z
+    .array(
+      z
+        .object({
+          record_date: z.string().default(''),
+          sht_cd: z.string().default(''),
+          per_sto_divi_amt: kisRatio.default(0),
+        })
+        .loose(),
+    )
+    .default([]),
+});
+
 /** chk-holiday (CTCA0903R, real only): one row per date from BASS_DT on; `opnd_yn` says whether KRX opens. */
 export const holidayResponseSchema = envelopeSchema.extend({
   output: z.array(z.object({ bass_dt: text, opnd_yn: z.enum(['Y', 'N']) }).loose()),

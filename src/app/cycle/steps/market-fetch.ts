@@ -1,5 +1,5 @@
 /**
- * Step 3: ≈ 13 months of daily bars for the universe and the safe ETF (enough for 12-1 momentum and ATR),
+ * Step 3: ≈ 13 months of daily bars for the universe and the safe ETF (enough for the momentum lookback and ATR),
  * quotes and the balance, all through the Broker (its client paces every request by the shared KIS limiter).
  * Missing or stale bars are a data outage: announced, and the output is marked incomplete so the strategy
  * step plans nothing. The balance also records the start-of-day NAV and is checked against the NAV floor.
@@ -7,6 +7,7 @@
 import { addDays, type KstDate, type TradingCalendar } from '../../../domain/market';
 import type { Broker, BrokerBalance, DailyBar, Quote } from '../../../domain/ports';
 import { requiredHistoryBars, type StrategyConfig } from '../../../domain/strategy';
+import { exDateOf, toTotalReturnBars } from '../../../domain/strategy/price-basis';
 import { alertDataOutage, alertNavBelowFloor } from '../alerts';
 import type { CycleStep, StepContext } from '../context';
 import { calendarDaysFor, fetchDailyHistory } from '../history';
@@ -25,7 +26,7 @@ const attempt = <T>(promise: Promise<T>): Promise<Read<T>> =>
   );
 
 export interface MarketFetchInput {
-  broker: Pick<Broker, 'getDailyBars' | 'getQuote' | 'getBalance'>;
+  broker: Pick<Broker, 'getDailyBars' | 'getQuote' | 'getBalance' | 'getDistributions'>;
   calendar: TradingCalendar;
   config: StrategyConfig;
   tradeDate: KstDate;
@@ -45,8 +46,13 @@ export async function fetchMarketData(input: MarketFetchInput): Promise<MarketDa
   const lastSession = calendar.previousTradingDay(tradeDate);
   const from = addDays(lastSession, -calendarDaysFor(needed));
 
-  const [histories, quotes, balance] = await Promise.all([
+  const getDistributions = broker.getDistributions?.bind(broker);
+  const [histories, distributions, quotes, balance] = await Promise.all([
     Promise.all(tickers.map((t) => attempt(fetchDailyHistory(broker, t, from, lastSession)))),
+    // A record date up to a week after the last session can still belong to an ex-date inside the bars.
+    getDistributions
+      ? Promise.all(tickers.map((t) => attempt(getDistributions(t, from, addDays(tradeDate, 7)))))
+      : null,
     Promise.all(tickers.map((t) => attempt(broker.getQuote(t)))),
     attempt(broker.getBalance()),
   ]);
@@ -55,11 +61,27 @@ export async function fetchMarketData(input: MarketFetchInput): Promise<MarketDa
 
   const problems: MarketOutput['problems'] = [];
   const bars: Record<string, CompactBar[]> = {};
+  const priceBasis: NonNullable<MarketOutput['priceBasis']> = [];
   tickers.forEach((ticker, i) => {
     const read = histories[i]!;
     const problem = read.ok ? historyProblem(read.value, lastSession, tradeDate, needed) : 'READ_FAILED';
     if (problem) problems.push({ ticker, problem });
-    if (read.ok) bars[ticker] = compact(read.value, tradeDate, needed + SPARE_BARS);
+    if (!read.ok) return;
+    let history = read.value;
+    const paid = distributions?.[i];
+    if (paid) {
+      // The signal's basis is the backtest's: distributions added back (src/domain/strategy/price-basis.ts).
+      const events = paid.ok
+        ? paid.value.map((d) => ({ exDate: exDateOf(d.recordDate, calendar), amount: d.amount }))
+        : [];
+      history = toTotalReturnBars(history, events);
+      priceBasis.push({
+        ticker,
+        basis: paid.ok ? 'TOTAL_RETURN' : 'PRICE',
+        distributions: events.filter((e) => e.exDate <= lastSession).length,
+      });
+    }
+    bars[ticker] = compact(history, tradeDate, needed + SPARE_BARS);
   });
   if (!balance.ok) problems.push({ ticker: '-', problem: 'NO_BALANCE' });
   return {
@@ -68,6 +90,7 @@ export async function fetchMarketData(input: MarketFetchInput): Promise<MarketDa
     bars,
     quotes: quotes.flatMap((q) => (q.ok ? [quoteOutput(q.value)] : [])),
     balance: balance.ok ? balance.value : null,
+    ...(distributions ? { priceBasis } : {}),
   };
 }
 

@@ -24,6 +24,7 @@ import {
   type PlanLeg,
   type StrategyOutput,
 } from '../outputs';
+import { planDayOnOrBefore } from '../../../domain/strategy/schedule';
 import { cycleStrategyConfig } from '../strategy-config';
 
 export const strategyStep: CycleStep<'strategy'> = {
@@ -94,6 +95,13 @@ export const strategyStep: CycleStep<'strategy'> = {
       ticker: n.ticker,
       text: n.text,
     }));
+    for (const p of market.priceBasis ?? [])
+      if (p.basis === 'PRICE')
+        notes.push({
+          code: 'PRICE_BASIS',
+          ticker: p.ticker,
+          text: inBothLocales((m) => m.priceBasis({ ticker: p.ticker })),
+        });
     for (const fit of fitted) {
       if (fit.clippedBy && fit.limitValue !== null)
         notes.push(clipNote(fit.leg, fit.quantity, fit.clippedBy, fit.limitValue));
@@ -114,7 +122,7 @@ export const strategyStep: CycleStep<'strategy'> = {
  */
 async function lastPlanTargets(ctx: StepContext): Promise<PlanTargets | null> {
   const { deps, tradeDate } = ctx;
-  const planDay = deps.calendar.firstTradingDayOfMonth(tradeDate);
+  const planDay = planDayOnOrBefore(tradeDate, deps.calendar, cycleStrategyConfig(deps).rebalanceOffsetDays);
   if (planDay >= tradeDate) return null;
   const run = await deps.store.getRun(planDay);
   if (run === null) return null;

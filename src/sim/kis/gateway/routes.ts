@@ -2,6 +2,7 @@ import { ApiError, type ApiRequest, type ApiResult, type SimServices } from '../
 import { checkHolidays } from '../api/quotations/holidays';
 import { inquireDailyChart } from '../api/quotations/daily-chart';
 import { inquireDailyPrice } from '../api/quotations/daily-price';
+import { ksdinfoDividend } from '../api/quotations/dividend';
 import { inquireEtfPrice } from '../api/quotations/etf-price';
 import { inquirePrice } from '../api/quotations/inquire-price';
 import { inquireBalance } from '../api/trading/balance';
@@ -39,6 +40,11 @@ export const ROUTES: ReadonlyMap<string, Route> = new Map<string, Route>([
     { method: 'GET', handler: inquireDailyPrice, trIds: both('FHKST01010400') },
   ],
   [`${QUOTATIONS}/chk-holiday`, { method: 'GET', handler: checkHolidays, trIds: realOnly('CTCA0903R') }],
+  [
+    '/uapi/domestic-stock/v1/ksdinfo/dividend',
+    // Whether KIS answers it on the paper host is not documented; served on both here.
+    { method: 'GET', handler: ksdinfoDividend, trIds: both('HHKDB669102C0') },
+  ],
   [
     '/uapi/etfetn/v1/quotations/inquire-price',
     // Real-only at KIS; served on both hosts here (see etf-price.ts).

@@ -38,6 +38,8 @@ export class DailyHistory {
   private readonly shapes: DayShape[];
   private readonly typicalTurnover: number;
   readonly lastDataDate: KstDate;
+  /** Distributions this ticker pays (the bars are then on the price basis). */
+  distributions: readonly { exDate: KstDate; amount: number }[] = [];
 
   constructor(
     readonly ticker: string,
@@ -50,6 +52,10 @@ export class DailyHistory {
     this.typicalTurnover = typicalTurnover(rows);
     for (const row of rows) this.push(snapRow(row));
     this.lastDataDate = rows[rows.length - 1]!.date;
+  }
+
+  isExDate(date: KstDate): boolean {
+    return this.distributions.some((d) => d.exDate === date);
   }
 
   get firstDate(): KstDate {

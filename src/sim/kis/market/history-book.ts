@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { availablePriceTickers, loadDailyPrices } from '../../../adapters/prices/load';
 import { resourcePath } from '../../../adapters/resources';
 import type { TradingCalendar } from '../../../domain/market';
+import type { SimDistribution } from '../types';
 import { DailyHistory } from './daily-history';
+import { toPriceBasis } from './price-basis';
 
 /** The daily histories of the replayed tickers, each read and snapped the first time it is asked for. */
 export class HistoryBook {
@@ -15,6 +17,7 @@ export class HistoryBook {
     private readonly calendar: TradingCalendar,
     private readonly seed: number,
     private readonly replicas: ReadonlyMap<string, string> = new Map(),
+    private readonly distributions: readonly SimDistribution[] = [],
   ) {
     const available = new Set(availablePriceTickers());
     for (const t of tickers)
@@ -30,12 +33,24 @@ export class HistoryBook {
     return this.tickerSet.has(ticker);
   }
 
+  /** Distributions of `ticker` going ex in [from, to]. */
+  distributionsOf(ticker: string, from: string, to: string): SimDistribution[] {
+    return this.distributions.filter((d) => d.ticker === ticker && d.exDate >= from && d.exDate <= to);
+  }
+
   get(ticker: string): DailyHistory | undefined {
     if (!this.tickerSet.has(ticker)) return undefined;
     let history = this.built.get(ticker);
     if (!history) {
+      const paid = this.distributions.filter((d) => d.ticker === ticker);
       const rows = loadDailyPrices(this.replicas.get(ticker) ?? ticker);
-      history = new DailyHistory(ticker, rows, this.calendar, this.seed);
+      history = new DailyHistory(
+        ticker,
+        paid.length ? toPriceBasis(rows, paid) : rows,
+        this.calendar,
+        this.seed,
+      );
+      history.distributions = paid;
       this.built.set(ticker, history);
     }
     return history;

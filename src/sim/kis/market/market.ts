@@ -93,6 +93,15 @@ export class Market {
     return this.names.get(ticker) ?? ticker;
   }
 
+  /** Distributions of `ticker` going ex in [from, to] (none unless the simulator was given some). */
+  distributionsOf(ticker: string, from: KstDate, to: KstDate): { exDate: KstDate; amount: number }[] {
+    return this.histories.distributionsOf(ticker, from, to);
+  }
+
+  isExDate(ticker: string, date: KstDate): boolean {
+    return this.histories.get(ticker)?.isExDate(date) ?? false;
+  }
+
   /** Completed daily bars strictly before `before` (never a bar of "today" or the future). */
   pastBars(ticker: string, from: KstDate, before: KstDate): SimBar[] {
     return this.histories.get(ticker)?.barsBetween(from, addDays(before, -1)) ?? [];

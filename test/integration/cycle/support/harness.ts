@@ -103,7 +103,11 @@ export interface KillPlan {
  * The cycle store as one process sees it: counts step starts, and when `kill` is armed, "kills the process"
  * at that step's checkpoint: from then on every call fails, as if the process were gone.
  */
-export function instrumentedStore(inner: CycleStore, starts: Map<string, number>, kill?: KillPlan): CycleStore {
+export function instrumentedStore(
+  inner: CycleStore,
+  starts: Map<string, number>,
+  kill?: KillPlan,
+): CycleStore {
   const dead = (): never => {
     throw new Crash('process killed');
   };
@@ -115,7 +119,8 @@ export function instrumentedStore(inner: CycleStore, starts: Map<string, number>
         if (kill?.killed) dead();
         if (property === 'startStep') starts.set(String(args[1]), (starts.get(String(args[1])) ?? 0) + 1);
         if (property === 'completeStep' && kill && args[1] === kill.step) {
-          if (kill.afterCheckpoint) await (original as (...a: unknown[]) => Promise<unknown>).apply(target, args);
+          if (kill.afterCheckpoint)
+            await (original as (...a: unknown[]) => Promise<unknown>).apply(target, args);
           kill.killed = true;
           dead();
         }
@@ -133,6 +138,16 @@ export const TEST_SETTINGS: CycleSettings = {
   topN: 2,
   orders: 'auto',
   newsFeeds: ['https://news.example/feed.xml'],
+};
+
+/** The strategy parameters the cycle scenarios assume (the defaults before the study of issue #11). */
+export const TEST_STRATEGY = {
+  lookbackDays: 252,
+  skipDays: 21,
+  riskBudgetBp: 100,
+  maxPositionWeightBp: 4_000,
+  cashSweep: false,
+  rebalanceOffsetDays: 0,
 };
 
 export const TEST_NAMES: Record<string, string> = {
@@ -159,6 +174,8 @@ export function startDesk(p: {
   publisher: CyclePublisher;
   news?: NewsSource | null;
   orders?: CycleSettings['orders'];
+  /** Overrides of TEST_SETTINGS (e.g. the rebalance-day offset). */
+  settings?: Partial<CycleSettings>;
   starts?: Map<string, number>;
   kill?: KillPlan;
   errors?: { what: string; error: unknown }[];
@@ -177,7 +194,9 @@ export function startDesk(p: {
     clock: p.clock,
     calendar,
     limits,
-    settings: { ...TEST_SETTINGS, orders: p.orders ?? 'auto' },
+    settings: { ...TEST_SETTINGS, ...p.settings, orders: p.orders ?? 'auto' },
+    // The scenarios were written for the 12-1 strategy; the shipped defaults follow the study (docs/study/).
+    strategy: TEST_STRATEGY,
     memory,
     news: p.news === undefined ? fakeNews(p.clock) : p.news,
     publisher: p.publisher,

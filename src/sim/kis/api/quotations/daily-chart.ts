@@ -20,6 +20,11 @@ export function inquireDailyChart(services: SimServices, request: ApiRequest): A
   const to = parseDate(query.require('FID_INPUT_DATE_2'), 'FID_INPUT_DATE_2');
   const period = parsePeriod(query.get('FID_PERIOD_DIV_CODE'));
   if (!period) throw new ApiError(500, 'OPSQ2001', 'ERROR : INPUT INVALID FID_PERIOD_DIV_CODE');
+  // 0 수정주가 / 1 원주가. The simulated ETFs have no splits or revaluations, and KIS's 수정주가 does not add
+  // ordinary distributions back (docs/backtest/price-basis.md): both bases are the same printed prices.
+  const basis = query.get('FID_ORG_ADJ_PRC') ?? '0';
+  if (basis !== '0' && basis !== '1')
+    throw new ApiError(500, 'OPSQ2001', 'ERROR : INPUT INVALID FID_ORG_ADJ_PRC');
   const snapshot = services.market.snapshot(ticker, request.now);
   if (!snapshot) return ok({ output1: {}, output2: [], ...QUOTE_OK });
 
@@ -29,7 +34,8 @@ export function inquireDailyChart(services: SimServices, request: ApiRequest): A
   for (let i = periods.length - 1; i >= 0 && rows.length < MAX_BARS; i--) {
     const bar = periods[i]!;
     if (bar.date < from) break;
-    rows.push(barRow(bar, periods[i - 1]?.close));
+    const exDate = period === 'D' && services.market.isExDate(ticker, bar.date);
+    rows.push(barRow(bar, periods[i - 1]?.close, exDate));
   }
   const previous = snapshot.previousBar;
   const change = snapshot.price - snapshot.base;
@@ -85,12 +91,13 @@ export function barsWithToday(
   return bars;
 }
 
-function barRow(bar: SimBar, previousClose: number | undefined): Record<string, string> {
+function barRow(bar: SimBar, previousClose: number | undefined, exDate: boolean): Record<string, string> {
   const base = previousClose ?? bar.close;
   return {
     acml_tr_pbmn: int(bar.volume * bar.close),
     acml_vol: int(bar.volume),
-    flng_cls_code: '00',
+    // 03 분배락: the ETF goes ex-distribution today (the price drops by it; the base price is not revalued).
+    flng_cls_code: exDate ? '03' : '00',
     mod_yn: 'N',
     prdy_vrss: int(bar.close - base),
     prdy_vrss_sign: changeSign(bar.close, base),
