@@ -239,6 +239,11 @@ const envSchema = z.object({
     emptyToUndefined,
     z.enum(['true', 'false']).default(DEFAULT_STRATEGY_CONFIG.cashSweep ? 'true' : 'false'),
   ),
+  /** Momentum window in trading days (252 = 12 months) and the most recent days left out (21 = the classic 12-1). */
+  CYCLE_LOOKBACK_DAYS: intFrom(DEFAULT_STRATEGY_CONFIG.lookbackDays, 20, 500),
+  CYCLE_SKIP_DAYS: intFrom(DEFAULT_STRATEGY_CONFIG.skipDays, 0, 63),
+  /** ATR sizing: loss budget per position for a 2-ATR move, in bp of NAV; 10000 = off. */
+  CYCLE_ATR_BUDGET_BP: intFrom(DEFAULT_STRATEGY_CONFIG.riskBudgetBp, 10, 10_000),
   /** Plan on the (N + 1)-th trading day of the month instead of the first. */
   CYCLE_REBALANCE_OFFSET_DAYS: intFrom(DEFAULT_STRATEGY_CONFIG.rebalanceOffsetDays, 0, 15),
   CYCLE_ORDERS: z.preprocess(emptyToUndefined, z.enum(['approve', 'auto']).default('approve')),
@@ -336,6 +341,10 @@ export interface Config {
     topN: number;
     cashSweep?: boolean;
     rebalanceOffsetDays?: number;
+    /** Momentum window, skipped recent days and ATR budget (default: the study's choice). */
+    lookbackDays?: number;
+    skipDays?: number;
+    riskBudgetBp?: number;
     orders: 'approve' | 'auto';
     newsFeeds: string[];
   };
@@ -381,6 +390,11 @@ export function loadConfig(raw: Record<string, string | undefined>): Config {
     if (!condition) return;
     for (const name of names) if (!v(name)) problems.push(`${name}: required ${because}`);
   };
+
+  const lookback = Number(v('CYCLE_LOOKBACK_DAYS') ?? DEFAULT_STRATEGY_CONFIG.lookbackDays);
+  const skip = Number(v('CYCLE_SKIP_DAYS') ?? DEFAULT_STRATEGY_CONFIG.skipDays);
+  if (Number.isInteger(lookback) && Number.isInteger(skip) && skip >= lookback)
+    problems.push(`CYCLE_SKIP_DAYS: ${skip} must be smaller than CYCLE_LOOKBACK_DAYS (${lookback})`);
 
   const discordOn = Boolean(v('DISCORD_TOKEN'));
   requireWhen(
@@ -547,6 +561,9 @@ function toConfig(e: Env): Config {
       topN: e.CYCLE_TOP_N,
       cashSweep: e.CYCLE_CASH_SWEEP === 'true',
       rebalanceOffsetDays: e.CYCLE_REBALANCE_OFFSET_DAYS,
+      lookbackDays: e.CYCLE_LOOKBACK_DAYS,
+      skipDays: e.CYCLE_SKIP_DAYS,
+      riskBudgetBp: e.CYCLE_ATR_BUDGET_BP,
       orders: e.CYCLE_ORDERS,
       newsFeeds: e.NEWS_FEEDS,
     },

@@ -35,6 +35,9 @@ const argsSchema = z
       .optional(),
     safe: z.union([ticker, z.literal(CASH)], { error: '--safe must be a 6-digit ticker or CASH' }).optional(),
     top: integerString('--top').pipe(z.number().int().min(1).max(10)).optional(),
+    lookback: integerString('--lookback').pipe(z.number().int().min(20).max(500)).optional(),
+    skip: integerString('--skip').pipe(z.number().int().min(0).max(63)).optional(),
+    'atr-budget-bp': integerString('--atr-budget-bp').pipe(z.number().int().min(10).max(10_000)).optional(),
     out: z.string().min(1).default('docs/backtest'),
     'slippage-ticks': integerString('--slippage-ticks').pipe(z.number().int().max(100)).optional(),
     'commission-ppm': integerString('--commission-ppm').pipe(z.number().int().max(100_000)).optional(),
@@ -59,7 +62,8 @@ export class CliArgsError extends Error {
 }
 
 export const BACKTEST_USAGE = `usage: npm run backtest -- --from YYYY-MM-DD --to YYYY-MM-DD --capital KRW
-       [--universe 069500,229200,...] [--safe 114260|CASH] [--top 2] [--out docs/backtest]
+       [--universe 069500,229200,...] [--safe 114260|CASH] [--top 3] [--out docs/backtest]
+       [--lookback 126] [--skip 0] [--atr-budget-bp 10000 (off)]   (classic 12-1: --lookback 252 --skip 21)
        [--slippage-ticks 1] [--commission-ppm 140] [--cash-rate 0 (% a year)] [--risk-free 2 (% a year)]
        [--account taxable|isa|pension (default taxable: 15.4 % on gains of non-domestic-equity ETFs)]
        npm run backtest -- --replay-check [--months 24]`;
@@ -93,6 +97,9 @@ export function parseBacktestArgs(argv: readonly string[]): BacktestCliArgs {
     ...(a.universe ? { universe: a.universe } : {}),
     ...(a.safe ? { safeAsset: a.safe } : {}),
     ...(a.top !== undefined ? { topN: a.top } : {}),
+    ...(a.lookback !== undefined ? { lookbackDays: a.lookback } : {}),
+    ...(a.skip !== undefined ? { skipDays: a.skip } : {}),
+    ...(a['atr-budget-bp'] !== undefined ? { riskBudgetBp: a['atr-budget-bp'] } : {}),
   };
   const config = backtestConfigSchema.safeParse({
     from: a.from,

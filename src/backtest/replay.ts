@@ -85,6 +85,9 @@ export function replayBacktestConfig(from: KstDate, to: KstDate): BacktestConfig
       topN: config.cycle.topN,
       cashSweep: config.cycle.cashSweep ?? DEFAULT_STRATEGY_CONFIG.cashSweep,
       rebalanceOffsetDays: config.cycle.rebalanceOffsetDays ?? DEFAULT_STRATEGY_CONFIG.rebalanceOffsetDays,
+      lookbackDays: config.cycle.lookbackDays ?? DEFAULT_STRATEGY_CONFIG.lookbackDays,
+      skipDays: config.cycle.skipDays ?? DEFAULT_STRATEGY_CONFIG.skipDays,
+      riskBudgetBp: config.cycle.riskBudgetBp ?? DEFAULT_STRATEGY_CONFIG.riskBudgetBp,
     },
     ...DEFAULT_BACKTEST_COSTS,
     // The simulator fills at the print, without slippage, and charges the desk's commission.

@@ -28,6 +28,10 @@ export interface CycleSettings {
   cashSweep?: boolean;
   /** Plan on the (offset + 1)-th trading day of the month (default 0). */
   rebalanceOffsetDays?: number;
+  /** Momentum window and skipped recent days in trading days; ATR loss budget in bp (default: the study's). */
+  lookbackDays?: number;
+  skipDays?: number;
+  riskBudgetBp?: number;
   /** approve: one plan card for people to approve; auto: the cycle approves its own legs (the guard still runs). */
   orders: 'approve' | 'auto';
   newsFeeds: readonly string[];

@@ -16,6 +16,9 @@ export function cycleStrategyConfig(
     topN: deps.settings.topN,
     cashSweep: deps.settings.cashSweep ?? base.cashSweep,
     rebalanceOffsetDays: deps.settings.rebalanceOffsetDays ?? base.rebalanceOffsetDays,
+    lookbackDays: deps.settings.lookbackDays ?? base.lookbackDays,
+    skipDays: deps.settings.skipDays ?? base.skipDays,
+    riskBudgetBp: deps.settings.riskBudgetBp ?? base.riskBudgetBp,
     maxPositionWeightBp: Math.min(base.maxPositionWeightBp, deps.limits.maxPositionWeightBp),
   };
 }

@@ -48,6 +48,22 @@ describe('backtest CLI arguments', () => {
     expect(outDir).toBe('/tmp/x');
   });
 
+  it('when the classic 12-1 window is asked for then the strategy runs it, and a skip not shorter than the window is refused', () => {
+    const { config } = parseBacktestArgs([
+      ...base,
+      '--lookback',
+      '252',
+      '--skip',
+      '21',
+      '--atr-budget-bp',
+      '100',
+    ]);
+    expect(config.strategy).toMatchObject({ lookbackDays: 252, skipDays: 21, riskBudgetBp: 100 });
+
+    expect(() => parseBacktestArgs([...base, '--lookback', '30', '--skip', '40'])).toThrow(CliArgsError);
+    expect(() => parseBacktestArgs([...base, '--lookback', '5'])).toThrow(/--lookback/);
+  });
+
   it('when a date is malformed then the error names the flag', () => {
     expect(() =>
       parseBacktestArgs(['--from', '2016-13-01', '--to', '2025-12-31', '--capital', '1000000']),

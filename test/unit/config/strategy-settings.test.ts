@@ -29,3 +29,29 @@ describe('strategy settings in the configuration', () => {
     );
   });
 });
+
+describe('the momentum window in the configuration', () => {
+  it('when the owner sets the classic 12-1 window then the cycle plans with it, and the defaults are the study’s', async () => {
+    const { cycleStrategyConfig } = await import('../../../src/app/cycle/strategy-config');
+    const { DEFAULT_RISK_LIMITS } = await import('../../../src/domain/risk');
+    const classic = loadConfig({
+      CYCLE_LOOKBACK_DAYS: '252',
+      CYCLE_SKIP_DAYS: '21',
+      CYCLE_ATR_BUDGET_BP: '100',
+    });
+    const plan = cycleStrategyConfig({ settings: classic.cycle, limits: DEFAULT_RISK_LIMITS });
+    expect(plan).toMatchObject({ lookbackDays: 252, skipDays: 21, riskBudgetBp: 100 });
+
+    const defaults = cycleStrategyConfig({ settings: loadConfig({}).cycle, limits: DEFAULT_RISK_LIMITS });
+    expect(defaults).toMatchObject({ lookbackDays: 126, skipDays: 0, riskBudgetBp: 10_000 });
+  });
+
+  it('when the skip is not shorter than the window, or either is out of range, then every problem is named at once', () => {
+    expect(() => loadConfig({ CYCLE_LOOKBACK_DAYS: '60', CYCLE_SKIP_DAYS: '60' })).toThrow(
+      /CYCLE_SKIP_DAYS: 60 must be smaller than CYCLE_LOOKBACK_DAYS \(60\)/,
+    );
+    expect(() => loadConfig({ CYCLE_LOOKBACK_DAYS: '5', CYCLE_ATR_BUDGET_BP: '0' })).toThrow(
+      /CYCLE_LOOKBACK_DAYS[\s\S]*CYCLE_ATR_BUDGET_BP/,
+    );
+  });
+});
