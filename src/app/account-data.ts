@@ -5,8 +5,8 @@
 import type { Clock } from '../domain/clock';
 import { kstDate, kstInstant, type TradingCalendar } from '../domain/market';
 import { OPEN_ORDER_STATUSES } from '../domain/order';
-import type { Broker, BrokerBalance, EtfNav, Quote } from '../domain/ports';
-import type { AccountSnapshot, GuardInput, GuardOrder, RiskLimits, TradingState } from '../domain/risk';
+import type { Broker, BrokerBalance, BuyingPower, EtfNav, Quote } from '../domain/ports';
+import type { AccountSnapshot, GuardInput, GuardOrder, NewOrder, RiskLimits, TradingState } from '../domain/risk';
 import { navSnapshotOf } from './nav';
 import type { BlackoutService } from './blackouts';
 import type { TradingStore } from './trading-store';
@@ -66,21 +66,19 @@ export class AccountData {
     return (await this.deps.store.getNavSnapshot(today, 'start_of_day'))?.nav ?? balance.totalValue;
   }
 
-  async account(order: GuardOrder, quote: Quote | null): Promise<AccountSnapshot | null> {
-    const balance = await this.balance();
+  /**
+   * The balance and, for a buy, the buying power — read at the same time. The quote may still be on its way
+   * (guardInput reads everything at once); only a MARKET buy waits for it, to price the buying-power question.
+   */
+  async account(
+    order: GuardOrder,
+    quote: Quote | null | PromiseLike<Quote | null>,
+  ): Promise<AccountSnapshot | null> {
+    const needsBuyingPower = order.kind === 'NEW' && order.side === 'BUY';
+    const buyingPowerRead = needsBuyingPower ? this.buyingPower(order, quote) : Promise.resolve(null);
+    const [balance, buyingPower] = await Promise.all([this.balance(), buyingPowerRead]);
     if (!balance) return null;
-    let buyingPower = null;
-    if (order.kind === 'NEW' && order.side === 'BUY') {
-      try {
-        buyingPower = await this.deps.broker.getBuyingPower(
-          order.ticker,
-          order.orderType === 'LIMIT' ? order.limitPrice : quote?.price,
-        );
-      } catch (error) {
-        this.deps.onReadError?.('buying power', error);
-        return null;
-      }
-    }
+    if (needsBuyingPower && buyingPower === null) return null;
     return {
       cash: balance.cashD2,
       buyingPower,
@@ -93,6 +91,20 @@ export class AccountData {
       startOfDayNav: await this.startOfDayNav(balance),
       asOf: balance.asOf,
     };
+  }
+
+  /** The buying power for a buy; a failed read is `null` (the account is then unknown and the guard fails closed). */
+  private async buyingPower(
+    order: NewOrder,
+    quote: Quote | null | PromiseLike<Quote | null>,
+  ): Promise<BuyingPower | null> {
+    try {
+      const price = order.orderType === 'LIMIT' ? order.limitPrice : (await quote)?.price;
+      return await this.deps.broker.getBuyingPower(order.ticker, price);
+    } catch (error) {
+      this.deps.onReadError?.('buying power', error);
+      return null;
+    }
   }
 
   /** Orders still open (UNKNOWN counts as open) and how many were created on the trade date. */
@@ -119,15 +131,20 @@ export class AccountData {
     freshQuote?: Quote | null,
   ): Promise<GuardInput> {
     const now = this.deps.clock.now();
-    const quote = freshQuote !== undefined ? freshQuote : await this.quote(order.ticker);
-    const nav = order.kind === 'NEW' ? await this.nav(order.ticker) : null;
-    const account = await this.account(order, quote);
-    const { openOrders, ordersToday } = await this.orderActivity(kstDate(now));
+    // Every read at once: the quote, the NAV, the balance (and buying power) and the books are independent, so a
+    // click waits for the slowest read rather than for their sum (the shared KIS budget still paces them).
+    const quoteRead = freshQuote !== undefined ? Promise.resolve(freshQuote) : this.quote(order.ticker);
     const max = this.deps.maxDeferred;
-    const deferredQueue =
+    const [quote, nav, account, { openOrders, ordersToday }, deferredCount] = await Promise.all([
+      quoteRead,
+      order.kind === 'NEW' ? this.nav(order.ticker) : Promise.resolve(null),
+      this.account(order, quoteRead),
+      this.orderActivity(kstDate(now)),
       max === undefined
-        ? undefined
-        : { size: (await this.deps.store.listIntents({ statuses: ['DEFERRED'] })).length, max };
+        ? Promise.resolve(0)
+        : this.deps.store.listIntents({ statuses: ['DEFERRED'] }).then((rows) => rows.length),
+    ]);
+    const deferredQueue = max === undefined ? undefined : { size: deferredCount, max };
     return {
       order,
       quote,
