@@ -1,4 +1,5 @@
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
+import { data as backtest } from './backtest';
 import { data as blackout } from './blackout';
 import { data as cycle } from './cycle';
 import { data as help } from './help';
@@ -33,4 +34,5 @@ export const allCommands: readonly CommandData[] = [
   scorecard,
   pnl,
   watch,
+  backtest,
 ];

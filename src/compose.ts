@@ -32,6 +32,7 @@ import { createDesk } from './app/desk';
 import type { ConversationRef } from './app/desk-api';
 import {
   createDailyCycle,
+  cycleStrategyConfig,
   CYCLE_AUTO_APPROVER,
   takeCloseSnapshot,
   type DailyCycle,
@@ -44,7 +45,9 @@ import type { Briefing, ChartRenderer, CyclePublisher, PlanPublication } from '.
 import type { PublicationLog } from './app/ports/publication-log';
 import { createScheduler, type Scheduler } from './app/scheduler';
 import {
+  deskBacktestOutcome,
   deskJobHandlers,
+  followBacktestJob,
   queuedCycleRunner,
   queuedScheduledCycle,
   type JobHandlers,
@@ -59,6 +62,13 @@ import {
   type SchedulerLeadership,
 } from './adapters/jobs/advisory-leader';
 import { startPgBossQueue } from './adapters/jobs/pg-boss-queue';
+import { NAV_FLOOR_OF_CAPITAL_BP } from './backtest/config';
+import {
+  runDeskBacktest,
+  type DeskBacktestRequest,
+  type DeskBacktestRunner,
+  type DeskBacktestSetup,
+} from './backtest/desk-backtest';
 import { createWebhookAlertForwarder } from './adapters/alerts/webhook';
 import { renderLineChartPng } from './adapters/chart';
 import { createDbBlackoutStore } from './adapters/db/blackout-store';
@@ -82,7 +92,7 @@ import { WatchService } from './app/watch/service';
 import { watchReadiness } from './app/watch/readiness';
 import type { TradingStore } from './app/trading-store';
 import type { Clock } from './domain/clock';
-import type { TradingCalendar } from './domain/market';
+import { kstDate, type TradingCalendar } from './domain/market';
 import type { MemoryStore } from './domain/ports/memory';
 import type { RiskLimits } from './domain/risk';
 import {
@@ -172,6 +182,8 @@ export interface ComposeOverrides {
   cycleRetry?: RetryPolicy;
   /** The briefing's chart renderer (the replay check passes a cheap one: the chart decides no order). */
   renderChart?: ChartRenderer;
+  /** Runs `/backtest`'s engine run; default: a one-thread worker pool. */
+  backtestRunner?: DeskBacktestRunner;
   /** The memory store (process tests on a Postgres without pgvector pass an exact in-memory one). */
   memory?: MemoryStore;
   /** Job queue and leadership timings (process tests shorten them). */
@@ -547,7 +559,22 @@ export async function composeDesk(config: Config, overrides: ComposeOverrides = 
     };
     const closeSnapshot = (tradeDate: string) =>
       takeCloseSnapshot({ broker, tradingStore: store, clock }, tradeDate);
-    const jobHandlers = deskJobHandlers({ cycle, tradingUpkeep, closeSnapshot, sweepIdleSessions });
+    // `/backtest`: the desk's own strategy settings and guard limits (what the cycle trades with).
+    const backtestSetup: DeskBacktestSetup = {
+      strategy: cycleStrategyConfig({ settings: config.cycle, limits }),
+      limits,
+      commissionPpm: config.kis.commissionPpm,
+      navFloorBp: NAV_FLOOR_OF_CAPITAL_BP,
+    };
+    const backtestHere = (request: DeskBacktestRequest) =>
+      runDeskBacktest(request, backtestSetup, kstDate(clock.now()), overrides.backtestRunner);
+    const jobHandlers = deskJobHandlers({
+      cycle,
+      tradingUpkeep,
+      closeSnapshot,
+      sweepIdleSessions,
+      backtest: backtestHere,
+    });
     // Until startBackgroundWork (main.ts) this process is alone and runs what the scheduler finds due itself,
     // with the same handlers: how tests and the replay check drive `scheduler.tick()` on a fake clock.
     let leadership: SchedulerLeadership | null = null;
@@ -647,6 +674,9 @@ export async function composeDesk(config: Config, overrides: ComposeOverrides = 
       scorecard,
       pnl,
       watch: watchService,
+      // Through the queue once background work runs (any desk process may take it), in-process before.
+      backtest: (request, actor) =>
+        deskBacktestOutcome(leadership ? followBacktestJob(jobs, request, actor) : backtestHere(request)),
     });
     return {
       config,

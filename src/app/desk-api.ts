@@ -8,6 +8,7 @@ import type { BlackoutChange, BlackoutList } from './blackouts';
 import type { WatchAddRequest } from './watch/desk-watch';
 import type { WatchChange, WatchListView } from './watch/ports';
 import type { WatchStatus } from './watch/service';
+import type { DeskBacktestBrief } from '../backtest/desk-request';
 import type { DeskEvents } from './desk-events';
 import type { PnlResult } from './reports/pnl';
 import type { ScorecardResult } from './reports/scorecard';
@@ -102,6 +103,15 @@ export interface CycleSummary {
   finishedAt: string | null;
 }
 
+/** `/backtest`: the desk's strategy over the last N months, or why not. */
+export type BacktestOutcome =
+  | { status: 'done'; brief: DeskBacktestBrief }
+  /** Months or capital outside the allowed range (each field named once); nothing ran. */
+  | { status: 'invalid'; fields: ('months' | 'capital')[] }
+  | { status: 'no-data' }
+  | { status: 'not-configured' }
+  | { status: 'failed'; error: string };
+
 export interface MemoryItem {
   id: string;
   kind: string;
@@ -142,6 +152,11 @@ export interface Desk {
   memoryForget(id: string, actor: string): Promise<boolean>;
   runCycle(actor: string): Promise<CycleSummary>;
   lastCycle(): Promise<CycleSummary | null>;
+  /** `/backtest [months] [capital]`: runs as a job in whichever desk process takes it; waits for the brief. */
+  backtest(
+    request: { months?: number | null; capital?: number | null },
+    actor: string,
+  ): Promise<BacktestOutcome>;
   /** ETF names for autocomplete and rendering. */
   universe(): { ticker: string; name: string }[];
   /** The daily and ad-hoc KIS maintenance windows and the one in force. */

@@ -2,6 +2,11 @@
  * The Desk facade: the one object channels talk to. It composes the trading core, the assistant, the
  * portfolio view and the daily cycle; it holds no state of its own.
  */
+import {
+  DEFAULT_DESK_BACKTEST,
+  deskBacktestRequestSchema,
+  type DeskBacktestRequest,
+} from '../backtest/desk-request';
 import type { Clock } from '../domain/clock';
 import { kstDate } from '../domain/market';
 import { OPEN_ORDER_STATUSES } from '../domain/order';
@@ -10,6 +15,7 @@ import { parsePeriod } from '../domain/scorecard';
 import type { Broker } from '../domain/ports';
 import type {
   AssistantReply,
+  BacktestOutcome,
   ConversationRef,
   CycleSummary,
   Desk,
@@ -62,6 +68,8 @@ export interface DeskDeps {
   pnl?: Pick<PnlService, 'report'>;
   /** The intraday watch behind /watch and the watch lines of /status; without it /watch says so. */
   watch?: WatchCommandsPort;
+  /** `/backtest`: runs (or queues and follows) one desk backtest; without it /backtest says so. */
+  backtest?: (request: DeskBacktestRequest, actor: string) => Promise<BacktestOutcome>;
 }
 
 export function createDesk(deps: DeskDeps): Desk {
@@ -167,6 +175,18 @@ export function createDesk(deps: DeskDeps): Desk {
       return deps.cycle.runNow(actor);
     },
     lastCycle: async () => (deps.cycle ? deps.cycle.last() : null),
+    backtest: async (request, actor) => {
+      const parsed = deskBacktestRequestSchema.safeParse({
+        months: request.months ?? DEFAULT_DESK_BACKTEST.months,
+        capital: request.capital ?? DEFAULT_DESK_BACKTEST.capital,
+      });
+      if (!parsed.success) {
+        const fields = new Set(parsed.error.issues.map((i) => i.path[0]));
+        return { status: 'invalid', fields: (['months', 'capital'] as const).filter((f) => fields.has(f)) };
+      }
+      if (!deps.backtest) return { status: 'not-configured' };
+      return deps.backtest(parsed.data, actor);
+    },
     universe: () => deps.universe,
     blackouts: async () => (deps.blackouts ? deps.blackouts.list() : { daily: [], adhoc: [], active: null }),
     addBlackout: async (input, approver) =>

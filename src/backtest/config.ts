@@ -85,4 +85,4 @@ export function guardLimitsFor(
 }
 
 /** The desk's NAV floor (RISK_NAV_FLOOR_KRW 800,000) relative to its 1,000,000 KRW account. */
-const NAV_FLOOR_OF_CAPITAL_BP = 8_000;
+export const NAV_FLOOR_OF_CAPITAL_BP = 8_000;

@@ -15,11 +15,22 @@ import { PnlService } from '../../src/app/reports/pnl';
 import { brokerClosePrices } from '../../src/app/reports/close-prices';
 import { createDbFillsReader } from '../../src/adapters/db/fills-reader';
 import { kstInstant } from '../../src/domain/market';
+import { deskBacktestOutcome } from '../../src/app/jobs';
+import { guardLimitsFor } from '../../src/backtest/config';
+import { runDeskBacktest, type DeskBacktestSetup } from '../../src/backtest/desk-backtest';
+import { runStudyJob } from '../../src/backtest/study/worker';
+import { DEFAULT_STRATEGY_CONFIG } from '../../src/domain/strategy/config';
 import { testDatabaseTargets, useTestDatabase } from '../support/db';
 import { calendar } from '../support/trading';
 import { buildWorld, UNIVERSE, type AssistantWorld } from '../integration/assistant/support/harness';
 
 const [pglite] = testDatabaseTargets();
+const backtestSetup: DeskBacktestSetup = {
+  strategy: DEFAULT_STRATEGY_CONFIG,
+  limits: guardLimitsFor(DEFAULT_STRATEGY_CONFIG, 1_000_000),
+  commissionPpm: 140,
+  navFloorBp: 8_000,
+};
 
 describe('terminal reports', () => {
   const handle = useTestDatabase(pglite!);
@@ -56,6 +67,12 @@ describe('terminal reports', () => {
       universe: UNIVERSE,
       simulated: true,
       scorecard,
+      backtest: (request) =>
+        deskBacktestOutcome(
+          runDeskBacktest(request, backtestSetup, '2026-11-23', async (config, tickers) =>
+            runStudyJob({ id: 1, config, dataTickers: [...tickers] }),
+          ),
+        ),
       pnl: new PnlService({
         snapshots: createDbTradingStore(handle.database.db),
         fills: createDbFillsReader(handle.database.db),
@@ -142,5 +159,18 @@ describe('terminal reports', () => {
     expect(empty).toContain('2026-11-23..2026-11-23 기간의 종가 기록(NAV 스냅샷)이 없습니다.');
     expect(bad).toContain('"fortnight"은(는) 기간이 아닙니다. day · week · month · year');
     expect(usage).toContain('/pnl [day | week | month | year]');
+  });
+
+  it('when /backtest is typed then the desk’s figures print, and bad words get the refusal or the usage', async () => {
+    const ran = await type('/backtest 6 2,000,000', '세후');
+    const bad = await type('/backtest six', '입력을 확인하세요');
+    const usage = await type('/backtest 1 2 3', '사용법: /backtest');
+
+    expect(ran).toContain('백테스트를 실행합니다');
+    expect(ran).toContain('백테스트 · 최근 6개월 (2026-02-23 → 2026-08-21)');
+    expect(ran).toMatch(/2,000,000원 → [\d,]+원/);
+    expect(ran).toContain('KODEX 200 (069500) 보유');
+    expect(bad).toContain('기간은 1–120개월 사이의 정수');
+    expect(usage).toContain('/backtest [개월 1–120] [자본(원)]');
   });
 });

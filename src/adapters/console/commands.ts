@@ -18,6 +18,8 @@ export type TerminalCommand =
   | { kind: 'blackout-remove'; id: string }
   /** `/scorecard [me | person id] [period]`. */
   | { kind: 'scorecard'; person: string | null; period: string | null }
+  /** `/backtest [months] [capital]`; a word that is not a whole number is passed on as NaN and refused. */
+  | { kind: 'backtest'; months: number | null; capital: number | null }
   /** `/pnl [day|week|month|year]`. */
   | { kind: 'pnl'; period: string | null }
   /** `/watch add <ticker> [conditions] [key=value …]`, `/watch remove <ticker>`, `/watch list`. */
@@ -29,7 +31,17 @@ export type TerminalCommand =
   | { kind: 'empty' }
   | {
       kind: 'usage';
-      of: 'trade' | 'approve' | 'reject' | 'cycle' | 'forget' | 'blackout' | 'scorecard' | 'pnl' | 'watch';
+      of:
+        | 'trade'
+        | 'approve'
+        | 'reject'
+        | 'cycle'
+        | 'forget'
+        | 'blackout'
+        | 'scorecard'
+        | 'pnl'
+        | 'watch'
+        | 'backtest';
     }
   | { kind: 'unknown'; name: string };
 
@@ -91,6 +103,16 @@ export function parseCommand(raw: string): TerminalCommand {
       return rest.length > 1
         ? { kind: 'usage', of: 'pnl' }
         : { kind: 'pnl', period: rest[0]?.slice(0, 40) ?? null };
+    case '/backtest': {
+      if (rest.length > 2) return { kind: 'usage', of: 'backtest' };
+      const int = (word: string | undefined) =>
+        word === undefined
+          ? null
+          : /^\d{1,12}$/.test(word.replaceAll(',', ''))
+            ? Number(word.replaceAll(',', ''))
+            : Number.NaN;
+      return { kind: 'backtest', months: int(rest[0]), capital: int(rest[1]) };
+    }
     case '/help':
       return { kind: 'help' };
     case '/quit':

@@ -15,7 +15,9 @@ import { AssistantInputError } from '../../app/assistant';
 import type { AssistantReply, ConversationRef, Desk, Locale, Speaker } from '../../app/desk-api';
 import { blackoutChangeText, blackoutListLines } from '../../app/guard-rails/blackout-text';
 import { scorecardPlain, scorecardText } from '../../app/reports/scorecard-text';
+import { backtestPlain, backtestText } from '../../app/reports/backtest-text';
 import { pnlPlain, pnlText } from '../../app/reports/pnl-text';
+import { reportsText } from '../../app/reports/scorecard-text';
 import type { IntentRecord } from '../../app/trading-store';
 import type { Clock } from '../../domain/clock';
 import { kstParts } from '../../domain/market';
@@ -190,6 +192,14 @@ export function createTerminalChannel(options: TerminalChannelOptions): Terminal
         const person = command.person?.toLowerCase() === 'me' ? operator.userId : command.person;
         const result = await desk.scorecard({ person, period: command.period });
         return print(plainText(scorecardPlain(scorecardText(result, options.locale, (id) => id))));
+      }
+      case 'backtest': {
+        print(plainText(reportsText(options.locale).backtest.running));
+        const outcome = await desk.backtest(
+          { months: command.months, capital: command.capital },
+          operator.userId,
+        );
+        return print(plainText(backtestPlain(backtestText(outcome, options.locale))));
       }
       case 'pnl':
         return print(

@@ -3,10 +3,16 @@
  * `/cycle run` and `npm run cycle` use instead of running the work in their own process. Whichever desk
  * process takes a job runs it; one cycle per trade date across all of them (the singleton key).
  */
-import type { CycleSummary } from '../desk-api';
+import {
+  deskBacktestBriefSchema,
+  NO_BACKTEST_DATA,
+  type DeskBacktestBrief,
+} from '../../backtest/desk-request';
+import type { BacktestOutcome, CycleSummary } from '../desk-api';
 import type { CycleRunner } from '../desk';
 import type { DailyCycle } from '../cycle';
 import type { SchedulerDeps } from '../scheduler';
+import type { JobPayload } from './kinds';
 import type { JobHandlers, JobService } from './service';
 
 /** The cycle ended FAILED: the job attempt fails too, so the queue retries it (resuming from the checkpoint). */
@@ -26,6 +32,8 @@ export interface DeskJobDeps {
   tradingUpkeep: () => Promise<unknown>;
   closeSnapshot: (tradeDate: string) => Promise<unknown>;
   sweepIdleSessions?: () => Promise<unknown>;
+  /** `/backtest`: the desk's strategy over the last N months; its brief is the job's output. */
+  backtest?: (request: JobPayload<'backtest'>) => Promise<unknown>;
 }
 
 export function deskJobHandlers(deps: DeskJobDeps): JobHandlers {
@@ -53,6 +61,7 @@ export function deskJobHandlers(deps: DeskJobDeps): JobHandlers {
       return { tradeDate };
     },
     ...(sweep ? { 'session-sweep': async () => (await sweep(), null) } : {}),
+    ...(deps.backtest ? { backtest: deps.backtest } : {}),
   };
 }
 
@@ -96,4 +105,45 @@ export function queuedCycleRunner(
       );
     },
   };
+}
+
+/** How long a person's `/backtest` waits for the job (its attempt expires after 10 minutes). */
+const BACKTEST_WAIT_MS = 11 * 60_000;
+
+/** `/backtest` through the queue: whichever desk takes the job runs it; this waits for its brief. */
+export async function followBacktestJob(
+  jobs: JobService,
+  request: JobPayload<'backtest'>,
+  actor: string,
+  options: { pollMs?: number } = {},
+): Promise<DeskBacktestBrief> {
+  const job = await jobs.enqueue('backtest', request, actor);
+  const finished = await jobs.follow('backtest', job.id, {
+    timeoutMs: BACKTEST_WAIT_MS,
+    ...(options.pollMs !== undefined ? { pollMs: options.pollMs } : {}),
+  });
+  if (finished.status.state !== 'completed') {
+    const error = finished.audit?.error ?? `the backtest job ${job.id} ended ${finished.status.state}`;
+    throw error.startsWith(NO_BACKTEST_DATA) ? new BacktestNoDataError(error) : new Error(error);
+  }
+  // The output crossed the queue (another process may have written it): checked like any boundary.
+  return deskBacktestBriefSchema.parse(finished.status.output);
+}
+
+class BacktestNoDataError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = NO_BACKTEST_DATA;
+  }
+}
+
+/** A brief, or why there is none, as `/backtest` shows it. */
+export async function deskBacktestOutcome(run: Promise<DeskBacktestBrief>): Promise<BacktestOutcome> {
+  try {
+    return { status: 'done', brief: await run };
+  } catch (error) {
+    if (error instanceof Error && error.name === NO_BACKTEST_DATA) return { status: 'no-data' };
+    const text = error instanceof Error ? error.message : String(error);
+    return { status: 'failed', error: text.slice(0, 300) };
+  }
 }

@@ -1,5 +1,12 @@
 export { JobService, type EnqueuedJob, type FinishedJob, type JobHandler, type JobHandlers } from './service';
-export { deskJobHandlers, queuedCycleRunner, queuedScheduledCycle, CycleRunFailedError } from './desk-jobs';
+export {
+  deskBacktestOutcome,
+  deskJobHandlers,
+  followBacktestJob,
+  queuedCycleRunner,
+  queuedScheduledCycle,
+  CycleRunFailedError,
+} from './desk-jobs';
 export { JobPayloadError, UnknownJobKindError, JobWaitTimeoutError } from './errors';
 export {
   DEFAULT_JOB_POLICIES,

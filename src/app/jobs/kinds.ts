@@ -4,6 +4,7 @@
  * date across every process), retries and how long an attempt may run before it is presumed dead.
  */
 import { z } from 'zod';
+import { deskBacktestRequestSchema } from '../../backtest/desk-request';
 import { isKstDate } from '../../domain/market';
 
 const tradeDate = z.string().refine(isKstDate, 'must be a trade date written YYYY-MM-DD');
@@ -17,6 +18,8 @@ export const JOB_PAYLOADS = {
   'close-snapshot': z.strictObject({ tradeDate }),
   /** Idle conversations summarised and archived. */
   'session-sweep': z.strictObject({}),
+  /** A backtest a person asked for (`/backtest`): the desk's settings over the last N months, on a worker thread. */
+  backtest: deskBacktestRequestSchema,
 } as const;
 
 export type JobKind = keyof typeof JOB_PAYLOADS;
@@ -55,6 +58,13 @@ export const DEFAULT_JOB_POLICIES: JobPolicies = {
   },
   'session-sweep': {
     singletonKey: () => 'session-sweep',
+    retryLimit: 0,
+    retryDelaySeconds: 0,
+    expireInSeconds: 10 * 60,
+  },
+  // The same question asked twice while the first runs joins the first; a failed run is asked again by a person.
+  backtest: {
+    singletonKey: (p) => `backtest:${p.months}:${p.capital}`,
     retryLimit: 0,
     retryDelaySeconds: 0,
     expireInSeconds: 10 * 60,

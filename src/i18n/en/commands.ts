@@ -80,6 +80,14 @@ export const commandsEn: CommandsCatalog = {
     description: 'P&L of a period (realised, unrealised), fees and taxes, against KODEX 200.',
     options: { period: { name: 'period', description: 'day · week · month · year (default: day)' } },
   },
+  backtest: {
+    name: 'backtest',
+    description: "Tests this desk's strategy on recent real ETF prices (the live cycle's engine and limits).",
+    options: {
+      months: { name: 'months', description: 'How many recent months (1–120, default 24)' },
+      capital: { name: 'capital', description: 'Starting capital in KRW (default 1,000,000)' },
+    },
+  },
   watch: {
     name: 'watch',
     description: 'Shows, adds or removes intraday watches (realtime buy and sell conditions).',

@@ -25,6 +25,7 @@ export const consoleEn: ConsoleMessages = {
     '  /blackout remove <n>  remove an added window',
     '  /scorecard [me|@id] [period]  approval scorecard (period: week·month·year·all·YYYY-MM, default month)',
     '  /pnl [period]       P&L (period: day·week·month·year, default day; vs KODEX 200)',
+    "  /backtest [months] [capital]  backtest this desk's strategy (default 24 months, 1,000,000 KRW)",
     '  /watch list         intraday watches (live price, distance to each trigger)',
     '  /watch add <ticker> [conditions …] [stopLossPct=5 …]  add a watch · /watch remove <ticker>',
     '  /quit               exit',
@@ -45,6 +46,7 @@ export const consoleEn: ConsoleMessages = {
     blackout:
       'Usage: /blackout list · /blackout add <from> <to> [reason] · /blackout remove <n> (times: YYYY-MM-DD HH:MM or HH:MM, KST)',
     scorecard: 'Usage: /scorecard [me | @person-id] [week | month | year | all | YYYY-MM | YYYY]',
+    backtest: 'Usage: /backtest [months 1–120] [capital in KRW]',
     pnl: 'Usage: /pnl [day | week | month | year]',
     watch: 'Usage: /watch list · /watch add <ticker> [conditions …] [key=value …] · /watch remove <ticker>',
   },

@@ -38,4 +38,26 @@ export const reportsEn: ReportsCatalog = {
     badPeriod: (input) => `"${input}" is not a period. Use one of day · week · month · year (default: day).`,
     noData: (period) => `No closing NAV snapshots for ${period}. They build up after each close.`,
   },
+  backtest: {
+    running: 'Running the backtest… (a few seconds)',
+    title: (months, from, to) => `Backtest · last ${months} months (${from} → ${to})`,
+    strategy: "This desk's strategy",
+    nav: (capital, final, afterTax) => `${capital} → ${final} (${afterTax} after tax if sold)`,
+    returns: (cagr, afterTax, mdd, sharpe) =>
+      `CAGR ${cagr} · after tax ${afterTax} · max drawdown ${mdd} · Sharpe ${sharpe}`,
+    activity: (trades, clipped, carried, abandoned, cash) =>
+      `${trades} fills · ${clipped} clipped by limits · ${carried} carried to a later day · ${abandoned} abandoned · average cash ${cash}`,
+    benchmark: (ticker) => `KODEX 200 (${ticker}) buy & hold`,
+    benchmarkLine: (cagr, mdd, final) => `CAGR ${cagr} · max drawdown ${mdd} · final ${final}`,
+    settings: (top, lookback, skip, cap, sweep) =>
+      `Settings: top ${top} · ${lookback}-day momentum (skipping the last ${skip}) · at most ${cap} per ETF · leftover cash ${sweep ? 'into the safe asset' : 'kept as cash'}`,
+    footer:
+      'Past results from the same engine, limits and fill model as the live cycle; no promise of future returns. After tax assumes a taxable account.',
+    invalid: (fields) => `Please check: ${fields}. Nothing was run.`,
+    months: (max) => `months must be a whole number from 1 to ${max}`,
+    capital: (min, max) => `capital must be a whole number of KRW from ${min} to ${max}`,
+    noData: 'No price data covers the requested period.',
+    notConfigured: 'This desk cannot run backtests.',
+    failed: (error) => `The backtest could not run: ${error}`,
+  },
 };

@@ -19,7 +19,8 @@ export const strategyEn: StrategyMessages = {
   cash: 'cash',
   momentumPick: (p) =>
     `${p.ticker} momentum return ${p.roc}, rank ${p.rank}: above the hurdle (${p.hurdleName} ${p.hurdle}), held`,
-  rankedOut: (p) => `${p.ticker} momentum return ${p.roc}, rank ${p.rank}: outside the top ${p.topN}, dropped`,
+  rankedOut: (p) =>
+    `${p.ticker} momentum return ${p.roc}, rank ${p.rank}: outside the top ${p.topN}, dropped`,
   belowHurdle: (p) =>
     `${p.ticker} momentum return ${p.roc}, rank ${p.rank}: not above the hurdle (${p.hurdleName} ${p.hurdle}), dropped by the absolute-momentum filter`,
   noSignal: (p) => `${p.ticker} has no signal (${problems[p.problem]}), dropped`,

@@ -75,6 +75,14 @@ export const commandsKo = {
     description: '기간 손익(실현·평가), 수수료·세금, KODEX 200 대비 성과를 보여줍니다.',
     options: { period: { name: '기간', description: 'day · week · month · year (기본: day)' } },
   },
+  backtest: {
+    name: '백테스트',
+    description: '이 데스크의 전략을 최근 기간의 실제 ETF 가격으로 검증합니다 (실거래와 같은 엔진·한도).',
+    options: {
+      months: { name: '개월', description: '최근 몇 개월 (1–120, 기본 24)' },
+      capital: { name: '자본', description: '시작 자본, 원 (기본 1,000,000)' },
+    },
+  },
   watch: {
     name: '감시',
     description: '장중 감시 목록을 보거나 종목을 추가·삭제합니다 (실시간 시세로 매수·매도 조건 알림).',

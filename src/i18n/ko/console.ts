@@ -25,6 +25,7 @@ export const consoleKo = {
     '  /blackout remove <번호>  추가한 점검 시간 지우기',
     '  /scorecard [me|@ID] [기간]  승인 성적표 (기간: week·month·year·all·YYYY-MM, 기본 month)',
     '  /pnl [기간]        손익 (기간: day·week·month·year, 기본 day; KODEX 200 대비)',
+    '  /backtest [개월] [자본]  이 데스크의 전략 백테스트 (기본 24개월, 1,000,000원)',
     '  /watch list        장중 감시 종목 (현재가, 조건까지의 거리)',
     '  /watch add <종목코드> [조건 …] [stopLossPct=5 …]  감시 추가 · /watch remove <종목코드> 감시 해제',
     '  /quit              종료',
@@ -45,6 +46,7 @@ export const consoleKo = {
     blackout:
       '사용법: /blackout list · /blackout add <시작> <끝> [사유] · /blackout remove <번호> (시각: YYYY-MM-DD HH:MM 또는 HH:MM, KST)',
     scorecard: '사용법: /scorecard [me | @사람ID] [week | month | year | all | YYYY-MM | YYYY]',
+    backtest: '사용법: /backtest [개월 1–120] [자본(원)]',
     pnl: '사용법: /pnl [day | week | month | year]',
     watch: '사용법: /watch list · /watch add <종목코드> [조건 …] [기준=값 …] · /watch remove <종목코드>',
   },

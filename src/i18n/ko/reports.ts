@@ -44,6 +44,30 @@ export const reportsKo = {
     noData: (period: string) =>
       `${period} 기간의 종가 기록(NAV 스냅샷)이 없습니다. 장 마감 후 스냅샷이 쌓이면 볼 수 있습니다.`,
   },
+  backtest: {
+    running: '백테스트를 실행합니다… (수 초 걸립니다)',
+    title: (months: number, from: string, to: string) => `백테스트 · 최근 ${months}개월 (${from} → ${to})`,
+    strategy: '이 데스크의 전략',
+    nav: (capital: string, final: string, afterTax: string) =>
+      `${capital} → ${final} (매도 후 세후 ${afterTax})`,
+    returns: (cagr: string, afterTax: string, mdd: string, sharpe: string) =>
+      `연환산 ${cagr} · 세후 ${afterTax} · 최대낙폭 ${mdd} · 샤프 ${sharpe}`,
+    activity: (trades: number, clipped: number, carried: number, abandoned: number, cash: string) =>
+      `체결 ${trades}건 · 한도로 줄인 주문 ${clipped} · 다음 날로 이월 ${carried} · 포기 ${abandoned} · 평균 현금 ${cash}`,
+    benchmark: (ticker: string) => `KODEX 200 (${ticker}) 보유`,
+    benchmarkLine: (cagr: string, mdd: string, final: string) =>
+      `연환산 ${cagr} · 최대낙폭 ${mdd} · 최종 ${final}`,
+    settings: (top: number, lookback: number, skip: number, cap: string, sweep: boolean) =>
+      `설정: 상위 ${top}개 · 모멘텀 ${lookback}일(최근 ${skip}일 제외) · 종목당 최대 ${cap} · 남는 현금 ${sweep ? '안전자산으로' : '현금으로'}`,
+    footer:
+      '실거래 사이클과 같은 엔진·한도·체결 모델로 계산한 과거 성과이며, 미래 수익을 보장하지 않습니다. 세후는 과세 계좌 기준입니다.',
+    invalid: (fields: string) => `입력을 확인하세요: ${fields}. 아무것도 실행하지 않았습니다.`,
+    months: (max: number) => `기간은 1–${max}개월 사이의 정수`,
+    capital: (min: string, max: string) => `자본은 ${min}–${max} 사이의 정수(원)`,
+    noData: '요청한 기간에 해당하는 가격 데이터가 없습니다.',
+    notConfigured: '이 데스크에서는 백테스트를 실행할 수 없습니다.',
+    failed: (error: string) => `백테스트를 실행하지 못했습니다: ${error}`,
+  },
 };
 
 export type ReportsCatalog = typeof reportsKo;

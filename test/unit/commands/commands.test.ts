@@ -53,6 +53,7 @@ describe('slash command definitions', () => {
       'scorecard',
       'pnl',
       'watch',
+      'backtest',
     ]);
   });
 

@@ -1,3 +1,4 @@
+import { backtestCommand } from './commands/backtest';
 import { blackoutCommand } from './commands/blackout';
 import { cycleCommand } from './commands/cycle';
 import { helpCommand } from './commands/help';
@@ -29,6 +30,7 @@ export const routeTable: RouteTable = {
     scorecardCommand,
     pnlCommand,
     watchCommand,
+    backtestCommand,
   ],
   buttons: { approve: approveButton, reject: rejectButton, 'approve-plan': approvePlanButton },
   modals: { 'trade-modal': (interaction, _id, ctx) => tradeModalSubmit(interaction, ctx) },

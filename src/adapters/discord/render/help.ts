@@ -36,6 +36,7 @@ export function renderHelp(catalogs: Catalogs): EmbedBuilder {
     ),
     line(c.scorecard.name, c.scorecard.description),
     line(c.pnl.name, c.pnl.description),
+    line(c.backtest.name, c.backtest.description),
     line(`${c.watch.name} ${c.watch.subcommands.list.name}`, c.watch.subcommands.list.description),
     line(`${c.watch.name} ${c.watch.subcommands.add.name}`, c.watch.subcommands.add.description),
     line(`${c.watch.name} ${c.watch.subcommands.remove.name}`, c.watch.subcommands.remove.description),

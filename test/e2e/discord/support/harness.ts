@@ -7,7 +7,7 @@ import {
   type DiscordChannel,
   type DiscordLogger,
 } from '../../../../src/adapters/discord';
-import { createDesk } from '../../../../src/app/desk';
+import { createDesk, type DeskDeps } from '../../../../src/app/desk';
 import type { Desk } from '../../../../src/app/desk-api';
 import { createTradingCore, type TradingCore } from '../../../../src/app/trading-core';
 import type { TradingStore } from '../../../../src/app/trading-store';
@@ -50,6 +50,8 @@ export interface HarnessOptions {
   /** False models a desk that loses card refs, so only the button itself survives a restart. */
   persistCardRefs?: boolean;
   fake?: FakeDiscordOptions;
+  /** `/backtest`'s runner; without it the desk answers that backtests are not configured. */
+  backtest?: DeskDeps['backtest'];
 }
 
 /**
@@ -89,6 +91,7 @@ export async function startDiscordHarness(
     cycle: scriptedCycle,
     universe: UNIVERSE,
     simulated: true,
+    ...(options.backtest ? { backtest: options.backtest } : {}),
   });
   const desk: Desk =
     options.persistCardRefs === false ? { ...realDesk, attachCard: async () => undefined } : realDesk;
