@@ -84,7 +84,7 @@ export async function createKisSimulator(
     services,
     tokens,
     approvals,
-    limiter: new SlidingWindowLimiter(clock),
+    limiter: new SlidingWindowLimiter(clock, options.rateWindowsInRealTime ?? true),
     faults,
     ledgers,
     rateLimitPerSecond: options.rateLimitPerSecond ?? { real: 18, paper: 1 },

@@ -31,6 +31,12 @@ export interface KisSimulatorOptions {
   replicas?: Record<string, string>;
   /** Default 18 real / 1 paper. */
   rateLimitPerSecond?: { real: number; paper: number };
+  /**
+   * Default true: a rate window also ends when a second of real time has passed (a client that waits gets a
+   * fresh window while a FakeClock stands still). False: only the injected clock ends it — tests that count
+   * refusals use it, so a slow machine cannot open a window between two requests.
+   */
+  rateWindowsInRealTime?: boolean;
   /** Default 60 000 (EGW00133 inside it). */
   tokenIssueIntervalMs?: number;
   /** Default 140 (0.014 %). ETFs pay no sell tax. */

@@ -85,5 +85,7 @@ describe.each(testDatabaseTargets())('a simulated month of daily cycles on $name
     const last = publisher.briefingCalls[publisher.briefingCalls.length - 1]!.briefing;
     expect(last.text.ko).toContain('리밸런싱일이 아닙니다. 다음 리밸런싱: 2026-11-02');
     expect(last.embeds.ko.description).toMatch(/전일 [+-]?[\d,]+원/);
-  });
+    // A month of cycles, each a full plan → guard → execution → reconcile on the database: well over the
+    // default 30 s on a loaded 2-core machine (about 10 s when it is idle).
+  }, 180_000);
 });

@@ -7,10 +7,16 @@ const WINDOW_MS = 1_000;
 export class SlidingWindowLimiter {
   private readonly windows = new Map<string, Stamp[]>();
 
-  constructor(private readonly clock: Clock) {}
+  /** `realTime` false: only the injected clock ends a window (deterministic under any machine load). */
+  constructor(
+    private readonly clock: Clock,
+    private readonly realTime = true,
+  ) {}
 
   tryAcquire(key: string, perSecond: number): boolean {
-    const kept = (this.windows.get(key) ?? []).filter((s) => !hasElapsed(this.clock, s, WINDOW_MS));
+    const kept = (this.windows.get(key) ?? []).filter(
+      (s) => !hasElapsed(this.clock, s, WINDOW_MS, this.realTime),
+    );
     if (kept.length >= perSecond) {
       this.windows.set(key, kept);
       return false;
