@@ -213,9 +213,9 @@ describe.each(testDatabaseTargets())('execution outcomes on $name', (target) => 
 
     await core.approvals.approve(intent.id, alice);
 
-    expect(w.broker.callsOf('placeOrder').map((c) => (c.args[0] as { limitPrice: number }).limitPrice)).toEqual([
-      35_980,
-    ]);
+    expect(
+      w.broker.callsOf('placeOrder').map((c) => (c.args[0] as { limitPrice: number }).limitPrice),
+    ).toEqual([35_980]);
     const types = (await w.store.listEvents({ intentId: intent.id })).map((e) => e.type);
     expect(types).not.toContain('LIMIT_TIGHTENED');
   });
@@ -355,7 +355,9 @@ describe.each(testDatabaseTargets())('execution outcomes on $name', (target) => 
     const core = await w.readyCore();
     const runId = crypto.randomUUID();
     const leg = { source: 'cycle' as const, proposer: 'cycle', dailyRunId: runId };
-    const { intent: buyLeg } = await core.approvals.propose(buy({ ...leg, ticker: '133690', quantity: 1, limitPrice: 120_000 }));
+    const { intent: buyLeg } = await core.approvals.propose(
+      buy({ ...leg, ticker: '133690', quantity: 1, limitPrice: 120_000 }),
+    );
     const { intent: sellLeg } = await core.approvals.propose(
       buy({ ...leg, ticker: '114260', side: 'SELL', quantity: 2, limitPrice: 59_000 }),
     );
@@ -388,7 +390,9 @@ describe.each(testDatabaseTargets())('execution outcomes on $name', (target) => 
 
   it('when the intent id is not a uuid then approval answers not found without touching the store', async () => {
     const core = await w.readyCore();
-    expect(await core.approvals.approve('1; drop table order_intents', alice)).toEqual({ status: 'not-found' });
+    expect(await core.approvals.approve('1; drop table order_intents', alice)).toEqual({
+      status: 'not-found',
+    });
     expect(await core.approvals.approve(crypto.randomUUID(), alice)).toEqual({ status: 'not-found' });
   });
 });

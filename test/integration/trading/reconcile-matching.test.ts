@@ -60,53 +60,65 @@ describe.each(testDatabaseTargets())('reconciliation matching on $name', (target
     ['another limit price', { price: 35_985 }],
     ['a time more than 2 min before the send', { time: '095759' }],
     ['a time more than 10 min after the send', { time: '101001' }],
-  ])('when the only broker order has %s then it is not adopted and the order stays UNKNOWN', async (_what, overrides) => {
-    // Arrange
-    const { core, order } = await unknownOrder();
-    w.broker.brokerOrders.push(brokerRow(overrides));
-    w.clock.advance(5_000);
+  ])(
+    'when the only broker order has %s then it is not adopted and the order stays UNKNOWN',
+    async (_what, overrides) => {
+      // Arrange
+      const { core, order } = await unknownOrder();
+      w.broker.brokerOrders.push(brokerRow(overrides));
+      w.clock.advance(5_000);
 
-    // Act
-    const report = await core.reconciliation.reconcile();
+      // Act
+      const report = await core.reconciliation.reconcile();
 
-    // Assert
-    expect(report).toMatchObject({ ok: false, adopted: [], stillUnknown: [order.id], ambiguous: [] });
-    expect(await w.store.getOrder(order.id)).toMatchObject({
-      status: 'UNKNOWN',
-      brokerOrderId: null,
-      reconcileAttempts: 1,
-    });
-  });
+      // Assert
+      expect(report).toMatchObject({ ok: false, adopted: [], stillUnknown: [order.id], ambiguous: [] });
+      expect(await w.store.getOrder(order.id)).toMatchObject({
+        status: 'UNKNOWN',
+        brokerOrderId: null,
+        reconcileAttempts: 1,
+      });
+    },
+  );
 
   it.each([
     ['exactly 2 min before the send', '095800'],
     ['exactly 10 min after the send', '101000'],
-  ])('when the broker order is timed %s then it is adopted with its number and branch', async (_what, time) => {
-    const { core, order } = await unknownOrder();
-    w.broker.brokerOrders.push(brokerRow({ time }));
-    w.clock.advance(5_000);
+  ])(
+    'when the broker order is timed %s then it is adopted with its number and branch',
+    async (_what, time) => {
+      const { core, order } = await unknownOrder();
+      w.broker.brokerOrders.push(brokerRow({ time }));
+      w.clock.advance(5_000);
 
-    const report = await core.reconciliation.reconcile();
+      const report = await core.reconciliation.reconcile();
 
-    expect(report).toMatchObject({ ok: true, adopted: [order.id], stillUnknown: [] });
-    expect(await w.store.getOrder(order.id)).toMatchObject({
-      status: 'ACCEPTED',
-      brokerOrderId: '0000000077',
-      brokerOrgNo: '00951',
-      reconcileAttempts: 1,
-      lastReconciledAt: w.clock.now(),
-    });
-    expect((await w.store.listEvents({ orderId: order.id })).at(-1)).toMatchObject({
-      type: 'RECONCILE_ADOPTED',
-      data: { brokerOrderId: '0000000077', brokerTime: time },
-      actor: 'reconciliation',
-    });
-  });
+      expect(report).toMatchObject({ ok: true, adopted: [order.id], stillUnknown: [] });
+      expect(await w.store.getOrder(order.id)).toMatchObject({
+        status: 'ACCEPTED',
+        brokerOrderId: '0000000077',
+        brokerOrgNo: '00951',
+        reconcileAttempts: 1,
+        lastReconciledAt: w.clock.now(),
+      });
+      expect((await w.store.listEvents({ orderId: order.id })).at(-1)).toMatchObject({
+        type: 'RECONCILE_ADOPTED',
+        data: { brokerOrderId: '0000000077', brokerTime: time },
+        actor: 'reconciliation',
+      });
+    },
+  );
 
   it('when an unknown market order is found at the broker then its price is not compared, and its fills come with it', async () => {
     const { core, order } = await unknownOrder(buy({ orderType: 'MARKET', limitPrice: undefined }));
     w.broker.brokerOrders.push(
-      brokerRow({ price: 0, orderDivision: '01', filledQuantity: 1, filledAmount: 36_010, remainingQuantity: 2 }),
+      brokerRow({
+        price: 0,
+        orderDivision: '01',
+        filledQuantity: 1,
+        filledAmount: 36_010,
+        remainingQuantity: 2,
+      }),
     );
     w.clock.advance(5_000);
 
@@ -211,7 +223,10 @@ describe.each(testDatabaseTargets())('reconciliation matching on $name', (target
     const report = await core.reconciliation.reconcile();
 
     expect(report.updated).toEqual([order.id]);
-    expect(await w.store.getOrder(order.id)).toMatchObject({ status: 'CANCELLED', lastReconciledAt: w.clock.now() });
+    expect(await w.store.getOrder(order.id)).toMatchObject({
+      status: 'CANCELLED',
+      lastReconciledAt: w.clock.now(),
+    });
     expect((await w.store.listEvents({ orderId: order.id })).at(-1)).toMatchObject({
       type: 'ORDER_CANCELLED',
       data: { source: 'inquiry', remaining: 3 },
@@ -265,13 +280,16 @@ describe.each(testDatabaseTargets())('reconciliation matching on $name', (target
 
     await core.reconciliation.reconcile();
 
-    const fills = await rowsOf<{ quantity: number; price: number; amount: number; fee: number; source: string }>(
-      w.database,
-      `select quantity, price, amount, fee, source from fills where order_id = '${order.id}'`,
-    );
-    expect(fills.map((f) => [Number(f.quantity), Number(f.price), Number(f.amount), Number(f.fee), f.source])).toEqual([
-      [3, 35_983, 107_950, 15, 'inquiry'],
-    ]);
+    const fills = await rowsOf<{
+      quantity: number;
+      price: number;
+      amount: number;
+      fee: number;
+      source: string;
+    }>(w.database, `select quantity, price, amount, fee, source from fills where order_id = '${order.id}'`);
+    expect(
+      fills.map((f) => [Number(f.quantity), Number(f.price), Number(f.amount), Number(f.fee), f.source]),
+    ).toEqual([[3, 35_983, 107_950, 15, 'inquiry']]);
   });
 
   it('when the session is still open a minute before the close then an open order stays open', async () => {
@@ -410,6 +428,8 @@ describe.each(testDatabaseTargets())('reconciliation matching on $name', (target
 
     expect(report.positionDrift).toEqual([{ ticker: '114260', ours: 0, broker: 2 }]);
     expect(await w.store.listRecentAlerts(10)).toEqual([]);
-    expect(await w.store.getPositions()).toMatchObject([{ ticker: '114260', quantity: 2, costBasis: 118_000 }]);
+    expect(await w.store.getPositions()).toMatchObject([
+      { ticker: '114260', quantity: 2, costBasis: 118_000 },
+    ]);
   });
 });

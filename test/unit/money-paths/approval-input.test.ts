@@ -15,14 +15,16 @@ describe('approvals: who may approve', () => {
   });
 
   it('when an unlisted user holds only other roles then they may not approve', () => {
-    expect(isAllowedApprover({ userId: 'mallory', roleIds: ['other'], channel: 'discord' }, policy)).toBe(false);
+    expect(isAllowedApprover({ userId: 'mallory', roleIds: ['other'], channel: 'discord' }, policy)).toBe(
+      false,
+    );
   });
 
   it('when the policy lists nobody then nobody in Discord may approve, but the terminal operator may', () => {
     const empty = { allowedUserIds: [], allowedRoleIds: [] };
-    expect(isAllowedApprover({ userId: 'alice', roleIds: ['role-approver'], channel: 'discord' }, empty)).toBe(
-      false,
-    );
+    expect(
+      isAllowedApprover({ userId: 'alice', roleIds: ['role-approver'], channel: 'discord' }, empty),
+    ).toBe(false);
     expect(isAllowedApprover({ userId: 'owner', roleIds: [], channel: 'terminal' }, empty)).toBe(true);
   });
 });

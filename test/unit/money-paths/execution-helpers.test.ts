@@ -80,7 +80,9 @@ describe('execution: precheck snapshot', () => {
 
 describe('execution: how long a deferred approval lasts', () => {
   it('when the order waits for a time before the close of a trading day then it lasts until 15:30 that day', () => {
-    expect(deferralExpiry(kstInstant('2026-11-23', 9, 0), calendar)).toEqual(kstInstant('2026-11-23', 15, 30));
+    expect(deferralExpiry(kstInstant('2026-11-23', 9, 0), calendar)).toEqual(
+      kstInstant('2026-11-23', 15, 30),
+    );
   });
 
   it('when the order waits for exactly 15:30 then it lasts until the next trading day’s close', () => {
@@ -96,7 +98,9 @@ describe('execution: how long a deferred approval lasts', () => {
   });
 
   it('when the order waits for a Saturday then it lasts until Monday’s close', () => {
-    expect(deferralExpiry(kstInstant('2026-11-21', 9, 0), calendar)).toEqual(kstInstant('2026-11-23', 15, 30));
+    expect(deferralExpiry(kstInstant('2026-11-21', 9, 0), calendar)).toEqual(
+      kstInstant('2026-11-23', 15, 30),
+    );
   });
 });
 
@@ -104,7 +108,14 @@ describe('execution: the order sent for an intent', () => {
   it('when the intent is a limit order then the limit price goes with it', () => {
     expect(
       newOrderOf({ ticker: '069500', side: 'BUY', quantity: 3, orderType: 'LIMIT', limitPrice: 35_980 }),
-    ).toEqual({ kind: 'NEW', ticker: '069500', side: 'BUY', quantity: 3, orderType: 'LIMIT', limitPrice: 35_980 });
+    ).toEqual({
+      kind: 'NEW',
+      ticker: '069500',
+      side: 'BUY',
+      quantity: 3,
+      orderType: 'LIMIT',
+      limitPrice: 35_980,
+    });
   });
 
   it('when the intent is a market order then no limit price is sent even if one is stored', () => {
@@ -114,7 +125,13 @@ describe('execution: the order sent for an intent', () => {
   });
 
   it('when a limit intent has no price then the order has none (the guard refuses it)', () => {
-    const order = newOrderOf({ ticker: '069500', side: 'BUY', quantity: 1, orderType: 'LIMIT', limitPrice: null });
+    const order = newOrderOf({
+      ticker: '069500',
+      side: 'BUY',
+      quantity: 1,
+      orderType: 'LIMIT',
+      limitPrice: null,
+    });
     expect(order).toEqual({ kind: 'NEW', ticker: '069500', side: 'BUY', quantity: 1, orderType: 'LIMIT' });
     expect(order).not.toHaveProperty('limitPrice');
   });
