@@ -15,10 +15,7 @@ const DATES = ['2026-03-10', '2026-03-11', '2026-06-04', '2026-05-05', '2026-03-
 const nowArb = fc
   .record({
     date: fc.constantFrom(...DATES, '2026-03-10', '2026-03-11', '2026-06-04'),
-    minute: fc.oneof(
-      { weight: 4, arbitrary: fc.integer({ min: 540, max: 919 }) },
-      fc.integer({ min: 360, max: 1_200 }),
-    ),
+    minute: fc.oneof({ weight: 4, arbitrary: fc.integer({ min: 540, max: 919 }) }, fc.integer({ min: 360, max: 1_200 })),
     second: fc.integer({ min: 0, max: 59 }),
   })
   .map(({ date, minute, second }) => kstInstant(date, Math.floor(minute / 60), minute % 60, second));
@@ -45,10 +42,7 @@ function quoteArb(ticker: string, now: Date): fc.Arbitrary<Quote> {
     .record({
       base: fc.integer({ min: 500, max: 60_000 }),
       movePermille: fc.integer({ min: -150, max: 150 }),
-      ageMs: fc.oneof(
-        { weight: 9, arbitrary: fc.integer({ min: 0, max: 900 }) },
-        fc.integer({ min: -20_000, max: 40_000 }),
-      ),
+      ageMs: fc.oneof({ weight: 9, arbitrary: fc.integer({ min: 0, max: 900 }) }, fc.integer({ min: -20_000, max: 40_000 })),
       halted: fc.integer({ min: 0, max: 29 }).map((n) => n === 0),
       zeroPrice: fc.integer({ min: 0, max: 49 }).map((n) => n === 0),
       otherTicker: fc.integer({ min: 0, max: 49 }).map((n) => n === 0),
@@ -81,14 +75,8 @@ function navArb(ticker: string, quote: Quote | null, now: Date): fc.Arbitrary<Et
   const reference = quote !== null && quote.price > 0 ? quote.price : 10_000;
   const usable = fc
     .record({
-      premiumBp: fc.oneof(
-        { weight: 4, arbitrary: fc.integer({ min: -40, max: 40 }) },
-        fc.integer({ min: -300, max: 300 }),
-      ),
-      ageMs: fc.oneof(
-        { weight: 9, arbitrary: fc.integer({ min: 0, max: 900 }) },
-        fc.integer({ min: -20_000, max: 40_000 }),
-      ),
+      premiumBp: fc.oneof({ weight: 4, arbitrary: fc.integer({ min: -40, max: 40 }) }, fc.integer({ min: -300, max: 300 })),
+      ageMs: fc.oneof({ weight: 9, arbitrary: fc.integer({ min: 0, max: 900 }) }, fc.integer({ min: -20_000, max: 40_000 })),
       otherTicker: fc.integer({ min: 0, max: 49 }).map((n) => n === 0),
     })
     .map(({ premiumBp, ageMs, otherTicker }): EtfNav => {
@@ -120,17 +108,9 @@ function orderArb(ticker: string, quote: Quote | null): fc.Arbitrary<NewOrder> {
   return fc
     .record({
       side: fc.constantFrom('BUY' as const, 'SELL' as const),
-      orderType: fc.oneof(
-        { weight: 4, arbitrary: fc.constant('LIMIT' as const) },
-        fc.constant('MARKET' as const),
-      ),
+      orderType: fc.oneof({ weight: 4, arbitrary: fc.constant('LIMIT' as const) }, fc.constant('MARKET' as const)),
       quantity: fc.oneof(
-        {
-          weight: 9,
-          arbitrary: fc
-            .integer({ min: 1_000, max: 350_000 })
-            .map((value) => Math.max(1, Math.floor(value / reference))),
-        },
+        { weight: 9, arbitrary: fc.integer({ min: 1_000, max: 350_000 }).map((value) => Math.max(1, Math.floor(value / reference))) },
         fc.constantFrom(0, -1, 1.5, 2 ** 53),
       ),
       limitPrice: limitPriceArb,
@@ -151,10 +131,7 @@ function accountArb(now: Date, quote: Quote | null): fc.Arbitrary<AccountSnapsho
     fc
       .record({
         quantity: fc.integer({ min: 0, max: 80 }),
-        sellablePermille: fc.oneof(
-          { weight: 3, arbitrary: fc.constant(1_000) },
-          fc.integer({ min: 0, max: 1_000 }),
-        ),
+        sellablePermille: fc.oneof({ weight: 3, arbitrary: fc.constant(1_000) }, fc.integer({ min: 0, max: 1_000 })),
         price: fc.integer({ min: 500, max: 60_000 }),
       })
       .map(({ quantity, sellablePermille, price }) => ({
@@ -165,29 +142,14 @@ function accountArb(now: Date, quote: Quote | null): fc.Arbitrary<AccountSnapsho
       }));
   const account = fc
     .record({
-      cash: fc.oneof(
-        { weight: 9, arbitrary: fc.integer({ min: 100_000, max: 1_500_000 }) },
-        fc.integer({ min: -10_000, max: 100_000 }),
-      ),
+      cash: fc.oneof({ weight: 9, arbitrary: fc.integer({ min: 100_000, max: 1_500_000 }) }, fc.integer({ min: -10_000, max: 100_000 })),
       positions: fc.subarray([...TICKERS]).chain((tickers) => fc.tuple(...tickers.map(positionArb))),
       startShiftBp: fc.integer({ min: -800, max: 400 }),
-      maxAmount: fc.oneof(
-        { weight: 3, arbitrary: fc.constant(2_000_000) },
-        fc.integer({ min: 0, max: 400_000 }),
-      ),
-      orderableCash: fc.oneof(
-        { weight: 3, arbitrary: fc.constant(2_000_000) },
-        fc.integer({ min: 0, max: 400_000 }),
-      ),
+      maxAmount: fc.oneof({ weight: 3, arbitrary: fc.constant(2_000_000) }, fc.integer({ min: 0, max: 400_000 })),
+      orderableCash: fc.oneof({ weight: 3, arbitrary: fc.constant(2_000_000) }, fc.integer({ min: 0, max: 400_000 })),
       buyingPowerMissing: fc.integer({ min: 0, max: 19 }).map((n) => n === 0),
-      ageMs: fc.oneof(
-        { weight: 9, arbitrary: fc.integer({ min: 0, max: 900 }) },
-        fc.integer({ min: -90_000, max: 90_000 }),
-      ),
-      buyingPowerAgeMs: fc.oneof(
-        { weight: 9, arbitrary: fc.integer({ min: 0, max: 900 }) },
-        fc.integer({ min: 0, max: 90_000 }),
-      ),
+      ageMs: fc.oneof({ weight: 9, arbitrary: fc.integer({ min: 0, max: 900 }) }, fc.integer({ min: -90_000, max: 90_000 })),
+      buyingPowerAgeMs: fc.oneof({ weight: 9, arbitrary: fc.integer({ min: 0, max: 900 }) }, fc.integer({ min: 0, max: 90_000 })),
     })
     .map((a): AccountSnapshot => {
       const equity = a.positions.reduce((sum, p) => sum + p.quantity * p.price, a.cash);
@@ -215,52 +177,45 @@ function accountArb(now: Date, quote: Quote | null): fc.Arbitrary<AccountSnapsho
 const inputArb: fc.Arbitrary<Omit<GuardInput, 'calendar'>> = fc
   .record({
     now: nowArb,
-    ticker: fc.oneof(
-      { weight: 9, arbitrary: fc.constantFrom('069500', '102110', '229200') },
-      fc.constant('005930'),
-    ),
+    ticker: fc.oneof({ weight: 9, arbitrary: fc.constantFrom('069500', '102110', '229200') }, fc.constant('005930')),
     limits: limitsArb,
   })
   .chain(({ now, ticker, limits }) =>
-    fc.oneof({ weight: 19, arbitrary: quoteArb(ticker, now) }, fc.constant(null)).chain((quote) =>
-      fc.record({
-        order: orderArb(ticker, quote),
-        quote: fc.constant(quote),
-        nav: navArb(ticker, quote, now),
-        account: accountArb(now, quote),
-        openOrders: fc.oneof(
-          { weight: 3, arbitrary: fc.constant([]) },
-          fc.array(
+    fc
+      .oneof({ weight: 19, arbitrary: quoteArb(ticker, now) }, fc.constant(null))
+      .chain((quote) =>
+        fc.record({
+          order: orderArb(ticker, quote),
+          quote: fc.constant(quote),
+          nav: navArb(ticker, quote, now),
+          account: accountArb(now, quote),
+          openOrders: fc.oneof({ weight: 3, arbitrary: fc.constant([]) }, fc.array(
             fc.record({
               ticker: fc.constantFrom(...TICKERS),
               side: fc.constantFrom('BUY' as const, 'SELL' as const),
               remainingQuantity: fc.integer({ min: 0, max: 5 }),
             }),
             { maxLength: 2 },
+          )),
+          ordersToday: fc.oneof({ weight: 4, arbitrary: fc.integer({ min: 0, max: 5 }) }, fc.integer({ min: 0, max: 12 })),
+          tradingState: fc.oneof(
+            { weight: 12, arbitrary: fc.constant('ACTIVE' as const) },
+            fc.constantFrom('REDUCING' as const, 'HALTED' as const),
           ),
-        ),
-        ordersToday: fc.oneof(
-          { weight: 4, arbitrary: fc.integer({ min: 0, max: 5 }) },
-          fc.integer({ min: 0, max: 12 }),
-        ),
-        tradingState: fc.oneof(
-          { weight: 12, arbitrary: fc.constant('ACTIVE' as const) },
-          fc.constantFrom('REDUCING' as const, 'HALTED' as const),
-        ),
-        environment: fc.constantFrom('real' as const, 'paper' as const),
-        blackout: fc.oneof(
-          { weight: 6, arbitrary: fc.constant(null) },
-          fc.integer({ min: 1, max: 600 }).map((minutes) => ({
-            from: new Date(now.getTime() - 60_000),
-            until: new Date(now.getTime() + minutes * 60_000),
-            windows: [],
-          })),
-        ),
-        deferredQueue: fc.record({ size: fc.integer({ min: 0, max: 22 }), max: fc.constant(20) }),
-        now: fc.constant(now),
-        limits: fc.constant(limits),
-      }),
-    ),
+          environment: fc.constantFrom('real' as const, 'paper' as const),
+          blackout: fc.oneof(
+            { weight: 6, arbitrary: fc.constant(null) },
+            fc.integer({ min: 1, max: 600 }).map((minutes) => ({
+              from: new Date(now.getTime() - 60_000),
+              until: new Date(now.getTime() + minutes * 60_000),
+              windows: [],
+            })),
+          ),
+          deferredQueue: fc.record({ size: fc.integer({ min: 0, max: 22 }), max: fc.constant(20) }),
+          now: fc.constant(now),
+          limits: fc.constant(limits),
+        }),
+      ),
   );
 
 const big = (n: number): bigint => BigInt(n);
@@ -272,10 +227,7 @@ function violationsOfAllowedOrder(input: GuardInput): string[] {
   if (order.kind !== 'NEW') return v;
   const isBuy = order.side === 'BUY';
   const held = account?.positions.find((p) => p.ticker === order.ticker);
-  if (!(
-    input.tradingState === 'ACTIVE' ||
-    (input.tradingState === 'REDUCING' && !isBuy && (held?.quantity ?? 0) > 0)
-  )) {
+  if (!(input.tradingState === 'ACTIVE' || (input.tradingState === 'REDUCING' && !isBuy && (held?.quantity ?? 0) > 0))) {
     v.push('trading state');
   }
   if (!limits.allowedTickers.includes(order.ticker)) v.push('allow-list');
@@ -290,8 +242,7 @@ function violationsOfAllowedOrder(input: GuardInput): string[] {
     if (lp === undefined || !Number.isInteger(lp) || lp <= 0) return [...v, 'limit price'];
     if (lp % (lp < 2_000 ? 1 : 5) !== 0) v.push('tick');
     if (lp < quote.lowerLimit || lp > quote.upperLimit) v.push('band');
-    if (big(Math.abs(lp - quote.price)) * 10_000n > big(limits.maxQuoteDistanceBp) * big(quote.price))
-      v.push('distance');
+    if (big(Math.abs(lp - quote.price)) * 10_000n > big(limits.maxQuoteDistanceBp) * big(quote.price)) v.push('distance');
     price = lp;
   } else {
     if (order.orderType !== 'MARKET' || order.limitPrice !== undefined) v.push('order type');
@@ -318,19 +269,13 @@ function violationsOfAllowedOrder(input: GuardInput): string[] {
   const value = big(order.quantity) * big(price);
   if (value > big(limits.maxOrderValue)) v.push('order value');
   if (input.ordersToday >= limits.maxOrdersPerDay) v.push('orders per day');
-  if (
-    input.openOrders.some(
-      (o) => o.ticker === order.ticker && o.side === order.side && o.remainingQuantity > 0,
-    )
-  ) {
+  if (input.openOrders.some((o) => o.ticker === order.ticker && o.side === order.side && o.remainingQuantity > 0)) {
     v.push('duplicate');
   }
   if (isBuy) {
     let equity = big(account.cash);
-    for (const p of account.positions)
-      equity += big(p.quantity) * big(p.ticker === quote.ticker ? quote.price : p.price);
-    if (equity * 10_000n <= big(account.startOfDayNav) * big(10_000 - limits.dailyLossLimitBp))
-      v.push('daily loss');
+    for (const p of account.positions) equity += big(p.quantity) * big(p.ticker === quote.ticker ? quote.price : p.price);
+    if (equity * 10_000n <= big(account.startOfDayNav) * big(10_000 - limits.dailyLossLimitBp)) v.push('daily loss');
     if (equity < big(limits.navFloor)) v.push('nav floor');
     const post = big((held?.quantity ?? 0) + order.quantity) * big(Math.max(price, quote.price));
     if (post * 10_000n > big(limits.maxPositionWeightBp) * equity) v.push('weight');
@@ -360,8 +305,7 @@ function violationsOfAllowedOrder(input: GuardInput): string[] {
  */
 const RUNS = Number(process.env.RISK_PROPERTY_RUNS ?? 2_000);
 /** A fixed seed makes the shorter mutation run the same for every mutant (unset: a random seed per run). */
-const SEED =
-  process.env.RISK_PROPERTY_SEED === undefined ? undefined : Number(process.env.RISK_PROPERTY_SEED);
+const SEED = process.env.RISK_PROPERTY_SEED === undefined ? undefined : Number(process.env.RISK_PROPERTY_SEED);
 
 describe('risk guard: property', () => {
   it('when random orders meet random portfolios then every ALLOW satisfies every rule re-checked independently', () => {
@@ -383,8 +327,7 @@ describe('risk guard: property', () => {
           expect(waiting.length).toBeGreaterThan(0);
           expect(waiting.every((rule) => rule === 'session' || rule === 'blackout')).toBe(true);
           expect(verdict.deferUntil.getTime()).toBeGreaterThan(input.now.getTime());
-          if (input.blackout)
-            expect(verdict.deferUntil.getTime()).toBeGreaterThanOrEqual(input.blackout.until.getTime());
+          if (input.blackout) expect(verdict.deferUntil.getTime()).toBeGreaterThanOrEqual(input.blackout.until.getTime());
           if (input.deferredQueue) expect(input.deferredQueue.size).toBeLessThan(input.deferredQueue.max);
         }
       }),
