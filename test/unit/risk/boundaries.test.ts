@@ -3,7 +3,7 @@ import { checkOrder } from '../../../src/domain/risk/check-order';
 import type { RiskRule } from '../../../src/domain/risk/codes';
 import type { GuardInput } from '../../../src/domain/risk/input';
 import { DEFAULT_RISK_LIMITS, type RiskLimits } from '../../../src/domain/risk/limits';
-import { aBuy, aBuyingPower, aGuardInput, anAccount, aQuote, aSell } from './builders';
+import { aBuy, aBuyingPower, aGuardInput, anAccount, aNav, aQuote, aSell } from './builders';
 
 /**
  * Each limit at exactly its value and one step past it. The scenarios in rules.test.ts show each denial once,
@@ -272,5 +272,46 @@ describe('risk guard: limits at their exact value', () => {
       code: 'INVALID_QUANTITY',
       detail: { quantity: '0' },
     });
+  });
+  it('when equity is zero or less then any buy is over the weight limit, shown as 100 %', () => {
+    // positions are worth 600,000: cash −600,000 leaves equity 0
+    for (const cash of [-600_000, -700_000]) {
+      expect(check('positionWeight', aGuardInput({ account: anAccount({ cash }) }))).toMatchObject({
+        ok: false,
+        code: 'MAX_POSITION_WEIGHT',
+        detail: { weightBp: 10_000 },
+      });
+    }
+  });
+
+  it('when a sell receives exactly the allowed 0.5 % under NAV then it passes, and one tick less is denied', () => {
+    // NAV 10,000.00; 9,950 is exactly 50 bp under it
+    const sellAt = (price: number) =>
+      check(
+        'navPremium',
+        aGuardInput({
+          order: aSell({ limitPrice: price }),
+          quote: aQuote({ price }),
+          nav: aNav({ nav: 10_000 }),
+        }),
+      );
+    expect(sellAt(9_950)).toMatchObject({
+      ok: true,
+      detail: { side: 'SELL', price: 9_950, premiumBp: -50, maxBp: 50 },
+    });
+    expect(sellAt(9_945)).toMatchObject({ ok: false, code: 'NAV_PREMIUM' });
+  });
+
+  it('when a sell limit is below the quote then the sale is expected at the quote, not at the limit', () => {
+    // A marketable sell at 9,900 trades at the 10,000 quote: no discount to a NAV of 10,000.
+    const verdict = check(
+      'navPremium',
+      aGuardInput({
+        order: aSell({ limitPrice: 9_900 }),
+        quote: aQuote({ price: 10_000 }),
+        nav: aNav({ nav: 10_000 }),
+      }),
+    );
+    expect(verdict).toMatchObject({ ok: true, detail: { price: 10_000, premiumBp: 0 } });
   });
 });
