@@ -17,6 +17,8 @@ export const MUTATE_TEST_FILES = [
   'test/integration/trading/blackout.test.ts',
   'test/integration/trading/reconciliation.test.ts',
   'test/integration/trading/trading-state.test.ts',
+  'test/integration/trading/execution-outcomes.test.ts',
+  'test/integration/trading/reconcile-matching.test.ts',
 ];
 
 /** MUTATE_UNIT_ONLY=1: only the pure unit tests (no database) — a quick run for the domain files. */
@@ -24,5 +26,11 @@ const include = process.env.MUTATE_UNIT_ONLY
   ? MUTATE_TEST_FILES.filter((f) => f.startsWith('test/unit/'))
   : MUTATE_TEST_FILES;
 
+/**
+ * The guard's property test runs for every mutant of src/domain/risk; 2,000 random inputs (about 5 s, more when
+ * instrumented) per mutant would take hours. 400 inputs from a fixed seed keep each verdict deterministic.
+ */
+const env = { RISK_PROPERTY_RUNS: '400', RISK_PROPERTY_SEED: '17' };
+
 // Spread, not mergeConfig: mergeConfig concatenates arrays and would keep the whole suite's include.
-export default defineConfig({ ...base, test: { ...base.test, include } });
+export default defineConfig({ ...base, test: { ...base.test, include, env: { ...base.test?.env, ...env } } });

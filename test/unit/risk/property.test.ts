@@ -299,6 +299,14 @@ function violationsOfAllowedOrder(input: GuardInput): string[] {
   return v;
 }
 
+/**
+ * 2,000 runs by default; `npm run mutate` sets fewer (vitest.mutate.config.ts): every mutant of the guard runs
+ * this property, and the targeted tests in rules.test.ts do most of the killing.
+ */
+const RUNS = Number(process.env.RISK_PROPERTY_RUNS ?? 2_000);
+/** A fixed seed makes the shorter mutation run the same for every mutant (unset: a random seed per run). */
+const SEED = process.env.RISK_PROPERTY_SEED === undefined ? undefined : Number(process.env.RISK_PROPERTY_SEED);
+
 describe('risk guard: property', () => {
   it('when random orders meet random portfolios then every ALLOW satisfies every rule re-checked independently', () => {
     const outcomes = { ALLOW: 0, DENY: 0, DEFER: 0 };
@@ -323,11 +331,11 @@ describe('risk guard: property', () => {
           if (input.deferredQueue) expect(input.deferredQueue.size).toBeLessThan(input.deferredQueue.max);
         }
       }),
-      { numRuns: 2_000 },
+      { numRuns: RUNS, ...(SEED === undefined ? {} : { seed: SEED }) },
     );
 
-    // A generator that never produces an ALLOW would make the property vacuous.
-    expect(outcomes.ALLOW).toBeGreaterThan(50);
-    expect(outcomes.DEFER).toBeGreaterThan(10);
+    // A generator that never produces an ALLOW would make the property vacuous (at 2,000 runs: > 50 and > 10).
+    expect(outcomes.ALLOW).toBeGreaterThan(RUNS / 40);
+    expect(outcomes.DEFER).toBeGreaterThan(RUNS / 200);
   });
 });
