@@ -314,4 +314,28 @@ describe('risk guard: limits at their exact value', () => {
     );
     expect(verdict).toMatchObject({ ok: true, detail: { price: 10_000, premiumBp: 0 } });
   });
+  it('when a rule refuses then the failing line carries its own rule name (NAV floor, NAV unavailable)', () => {
+    expect(check('navFloor', aGuardInput({ limits: limits({ navFloor: 1_000_001 }) }))).toMatchObject({
+      ok: false,
+      code: 'NAV_FLOOR',
+    });
+    expect(check('navPremium', aGuardInput({ nav: null }))).toMatchObject({
+      ok: false,
+      code: 'NAV_UNAVAILABLE',
+    });
+  });
+
+  it('when the limit is off the tick between two 10-won steps then the neighbours are on the 5-won ETF grid', () => {
+    expect(check('priceTick', aGuardInput({ order: aBuy({ limitPrice: 10_007 }) }))).toMatchObject({
+      ok: false,
+      detail: { below: 10_005, above: 10_010 },
+    });
+  });
+
+  it('when the start-of-day NAV is zero and equity is zero then only the NAV floor breaker is reported', () => {
+    const verdict = checkOrder(
+      aGuardInput({ order: aSell(), account: anAccount({ cash: -600_000, startOfDayNav: 0 }) }),
+    );
+    expect(verdict.breaker).toBe('NAV_FLOOR');
+  });
 });
