@@ -130,7 +130,13 @@ export async function startDiscordHarness(
     },
     async close() {
       await harness.channel.stop();
+      const late = fake.timingViolations();
       await fake.close();
+      // The fake enforces Discord's 3 s ack and 15 min token rules; a desk that broke one fails the test here.
+      if (late.length > 0)
+        throw new Error(
+          `Discord timing rules broken: ${late.map((r) => `${r.method} ${r.route} → ${JSON.stringify(r.response)}`).join('; ')}`,
+        );
     },
   };
   return harness;
