@@ -127,6 +127,8 @@ export interface Desk {
     dailyRunId: string,
     approver: Approver,
   ): Promise<{ intentId: string; result: ApprovalResult }[]>;
+  /** The legs of a daily plan still awaiting approval (what "approve all" would approve), sells first. */
+  planLegsAwaiting(dailyRunId: string): Promise<IntentRecord[]>;
   reject(
     intentId: string,
     approver: Approver,

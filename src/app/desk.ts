@@ -153,6 +153,7 @@ export function createDesk(deps: DeskDeps): Desk {
     continueConversation: (ref, speaker, text) => deps.conversations.continue(ref, speaker, text),
     approve: (intentId, approver) => core.approvals.approve(intentId, approver),
     approvePlan: (dailyRunId, approver) => core.approvals.approvePlan(dailyRunId, approver),
+    planLegsAwaiting: (dailyRunId) => core.approvals.planLegsAwaiting(dailyRunId),
     reject: (intentId, approver) => core.approvals.reject(intentId, approver),
     getIntent: (intentId) => store.getIntent(intentId),
     attachCard: (intentId, ref) => store.setIntentCardRef(intentId, ref),

@@ -7,6 +7,7 @@ import {
   type DiscordChannel,
   type DiscordLogger,
 } from '../../../../src/adapters/discord';
+import type { EnvironmentBadge } from '../../../../src/adapters/discord/render/badge';
 import { createDesk } from '../../../../src/app/desk';
 import type { Desk } from '../../../../src/app/desk-api';
 import { createTradingCore, type TradingCore } from '../../../../src/app/trading-core';
@@ -50,6 +51,10 @@ export interface HarnessOptions {
   /** False models a desk that loses card refs, so only the button itself survives a restart. */
   persistCardRefs?: boolean;
   fake?: FakeDiscordOptions;
+  /** The channel's mode; LIVE asks for a typed confirmation before ✅ sends. Default PAPER. */
+  badge?: EnvironmentBadge;
+  /** APPROVAL_TWO_PERSON_ABOVE_KRW; absent = off. */
+  twoPersonAboveKrw?: number;
 }
 
 /**
@@ -72,7 +77,11 @@ export async function startDiscordHarness(
     clock,
     calendar,
     limits: TEST_LIMITS,
-    policy: { allowedUserIds: [], allowedRoleIds: [fake.roles.approver] },
+    policy: {
+      allowedUserIds: [],
+      allowedRoleIds: [fake.roles.approver],
+      twoPersonAboveKrw: options.twoPersonAboveKrw ?? null,
+    },
     intentTtlMs: 10 * 60_000,
     commissionPpm: 140,
     onError: (what, error) => coreErrors.push({ what, error }),
@@ -104,7 +113,7 @@ export async function startDiscordHarness(
     const channel = createDiscordChannel({
       desk,
       config: channelConfigFor(fake),
-      environmentBadge: 'PAPER',
+      environmentBadge: options.badge ?? 'PAPER',
       restApi: fake.restApiBase,
       clock,
       logger: recordingLogger(logs),
