@@ -110,6 +110,12 @@ export interface MemoryItem {
   score?: number;
 }
 
+/** Watches a turn while it runs (the Discord thread shows the answer growing). */
+export interface TurnProgress {
+  /** The answer's text so far, each time it grows; a new tool round starts again from its own text. */
+  onText?(soFar: string): void;
+}
+
 export interface Desk {
   readonly events: DeskEvents;
   /** Starts a conversation with its first question (a new Discord thread or terminal session). */
@@ -118,9 +124,15 @@ export interface Desk {
     speaker: Speaker,
     question: string,
     title: string,
+    progress?: TurnProgress,
   ): Promise<AssistantReply>;
   /** One more user message in an existing conversation (resumes from the stored history after a restart). */
-  continueConversation(ref: ConversationRef, speaker: Speaker, text: string): Promise<AssistantReply>;
+  continueConversation(
+    ref: ConversationRef,
+    speaker: Speaker,
+    text: string,
+    progress?: TurnProgress,
+  ): Promise<AssistantReply>;
   approve(intentId: string, approver: Approver): Promise<ApprovalResult>;
   /** Approves every leg of a daily plan still awaiting approval (sells first); empty when not allowed. */
   approvePlan(

@@ -29,6 +29,7 @@ export const discordEn: DiscordCatalog = {
     answerFailed: 'Could not produce an answer. Please ask again in this thread.',
     threadFailed: 'Could not create the thread. Check the bot can create public threads.',
     offline: 'Answered by the offline planner (no language model).',
+    answerAsFile: (file) => `The answer is long; the whole of it is attached as ${file}.`,
     sources: 'Sources',
     noSuggestions: 'No matching ticker',
   },

@@ -32,6 +32,7 @@ export const discordKo = {
     answerFailed: '답을 만들지 못했습니다. 이 스레드에 다시 질문해 주세요.',
     threadFailed: '스레드를 만들지 못했습니다. 봇 권한(공개 스레드 만들기)을 확인하세요.',
     offline: '오프라인 플래너가 답했습니다 (언어 모델 미사용).',
+    answerAsFile: (file: string) => `답변이 길어 전체 내용을 파일로 첨부합니다: ${file}`,
     sources: '출처',
     noSuggestions: '일치하는 종목이 없습니다',
   },

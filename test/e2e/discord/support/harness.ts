@@ -7,6 +7,7 @@ import {
   type DiscordChannel,
   type DiscordLogger,
 } from '../../../../src/adapters/discord';
+import type { StreamingSettings } from '../../../../src/adapters/discord/answer-stream';
 import type { EnvironmentBadge } from '../../../../src/adapters/discord/render/badge';
 import { createDesk } from '../../../../src/app/desk';
 import type { Desk } from '../../../../src/app/desk-api';
@@ -55,6 +56,8 @@ export interface HarnessOptions {
   badge?: EnvironmentBadge;
   /** APPROVAL_TWO_PERSON_ABOVE_KRW; absent = off. */
   twoPersonAboveKrw?: number;
+  /** The channel's edit throttle and typing refresh while an answer forms (defaults: 1 s, 8 s). */
+  streaming?: Partial<StreamingSettings>;
 }
 
 /**
@@ -114,6 +117,7 @@ export async function startDiscordHarness(
       desk,
       config: channelConfigFor(fake),
       environmentBadge: options.badge ?? 'PAPER',
+      ...(options.streaming ? { streaming: options.streaming } : {}),
       restApi: fake.restApiBase,
       clock,
       logger: recordingLogger(logs),
