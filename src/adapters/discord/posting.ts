@@ -79,11 +79,21 @@ export class DeskPosting {
       replaceable = null;
     }
     if (overflow) {
-      await channel.send({
-        content: catalogs.text.trade.answerAsFile(ANSWER_FILE_NAME),
-        files: [{ attachment: Buffer.from(text, 'utf8'), name: ANSWER_FILE_NAME }],
-        allowedMentions: NO_MENTIONS,
-      });
+      try {
+        await channel.send({
+          content: catalogs.text.trade.answerAsFile(ANSWER_FILE_NAME),
+          files: [{ attachment: Buffer.from(text, 'utf8'), name: ANSWER_FILE_NAME }],
+          allowedMentions: NO_MENTIONS,
+        });
+      } catch {
+        // The upload was refused (size limit, permissions): the rest goes on as messages rather than nowhere.
+        for (const part of parts.slice(shown.length))
+          await channel.send({
+            content: part,
+            allowedMentions: NO_MENTIONS,
+            flags: MessageFlags.SuppressEmbeds,
+          });
+      }
     } else if (replaceable) {
       await replaceable.delete().catch(() => undefined);
     }
