@@ -207,6 +207,8 @@ export async function runDiscordBench(): Promise<void> {
         summary('rate-limiter wait per click      ', limiterWaitMs, null) +
           `; clicks that waited ≥ 1 ms: ${waited}`,
         `  orders sent ${postMs.length}/${MEASURED_CLICKS}; clicks without an order ${withoutOrder}; channel errors ${errors.length}`,
+        // The fake enforces the 3 s ack deadline and 15 min token expiry by default (10062 / 50027 when broken).
+        `  strict fake (3 s ack, 15 min tokens enforced): requests refused for timing ${fake.timingViolations().length}`,
       ].join('\n'),
     );
   } finally {

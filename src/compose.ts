@@ -251,7 +251,11 @@ export async function composeDesk(config: Config, overrides: ComposeOverrides = 
   if (!overrides.database) closers.push(() => database.close());
   try {
     const policy = config.discord.enabled
-      ? { allowedUserIds: config.discord.approverUserIds, allowedRoleIds: config.discord.approverRoleIds }
+      ? {
+          allowedUserIds: config.discord.approverUserIds,
+          allowedRoleIds: config.discord.approverRoleIds,
+          twoPersonAboveKrw: config.discord.twoPersonAboveKrw,
+        }
       : { allowedUserIds: [], allowedRoleIds: [] };
     // Before the broker: its token cache must not issue inside a KIS maintenance window.
     const blackouts = new BlackoutService({

@@ -207,6 +207,11 @@ const envSchema = z.object({
   RISK_MAX_PRICE_DISTANCE_BP: intFrom(300, 1, 3_000),
   RISK_MAX_NAV_PREMIUM_BP: intFrom(50, 1, 3_000),
   INTENT_TTL_MINUTES: intFrom(10, 1, 24 * 60),
+  /** Above this order value (KRW) a ✅ in Discord needs a second, different approver; unset = off. */
+  APPROVAL_TWO_PERSON_ABOVE_KRW: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number().int('must be a whole number of KRW').min(0).max(1_000_000_000_000).optional(),
+  ),
   ORDER_BLACKOUT_WINDOWS_KST: blackoutWindows,
   BLACKOUT_MAX_DRIFT_BP: intFrom(300, 1, 3_000),
   ORDER_DEFERRED_MAX: intFrom(20, 1, 200),
@@ -282,6 +287,8 @@ export interface Config {
         alertChannelId: string;
         approverUserIds: string[];
         approverRoleIds: string[];
+        /** APPROVAL_TWO_PERSON_ABOVE_KRW: orders valued above it need two different approvers; null = off. */
+        twoPersonAboveKrw: number | null;
       };
   openai:
     | { enabled: false }
@@ -472,6 +479,7 @@ function toConfig(e: Env): Config {
         alertChannelId: e.DISCORD_ALERT_CHANNEL_ID ?? e.DISCORD_TRADE_CHANNEL_ID!,
         approverUserIds: e.DISCORD_APPROVER_USER_IDS,
         approverRoleIds: e.DISCORD_APPROVER_ROLE_IDS,
+        twoPersonAboveKrw: e.APPROVAL_TWO_PERSON_ABOVE_KRW ?? null,
       }
     : { enabled: false };
   const openai: Config['openai'] = e.OPENAI_API_KEY

@@ -49,6 +49,27 @@ export interface Approver {
 export interface ApprovalPolicy {
   allowedUserIds: readonly string[];
   allowedRoleIds: readonly string[];
+  /**
+   * APPROVAL_TWO_PERSON_ABOVE_KRW: an order valued above this needs ✅ from two different approvers in
+   * Discord (the first is recorded as "1 of 2"). Null or absent: one ✅ is enough. The terminal is one person,
+   * the account owner, and is not asked for a second.
+   */
+  twoPersonAboveKrw?: number | null;
+}
+
+/** The order's value for the two-person rule: the pre-check's estimate, else quantity × the card's price. */
+export function approvalValueOf(intent: IntentRecord): number | null {
+  if (intent.precheck.estimatedValue !== null) return intent.precheck.estimatedValue;
+  const price = intent.limitPrice ?? intent.precheck.referencePrice;
+  return price === null ? null : price * intent.quantity;
+}
+
+/** True when this intent needs a second, different approver (an unknown value counts as above). */
+export function needsTwoApprovers(intent: IntentRecord, policy: ApprovalPolicy, approver: Approver): boolean {
+  const threshold = policy.twoPersonAboveKrw ?? null;
+  if (threshold === null || approver.channel !== 'discord') return false;
+  const value = approvalValueOf(intent);
+  return value === null || value > threshold;
 }
 
 /** Deny by default: only listed users or holders of a listed role may approve in Discord. */
@@ -65,7 +86,11 @@ export type ApprovalResult =
   | { status: 'not-allowed' }
   | { status: 'not-found' }
   | { status: 'expired'; intent: IntentRecord }
-  | { status: 'already-decided'; intent: IntentRecord };
+  | { status: 'already-decided'; intent: IntentRecord }
+  /** Two-person approval: this ✅ was recorded as the first of two; nothing was sent. */
+  | { status: 'awaiting-second'; intent: IntentRecord }
+  /** Two-person approval: the first approver pressed ✅ again; nothing changed. */
+  | { status: 'same-approver'; intent: IntentRecord };
 
 export interface ApprovalDeps {
   store: TradingStore;
@@ -107,11 +132,19 @@ export class ApprovalService {
     return result;
   }
 
-  /** ✅: allowed people only; a second click, an expired or a decided intent changes nothing. */
+  /**
+   * ✅: allowed people only; a second click, an expired or a decided intent changes nothing. Above the
+   * two-person threshold the first ✅ is recorded ("1 of 2") and only a different approver's ✅ sends.
+   */
   async approve(intentId: string, approver: Approver): Promise<ApprovalResult> {
     if (!isAllowedApprover(approver, this.deps.policy)) return { status: 'not-allowed' };
     if (!intentIdSchema.safeParse(intentId).success) return { status: 'not-found' };
     const now = this.deps.clock.now();
+    if ((this.deps.policy.twoPersonAboveKrw ?? null) !== null && approver.channel === 'discord') {
+      const intent = await this.deps.store.getIntent(intentId);
+      if (intent && needsTwoApprovers(intent, this.deps.policy, approver))
+        return this.approveAsOneOfTwo(intent, approver, now);
+    }
     const claimed = await this.deps.store.transitionIntent(
       intentId,
       ['AWAITING_APPROVAL'],
@@ -134,13 +167,18 @@ export class ApprovalService {
     approver: Approver,
   ): Promise<{ intentId: string; result: ApprovalResult }[]> {
     if (!isAllowedApprover(approver, this.deps.policy)) return [];
-    if (!intentIdSchema.safeParse(dailyRunId).success) return [];
-    const legs = await this.deps.store.listIntents({ statuses: ['AWAITING_APPROVAL'], dailyRunId });
-    const ordered = [...legs.filter((i) => i.side === 'SELL'), ...legs.filter((i) => i.side === 'BUY')];
+    const ordered = await this.planLegsAwaiting(dailyRunId);
     const results: { intentId: string; result: ApprovalResult }[] = [];
     for (const intent of ordered)
       results.push({ intentId: intent.id, result: await this.approve(intent.id, approver) });
     return results;
+  }
+
+  /** The legs of a daily run still awaiting approval, sells first (what "approve all" approves). */
+  async planLegsAwaiting(dailyRunId: string): Promise<IntentRecord[]> {
+    if (!intentIdSchema.safeParse(dailyRunId).success) return [];
+    const legs = await this.deps.store.listIntents({ statuses: ['AWAITING_APPROVAL'], dailyRunId });
+    return [...legs.filter((i) => i.side === 'SELL'), ...legs.filter((i) => i.side === 'BUY')];
   }
 
   async reject(
@@ -216,6 +254,58 @@ export class ApprovalService {
       });
     }
     return outcomes;
+  }
+
+  /**
+   * Two-person approval, safe across processes: the first ✅ is one conditional update (only while no first
+   * approval exists), the second is the usual claim with the extra condition that a first approval exists and
+   * is someone else's. Two different people clicking at once therefore send it once; one person twice never.
+   */
+  private async approveAsOneOfTwo(
+    intent: IntentRecord,
+    approver: Approver,
+    now: Date,
+  ): Promise<ApprovalResult> {
+    const { store, events } = this.deps;
+    let current: IntentRecord | null = intent;
+    if (current.status === 'AWAITING_APPROVAL' && current.firstApprovedBy === null) {
+      const first = await store.recordFirstApproval(current.id, approver.userId, now, {
+        type: 'INTENT_FIRST_APPROVAL',
+        data: { channel: approver.channel, of: 2 },
+        actor: approver.userId,
+        at: now,
+      });
+      if (first) {
+        await events.emit({ type: 'intent.updated', intent: first });
+        return { status: 'awaiting-second', intent: first };
+      }
+      current = await store.getIntent(intent.id);
+      if (!current) return { status: 'not-found' };
+    }
+    const sameApprover = (i: IntentRecord) =>
+      i.status === 'AWAITING_APPROVAL' && i.expiresAt > now && i.firstApprovedBy === approver.userId;
+    if (sameApprover(current)) return { status: 'same-approver', intent: current };
+    const claimed = await store.transitionIntent(
+      current.id,
+      ['AWAITING_APPROVAL'],
+      'APPROVED',
+      { decidedBy: approver.userId, decidedAt: now },
+      {
+        type: 'INTENT_APPROVED',
+        data: { channel: approver.channel, firstApprovedBy: current.firstApprovedBy },
+        actor: approver.userId,
+        at: now,
+      },
+      now,
+      { otherThan: approver.userId },
+    );
+    if (!claimed) {
+      const latest = await store.getIntent(current.id);
+      if (latest && sameApprover(latest)) return { status: 'same-approver', intent: latest };
+      return this.whyNot(current.id, now);
+    }
+    await events.emit({ type: 'intent.updated', intent: claimed });
+    return this.deps.execution.execute(claimed.id);
   }
 
   private async whyNot(intentId: string, now: Date): Promise<ApprovalResult> {

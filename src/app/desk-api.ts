@@ -120,6 +120,12 @@ export interface MemoryItem {
   score?: number;
 }
 
+/** Watches a turn while it runs (the Discord thread shows the answer growing). */
+export interface TurnProgress {
+  /** The answer's text so far, each time it grows; a new tool round starts again from its own text. */
+  onText?(soFar: string): void;
+}
+
 export interface Desk {
   readonly events: DeskEvents;
   /** Starts a conversation with its first question (a new Discord thread or terminal session). */
@@ -128,15 +134,23 @@ export interface Desk {
     speaker: Speaker,
     question: string,
     title: string,
+    progress?: TurnProgress,
   ): Promise<AssistantReply>;
   /** One more user message in an existing conversation (resumes from the stored history after a restart). */
-  continueConversation(ref: ConversationRef, speaker: Speaker, text: string): Promise<AssistantReply>;
+  continueConversation(
+    ref: ConversationRef,
+    speaker: Speaker,
+    text: string,
+    progress?: TurnProgress,
+  ): Promise<AssistantReply>;
   approve(intentId: string, approver: Approver): Promise<ApprovalResult>;
   /** Approves every leg of a daily plan still awaiting approval (sells first); empty when not allowed. */
   approvePlan(
     dailyRunId: string,
     approver: Approver,
   ): Promise<{ intentId: string; result: ApprovalResult }[]>;
+  /** The legs of a daily plan still awaiting approval (what "approve all" would approve), sells first. */
+  planLegsAwaiting(dailyRunId: string): Promise<IntentRecord[]>;
   reject(
     intentId: string,
     approver: Approver,

@@ -23,6 +23,7 @@ import type {
   PortfolioView,
   Speaker,
   StatusView,
+  TurnProgress,
 } from './desk-api';
 import type { BlackoutService } from './blackouts';
 import type { PreOpenCanary } from './canary';
@@ -36,8 +37,19 @@ import { MAX_WATCHED_TICKERS } from './watch/service';
 
 /** The conversation side of the desk (implemented by the assistant). */
 export interface ConversationEngine {
-  start(ref: ConversationRef, speaker: Speaker, question: string, title: string): Promise<AssistantReply>;
-  continue(ref: ConversationRef, speaker: Speaker, text: string): Promise<AssistantReply>;
+  start(
+    ref: ConversationRef,
+    speaker: Speaker,
+    question: string,
+    title: string,
+    progress?: TurnProgress,
+  ): Promise<AssistantReply>;
+  continue(
+    ref: ConversationRef,
+    speaker: Speaker,
+    text: string,
+    progress?: TurnProgress,
+  ): Promise<AssistantReply>;
   memoryShow(query: string | null, limit: number): Promise<MemoryItem[]>;
   memoryForget(id: string, actor: string): Promise<boolean>;
   modelInfo(): Promise<{ id: string; offline: boolean; budgetLeftCents: number | null }>;
@@ -156,11 +168,13 @@ export function createDesk(deps: DeskDeps): Desk {
 
   return {
     events: core.events,
-    startConversation: (ref, speaker, question, title) =>
-      deps.conversations.start(ref, speaker, question, title),
-    continueConversation: (ref, speaker, text) => deps.conversations.continue(ref, speaker, text),
+    startConversation: (ref, speaker, question, title, progress) =>
+      deps.conversations.start(ref, speaker, question, title, progress),
+    continueConversation: (ref, speaker, text, progress) =>
+      deps.conversations.continue(ref, speaker, text, progress),
     approve: (intentId, approver) => core.approvals.approve(intentId, approver),
     approvePlan: (dailyRunId, approver) => core.approvals.approvePlan(dailyRunId, approver),
+    planLegsAwaiting: (dailyRunId) => core.approvals.planLegsAwaiting(dailyRunId),
     reject: (intentId, approver) => core.approvals.reject(intentId, approver),
     getIntent: (intentId) => store.getIntent(intentId),
     attachCard: (intentId, ref) => store.setIntentCardRef(intentId, ref),

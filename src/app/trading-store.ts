@@ -56,6 +56,9 @@ export interface IntentRecord {
   decidedBy: string | null;
   decidedAt: Date | null;
   decisionNote: string | null;
+  /** Two-person approval: who gave the first of two ✅ (null when none yet, or when one ✅ is enough). */
+  firstApprovedBy: string | null;
+  firstApprovedAt: Date | null;
   cardRef: CardRef | null;
 }
 
@@ -210,6 +213,18 @@ export interface TradingStore {
     },
     event: AuditEventInput,
     notExpiredAt?: Date,
+    /** The second of two approvals: only when a first approval exists and was given by someone else. */
+    secondApprover?: { otherThan: string },
+  ): Promise<IntentRecord | null>;
+  /**
+   * The first of two approvals: records `userId` on an intent still AWAITING_APPROVAL, not expired at `at`
+   * and without a first approval yet, in one conditional update. Null when any of that no longer holds.
+   */
+  recordFirstApproval(
+    id: string,
+    userId: string,
+    at: Date,
+    event: AuditEventInput,
   ): Promise<IntentRecord | null>;
   listIntents(filter: {
     statuses: readonly IntentStatus[];

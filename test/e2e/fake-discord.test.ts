@@ -341,9 +341,9 @@ describe('fake discord interactions', () => {
     expect(fake.messagesIn(fake.channels.trade.id).map((m) => m.content)).toEqual(['first']);
   });
 
-  it('when the first callback comes after 3 s with the deadline enforced then it gets 10062 and the token is dead', async () => {
+  it('when the first callback comes after 3 s (enforced by default) then it gets 10062 and the token is dead', async () => {
     const clock = new FakeClock('2026-03-02T00:00:00Z');
-    const { fake, client } = await start(async () => {}, { clock, enforceAckDeadline: true });
+    const { fake, client } = await start(async () => {}, { clock });
     const slash = fake.slash(fake.users.alice, 'status');
 
     clock.advance(3_001);
@@ -361,9 +361,9 @@ describe('fake discord interactions', () => {
     expect(edit.code).toBe(50027);
   });
 
-  it('when a followup is sent 15 minutes after the interaction with expiry enforced then it gets 50027', async () => {
+  it('when a followup is sent 15 minutes after the interaction (enforced by default) then it gets 50027', async () => {
     const clock = new FakeClock('2026-03-02T00:00:00Z');
-    const { fake, client } = await start(async () => {}, { clock, enforceTokenExpiry: true });
+    const { fake, client } = await start(async () => {}, { clock });
     const slash = fake.slash(fake.users.alice, 'status');
     await client.rest.post(Routes.interactionCallback(slash.id, slash.token), {
       body: { type: 5 },
@@ -379,6 +379,74 @@ describe('fake discord interactions', () => {
     );
 
     expect(error.code).toBe(50027);
+  });
+
+  it('when a test asks for lenientAckDeadline and lenientTokenExpiry then late answers are accepted', async () => {
+    const clock = new FakeClock('2026-03-02T00:00:00Z');
+    const { fake, client } = await start(async () => {}, {
+      clock,
+      lenientAckDeadline: true,
+      lenientTokenExpiry: true,
+    });
+    const slash = fake.slash(fake.users.alice, 'status');
+
+    clock.advance(20 * 60_000);
+    await client.rest.post(Routes.interactionCallback(slash.id, slash.token), { body: { type: 5 }, auth: false });
+    await client.rest.post(Routes.webhook(fake.applicationId, slash.token), {
+      body: { content: 'late' },
+      auth: false,
+    });
+
+    expect(fake.timingViolations()).toEqual([]);
+    expect(fake.messagesIn(fake.channels.trade.id).map((m) => m.content)).toEqual(['late']);
+  });
+
+  it('when an upload is larger than the attachment size limit then it gets 413 40005 and nothing is posted', async () => {
+    const { fake, client } = await start(async () => {}, { attachmentSizeLimit: 1_000 });
+    const channel = (await client.channels.fetch(fake.channels.trade.id)) as TextChannel;
+
+    const error = await rejection(
+      channel.send({ files: [{ attachment: Buffer.alloc(1_001), name: 'big.md' }] }),
+    );
+    await channel.send({ files: [{ attachment: Buffer.alloc(1_000), name: 'ok.md' }] });
+
+    expect([error.status, error.code]).toEqual([413, 40005]);
+    expect(fake.messagesIn(fake.channels.trade.id).map((m) => m.attachments.map((a) => a.filename))).toEqual([
+      ['ok.md'],
+    ]);
+  });
+
+  it('when a message carries 11 files then it is refused as an invalid form body', async () => {
+    const { fake, client } = await start();
+    const channel = (await client.channels.fetch(fake.channels.trade.id)) as TextChannel;
+    const files = Array.from({ length: 11 }, (_, i) => ({ attachment: Buffer.from('x'), name: `f${i}.txt` }));
+
+    const error = await rejection(channel.send({ files }));
+
+    expect(error.code).toBe(50035);
+    expect(fake.messagesIn(fake.channels.trade.id)).toEqual([]);
+  });
+
+  it('when the fake answers 429 with retry_after then discord.js waits and sends the same request again', async () => {
+    const { fake, client } = await start();
+    const channel = (await client.channels.fetch(fake.channels.trade.id)) as TextChannel;
+    fake.rateLimitNext('POST /channels/:channelId/messages', { retryAfterMs: 300 });
+
+    await channel.send('hello');
+
+    const posts = fake.requests.filter((r) => r.route === 'POST /channels/:channelId/messages');
+    expect(posts.map((r) => [r.status, (r.body as { content?: string }).content])).toEqual([
+      [429, 'hello'],
+      [200, 'hello'],
+    ]);
+    expect(posts[0]!.response).toEqual({ message: 'You are being rate limited.', retry_after: 0.3, global: false });
+    expect(posts[0]!.responseHeaders).toMatchObject({
+      'retry-after': '1',
+      'x-ratelimit-remaining': '0',
+      'x-ratelimit-reset-after': '0.300',
+      'x-ratelimit-scope': 'user',
+    });
+    expect(fake.messagesIn(fake.channels.trade.id).map((m) => m.content)).toEqual(['hello']);
   });
 
   it('when a followup follows a deferred reply then it fills in the loading message instead of posting a new one', async () => {

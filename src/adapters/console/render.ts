@@ -115,6 +115,10 @@ export function renderApproval(
       return a.expired;
     case 'already-decided':
       return a.alreadyDecided(result.intent.status);
+    case 'awaiting-second':
+      return a.awaitingSecond;
+    case 'same-approver':
+      return a.sameApprover;
     case 'rejected':
       return a.rejected;
   }

@@ -1,4 +1,19 @@
-import { and, asc, count, desc, eq, gt, gte, inArray, lt, lte, sql } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  gt,
+  gte,
+  inArray,
+  isNotNull,
+  isNull,
+  lt,
+  lte,
+  ne,
+  sql,
+} from 'drizzle-orm';
 import type { IntentStatus, OrderStatus } from '../../domain/order';
 import { feeFor } from '../../domain/money';
 import { statusAfterFill } from '../../domain/order';
@@ -48,6 +63,8 @@ const toIntent = (r: IntentRow): IntentRecord => ({
   decidedBy: r.decidedBy,
   decidedAt: r.decidedAt,
   decisionNote: r.decisionNote,
+  firstApprovedBy: r.firstApprovedBy,
+  firstApprovedAt: r.firstApprovedAt,
   cardRef: (r.cardRef as CardRef | null) ?? null,
 });
 
@@ -145,14 +162,38 @@ export function createDbTradingStore(db: Db): TradingStore {
       return row ? toIntent(row) : null;
     },
 
-    async transitionIntent(id, from, to, patch, event, notExpiredAt) {
+    async transitionIntent(id, from, to, patch, event, notExpiredAt, secondApprover) {
       return db.transaction(async (tx) => {
         const conditions = [eq(s.orderIntents.id, id), inArray(s.orderIntents.status, [...from])];
         if (notExpiredAt) conditions.push(gt(s.orderIntents.expiresAt, notExpiredAt));
+        if (secondApprover) {
+          conditions.push(isNotNull(s.orderIntents.firstApprovedBy));
+          conditions.push(ne(s.orderIntents.firstApprovedBy, secondApprover.otherThan));
+        }
         const [row] = await tx
           .update(s.orderIntents)
           .set({ status: to, ...patch })
           .where(and(...conditions))
+          .returning();
+        if (!row) return null;
+        await insertEvent(tx, { ...event, intentId: id });
+        return toIntent(row);
+      });
+    },
+
+    async recordFirstApproval(id, userId, at, event) {
+      return db.transaction(async (tx) => {
+        const [row] = await tx
+          .update(s.orderIntents)
+          .set({ firstApprovedBy: userId, firstApprovedAt: at })
+          .where(
+            and(
+              eq(s.orderIntents.id, id),
+              eq(s.orderIntents.status, 'AWAITING_APPROVAL'),
+              isNull(s.orderIntents.firstApprovedBy),
+              gt(s.orderIntents.expiresAt, at),
+            ),
+          )
           .returning();
         if (!row) return null;
         await insertEvent(tx, { ...event, intentId: id });

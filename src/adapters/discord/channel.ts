@@ -11,6 +11,7 @@ import type { Desk, Locale } from '../../app/desk-api';
 import type { DeskEvent } from '../../app/desk-events';
 import type { AlertRecord, IntentRecord } from '../../app/trading-store';
 import type { Clock } from '../../domain/clock';
+import { DEFAULT_STREAMING, type StreamingSettings } from './answer-stream';
 import { BoundedMap } from './bounded-map';
 import { CardRegistry } from './card-registry';
 import { guildTextChannel } from './channels';
@@ -44,6 +45,8 @@ export interface DiscordChannelOptions {
   logger: DiscordLogger;
   /** Language of posts that answer nobody in particular (briefings, alerts, plan cards). Default Korean. */
   defaultLocale?: Locale;
+  /** Edit throttle and typing refresh while an answer forms; defaults: 1 s between edits, typing every 8 s. */
+  streaming?: Partial<StreamingSettings>;
 }
 
 export interface PlanCardInput {
@@ -101,6 +104,7 @@ export function createDiscordChannel(options: DiscordChannelOptions): DiscordCha
     posting: new DeskPosting(desk, cards, badge),
     threadLocales: new BoundedMap<string, Locale>(5_000),
     threads: new KeyedQueue(),
+    streaming: { ...DEFAULT_STREAMING, ...options.streaming },
   };
   const router = new InteractionRouter(ctx, routeTable);
   const inflight = new Set<Promise<void>>();

@@ -6,8 +6,11 @@ import type { CardStatus } from './render/proposal-card';
 export type ClickResult = ApprovalResult | { status: 'rejected'; intent: IntentRecord };
 
 export interface ClickResponse {
-  /** Re-render the card with this status; `intent` null means read it again (the outcome only has the order). */
-  card?: { intentId: string; intent: IntentRecord | null; status: CardStatus };
+  /**
+   * Re-render the card with this status (none: still waiting, buttons live); `intent` null means read it again
+   * (the outcome only has the order).
+   */
+  card?: { intentId: string; intent: IntentRecord | null; status?: CardStatus };
   /** A new intent that needs its own approval (a new card in the same thread). */
   replacement?: IntentRecord;
   /** Told only to the person who clicked. */
@@ -73,5 +76,10 @@ export function clickResponse(result: ClickResult, clickerId: string, catalogs: 
       return { ephemeral: click.notFound };
     case 'not-approved':
       return { ephemeral: click.notApproved };
+    case 'awaiting-second':
+      // The card shows "1 of 2" and keeps its buttons for the second approver.
+      return { card: { intentId: result.intent.id, intent: result.intent }, ephemeral: click.firstOfTwo };
+    case 'same-approver':
+      return { ephemeral: click.sameApprover };
   }
 }

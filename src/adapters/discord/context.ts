@@ -1,6 +1,7 @@
 import type { Client } from 'discord.js';
 import type { Desk, Locale } from '../../app/desk-api';
 import type { Clock } from '../../domain/clock';
+import type { StreamingSettings } from './answer-stream';
 import type { BoundedMap } from './bounded-map';
 import type { CardRegistry } from './card-registry';
 import type { DiscordChannelConfig } from './config';
@@ -25,4 +26,6 @@ export interface ChannelContext {
   threadLocales: BoundedMap<string, Locale>;
   /** One task at a time per thread. */
   threads: KeyedQueue;
+  /** How the answer is shown while it forms (edit throttle, typing refresh). */
+  streaming: StreamingSettings;
 }

@@ -3,12 +3,16 @@ import { z } from 'zod';
 export const TRADE_MODAL_ID = 'trade-modal';
 export const QUESTION_FIELD_ID = 'question';
 export const TICKER_FIELD_ID = 'ticker';
+/** The LIVE confirmation modals' one field: the quantity typed by hand. */
+export const CONFIRM_QUANTITY_FIELD_ID = 'quantity';
 
 const customIdSchema = z.discriminatedUnion('action', [
   z.object({ action: z.literal('approve'), intentId: z.uuid() }),
   z.object({ action: z.literal('reject'), intentId: z.uuid() }),
   z.object({ action: z.literal('trade-modal') }),
   z.object({ action: z.literal('approve-plan'), intentId: z.uuid() }),
+  z.object({ action: z.literal('confirm-approve'), intentId: z.uuid() }),
+  z.object({ action: z.literal('confirm-plan'), intentId: z.uuid() }),
 ]);
 
 export type ParsedCustomId = z.infer<typeof customIdSchema>;
@@ -39,4 +43,14 @@ export function approvePlanId(dailyRunId: string): string {
 
 export function rejectId(intentId: string): string {
   return `reject:${intentId}`;
+}
+
+/** The LIVE confirmation modal for one ✅ (the id carries the intent). */
+export function confirmApproveId(intentId: string): string {
+  return `confirm-approve:${intentId}`;
+}
+
+/** The LIVE confirmation modal for "approve all" (the id carries the daily run). */
+export function confirmPlanId(dailyRunId: string): string {
+  return `confirm-plan:${dailyRunId}`;
 }

@@ -11,7 +11,11 @@ import { catalogsFor } from './locale';
 import { assistantReplyText } from './render/assistant-reply';
 import type { EnvironmentBadge } from './render/badge';
 import { renderProposalCard, type CardStatus } from './render/proposal-card';
-import { splitMessage } from './text';
+import { splitAnswer } from './text';
+
+/** An answer longer than this many messages goes on as an attached answer.md (the whole text). */
+export const MAX_ANSWER_MESSAGES = 5;
+export const ANSWER_FILE_NAME = 'answer.md';
 
 /** Model and planner text is untrusted: nothing it contains may ping anyone. */
 export const NO_MENTIONS: MessageMentionOptions = { parse: [] };
@@ -44,8 +48,54 @@ export class DeskPosting {
 
   /** The answer text (split to Discord's 2,000 characters), then one card per proposal. */
   async postReply(channel: PostTarget, reply: AssistantReply, locale: Locale): Promise<void> {
-    for (const part of splitMessage(assistantReplyText(reply, catalogsFor(locale)))) {
-      await channel.send({ content: part, allowedMentions: NO_MENTIONS, flags: MessageFlags.SuppressEmbeds });
+    await this.postAnswer(channel, reply, locale, null);
+  }
+
+  /**
+   * The final answer: split into messages of Discord's 2,000 characters with code fences balanced, the first
+   * one replacing `live` (the message that showed it growing) when there is one. Past five messages the first
+   * four are posted and the fifth attaches the whole answer as answer.md, so nothing is dropped. Then the cards.
+   */
+  async postAnswer(
+    channel: PostTarget,
+    reply: AssistantReply,
+    locale: Locale,
+    live: Message | null,
+  ): Promise<void> {
+    const catalogs = catalogsFor(locale);
+    const text = assistantReplyText(reply, catalogs);
+    const parts = splitAnswer(text);
+    const overflow = parts.length > MAX_ANSWER_MESSAGES;
+    const shown = overflow ? parts.slice(0, MAX_ANSWER_MESSAGES - 1) : parts;
+    let replaceable = live;
+    for (const part of shown) {
+      if (replaceable) await replaceable.edit({ content: part, allowedMentions: NO_MENTIONS });
+      else
+        await channel.send({
+          content: part,
+          allowedMentions: NO_MENTIONS,
+          flags: MessageFlags.SuppressEmbeds,
+        });
+      replaceable = null;
+    }
+    if (overflow) {
+      try {
+        await channel.send({
+          content: catalogs.text.trade.answerAsFile(ANSWER_FILE_NAME),
+          files: [{ attachment: Buffer.from(text, 'utf8'), name: ANSWER_FILE_NAME }],
+          allowedMentions: NO_MENTIONS,
+        });
+      } catch {
+        // The upload was refused (size limit, permissions): the rest goes on as messages rather than nowhere.
+        for (const part of parts.slice(shown.length))
+          await channel.send({
+            content: part,
+            allowedMentions: NO_MENTIONS,
+            flags: MessageFlags.SuppressEmbeds,
+          });
+      }
+    } else if (replaceable) {
+      await replaceable.delete().catch(() => undefined);
     }
     for (const intent of reply.proposals) await this.postCard(channel, intent, locale);
   }

@@ -56,3 +56,68 @@ export function splitMessage(text: string, max: number = DISCORD_LIMITS.content,
   }
   return parts;
 }
+
+const FENCE = /^ {0,3}(`{3,}|~{3,})(.*)$/;
+
+/**
+ * The opening line (marker and info string, e.g. "```ts") of a fenced code block still open at the end of
+ * `text`, or null when every fence is closed.
+ */
+export function openFenceAt(text: string): string | null {
+  let open: { marker: string; line: string } | null = null;
+  for (const line of text.split('\n')) {
+    const match = FENCE.exec(line);
+    if (!match) continue;
+    const marker = match[1]!;
+    if (open === null) open = { marker, line: `${marker}${match[2]!.trim()}` };
+    else if (marker[0] === open.marker[0] && marker.length >= open.marker.length && match[2]!.trim() === '')
+      open = null;
+  }
+  return open?.line ?? null;
+}
+
+/** Room kept at the end of a part for a closing fence. */
+const FENCE_RESERVE = 12;
+
+/**
+ * Splits an answer into messages of at most `max` characters, preferring line breaks, then spaces, and keeps
+ * markdown code fences balanced: a part that ends inside a fenced block closes it, and the next part reopens it
+ * with the same info string. Nothing is dropped (see `splitMessage` for the capped variant).
+ */
+export function splitAnswer(text: string, max: number = DISCORD_LIMITS.content): string[] {
+  const parts: string[] = [];
+  let rest = text.trim();
+  let reopen = '';
+  while (rest.length > 0) {
+    const whole = reopen + rest;
+    const closer = (part: string) => {
+      const open = openFenceAt(part);
+      return open === null ? '' : `\n${open.replace(/[^`~].*$/, '')}`;
+    };
+    if (whole.length + closer(whole).length <= max) {
+      parts.push(whole + closer(whole));
+      break;
+    }
+    const budget = Math.max(1, max - reopen.length - FENCE_RESERVE);
+    const window = rest.slice(0, budget);
+    const newline = window.lastIndexOf('\n');
+    const space = window.lastIndexOf(' ');
+    let at: number;
+    let skip: number;
+    if (newline > budget / 2) [at, skip] = [newline, 1];
+    else if (space > budget / 2) [at, skip] = [space, 1];
+    else {
+      at = budget;
+      skip = 0;
+      const last = rest.charCodeAt(at - 1);
+      if (last >= 0xd800 && last <= 0xdbff) at -= 1;
+    }
+    const part = reopen + rest.slice(0, at).trimEnd();
+    const open = openFenceAt(part);
+    parts.push(open === null ? part : `${part}${closer(part)}`);
+    reopen = open === null ? '' : `${open}\n`;
+    rest = rest.slice(at + skip);
+    if (reopen === '') rest = rest.trimStart();
+  }
+  return parts;
+}

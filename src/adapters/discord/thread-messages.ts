@@ -1,9 +1,7 @@
 import type { Message } from 'discord.js';
-import type { AssistantReply, Speaker } from '../../app/desk-api';
+import type { Speaker } from '../../app/desk-api';
+import { answerInThread } from './answer-stream';
 import type { ChannelContext } from './context';
-import { catalogsFor } from './locale';
-import { NO_MENTIONS } from './posting';
-import { safeError } from './safe-error';
 import { truncate } from './text';
 
 const MAX_TURN_LENGTH = 4_000;
@@ -36,23 +34,19 @@ export async function relayThreadMessage(message: Message, ctx: ChannelContext):
     displayName: message.member?.displayName ?? message.author.displayName,
     locale,
   };
-  await ctx.threads.run(thread.id, async () => {
-    await thread.sendTyping().catch(() => undefined);
-    let reply: AssistantReply;
-    try {
-      reply = await ctx.desk.continueConversation(
-        { channel: 'discord', threadKey: thread.id },
-        speaker,
-        truncate(text, MAX_TURN_LENGTH),
-      );
-    } catch (error) {
-      ctx.logger.error({ err: safeError(error), threadId: thread.id }, 'continueConversation failed');
-      await thread.send({
-        content: catalogsFor(locale).text.trade.answerFailed,
-        allowedMentions: NO_MENTIONS,
-      });
-      return;
-    }
-    await ctx.posting.postReply(thread, reply, locale);
-  });
+  await ctx.threads.run(thread.id, () =>
+    answerInThread(
+      ctx,
+      thread,
+      locale,
+      (progress) =>
+        ctx.desk.continueConversation(
+          { channel: 'discord', threadKey: thread.id },
+          speaker,
+          truncate(text, MAX_TURN_LENGTH),
+          progress,
+        ),
+      'continueConversation failed',
+    ),
+  );
 }

@@ -1,5 +1,5 @@
 import type {
-  ChatCompletion,
+  ChatCompletionChunk,
   ChatCompletionMessageParam,
   ChatCompletionTool,
 } from 'openai/resources/chat/completions';
@@ -19,7 +19,11 @@ export interface OpenAiChatModelOptions extends OpenAiConnection {
   model: string;
 }
 
-/** Chat completions with function calling through the openai SDK. Non-streaming. */
+/**
+ * Chat completions with function calling through the openai SDK, streamed: the answer's text is handed to
+ * `request.onText` as it forms (what the thread shows growing), tool calls are assembled from their deltas,
+ * and usage comes in the stream's last chunk.
+ */
 export function createOpenAiChatModel(options: OpenAiChatModelOptions): ChatModel {
   const client = createOpenAiClient(options);
   const secrets = [options.apiKey];
@@ -28,9 +32,9 @@ export function createOpenAiChatModel(options: OpenAiChatModelOptions): ChatMode
     id: `openai:${options.model}`,
     offline: false,
     async complete(request: ChatRequest): Promise<ChatResponse> {
-      let completion: ChatCompletion;
+      const assembled = new StreamedCompletion(options.model);
       try {
-        completion = await client.chat.completions.create(
+        const stream = await client.chat.completions.create(
           {
             model: options.model,
             messages: request.messages.map(toOpenAiMessage),
@@ -38,15 +42,85 @@ export function createOpenAiChatModel(options: OpenAiChatModelOptions): ChatMode
             ...(request.maxOutputTokens !== undefined
               ? { max_completion_tokens: request.maxOutputTokens }
               : {}),
+            stream: true,
+            stream_options: { include_usage: true },
           },
           { signal: request.signal },
         );
+        for await (const chunk of stream) {
+          if (assembled.add(chunk)) showProgress(request, assembled.content);
+        }
       } catch (error) {
         throw toChatModelError(error, 'chat completion failed', secrets);
       }
-      return fromCompletion(completion, options.model);
+      return assembled.response();
     },
   };
+}
+
+/** The progress callback only displays; its failure never fails the completion. */
+function showProgress(request: ChatRequest, soFar: string): void {
+  try {
+    request.onText?.(soFar);
+  } catch {
+    // a display problem is the caller's to log
+  }
+}
+
+/** Accumulates a streamed completion: content, tool calls by index, usage and the model that answered. */
+class StreamedCompletion {
+  content = '';
+  private readonly calls = new Map<number, { id: string; name: string; argumentsJson: string }>();
+  private usage = { inputTokens: 0, outputTokens: 0 };
+  private model = '';
+  private sawChoice = false;
+
+  constructor(private readonly requestedModel: string) {}
+
+  /** Adds one chunk; true when the visible text grew. */
+  add(chunk: ChatCompletionChunk): boolean {
+    if (chunk.model) this.model = chunk.model;
+    if (chunk.usage) {
+      this.usage = {
+        inputTokens: chunk.usage.prompt_tokens ?? 0,
+        outputTokens: chunk.usage.completion_tokens ?? 0,
+      };
+    }
+    let grew = false;
+    for (const choice of chunk.choices ?? []) {
+      if (choice.index !== 0) continue;
+      this.sawChoice = true;
+      const delta = choice.delta;
+      if (typeof delta?.content === 'string' && delta.content !== '') {
+        this.content += delta.content;
+        grew = true;
+      }
+      for (const call of delta?.tool_calls ?? []) {
+        const entry = this.calls.get(call.index) ?? { id: '', name: '', argumentsJson: '' };
+        if (call.id) entry.id = call.id;
+        if (call.function?.name) entry.name += call.function.name;
+        if (call.function?.arguments) entry.argumentsJson += call.function.arguments;
+        this.calls.set(call.index, entry);
+      }
+    }
+    return grew;
+  }
+
+  response(): ChatResponse {
+    if (!this.sawChoice) {
+      throw new ChatModelError('bad_response', 'chat completion failed: the response has no message', true);
+    }
+    const toolCalls: ToolCall[] = [...this.calls.entries()]
+      .sort(([a], [b]) => a - b)
+      .map(([, call]) => call)
+      .filter((call) => call.name !== '');
+    return {
+      message: { content: this.content, toolCalls },
+      usage: this.usage,
+      model: this.model || this.requestedModel,
+      offline: false,
+    };
+  }
 }
 
 function toOpenAiTool(tool: ToolDefinition): ChatCompletionTool {
@@ -81,26 +155,4 @@ function toOpenAiMessage(message: ChatMessage): ChatCompletionMessageParam {
       }
       return { role: 'tool', tool_call_id: message.toolCallId, content: message.content };
   }
-}
-
-function fromCompletion(completion: ChatCompletion, requestedModel: string): ChatResponse {
-  const choice = completion.choices?.[0];
-  if (!choice?.message) {
-    throw new ChatModelError('bad_response', 'chat completion failed: the response has no message', true);
-  }
-  const toolCalls: ToolCall[] = [];
-  for (const call of choice.message.tool_calls ?? []) {
-    if (call.type === 'function') {
-      toolCalls.push({ id: call.id, name: call.function.name, argumentsJson: call.function.arguments });
-    }
-  }
-  return {
-    message: { content: choice.message.content ?? '', toolCalls },
-    usage: {
-      inputTokens: completion.usage?.prompt_tokens ?? 0,
-      outputTokens: completion.usage?.completion_tokens ?? 0,
-    },
-    model: completion.model || requestedModel,
-    offline: false,
-  };
 }

@@ -12,7 +12,14 @@ import { assistantEn } from '../../i18n/en/assistant';
 import { riskEn } from '../../i18n/en/risk';
 import { assistantKo, type AssistantMessages } from '../../i18n/ko/assistant';
 import { riskKo } from '../../i18n/ko/risk';
-import type { AssistantReply, ConversationRef, Locale, MemoryItem, Speaker } from '../desk-api';
+import type {
+  AssistantReply,
+  ConversationRef,
+  Locale,
+  MemoryItem,
+  Speaker,
+  TurnProgress,
+} from '../desk-api';
 import type { SessionStore } from '../ports/session-store';
 import type { TradingCore } from '../trading-core';
 import { DEFAULT_CONTEXT_BUDGET, type ContextBudget } from './context';
@@ -77,8 +84,19 @@ export interface ModelStatus {
 }
 
 export interface Assistant {
-  start(ref: ConversationRef, speaker: Speaker, question: string, title: string): Promise<AssistantReply>;
-  continue(ref: ConversationRef, speaker: Speaker, text: string): Promise<AssistantReply>;
+  start(
+    ref: ConversationRef,
+    speaker: Speaker,
+    question: string,
+    title: string,
+    progress?: TurnProgress,
+  ): Promise<AssistantReply>;
+  continue(
+    ref: ConversationRef,
+    speaker: Speaker,
+    text: string,
+    progress?: TurnProgress,
+  ): Promise<AssistantReply>;
   /** Summarises conversations idle for `sessionIdleMs` before `now`; returns the threads to archive. */
   sweepIdleSessions(now: Date): Promise<ConversationRef[]>;
   memoryShow(query: string | null, limit: number): Promise<MemoryItem[]>;
@@ -152,7 +170,7 @@ export function createAssistant(options: AssistantOptions): Assistant {
     store,
     clock,
     messages,
-    runTurn: (session, speaker, text) => runTurn(turnDeps, session, speaker, text),
+    runTurn: (session, speaker, text, progress) => runTurn(turnDeps, session, speaker, text, progress),
   });
   const summary: SummaryDeps = {
     chatModel: options.chatModel,
@@ -164,8 +182,9 @@ export function createAssistant(options: AssistantOptions): Assistant {
   const stopNotes = reportOrdersToSessions({ events: options.tradingCore.events, store, clock, messages });
 
   return {
-    start: (ref, speaker, question, title) => sessions.start(ref, speaker, question, title),
-    continue: (ref, speaker, text) => sessions.continue(ref, speaker, text),
+    start: (ref, speaker, question, title, progress) =>
+      sessions.start(ref, speaker, question, title, progress),
+    continue: (ref, speaker, text, progress) => sessions.continue(ref, speaker, text, progress),
     sweepIdleSessions: (now) =>
       sweepIdleSessions(
         {

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import type { AssistantMessages } from '../../i18n/ko/assistant';
-import type { AssistantReply, ConversationRef, Speaker } from '../desk-api';
+import type { AssistantReply, ConversationRef, Speaker, TurnProgress } from '../desk-api';
 import type { SessionRecord, SessionStore } from '../ports/session-store';
 import { threadKeyOf } from './sweeper';
 
@@ -45,7 +45,12 @@ export interface SessionServiceDeps {
   store: SessionStore;
   clock: { now(): Date };
   messages(locale: Speaker['locale']): AssistantMessages;
-  runTurn(session: SessionRecord, speaker: Speaker, text: string): Promise<AssistantReply>;
+  runTurn(
+    session: SessionRecord,
+    speaker: Speaker,
+    text: string,
+    progress?: TurnProgress,
+  ): Promise<AssistantReply>;
 }
 
 export class SessionService {
@@ -60,6 +65,7 @@ export class SessionService {
     speaker: Speaker,
     question: string,
     title: string,
+    progress?: TurnProgress,
   ): Promise<AssistantReply> {
     const { threadKey, who, text } = this.check(ref, speaker, question);
     return this.serially(threadKey, async () => {
@@ -73,11 +79,16 @@ export class SessionService {
         },
         this.deps.clock.now(),
       );
-      return this.turn(session, who, text);
+      return this.turn(session, who, text, progress);
     });
   }
 
-  async continue(ref: ConversationRef, speaker: Speaker, text: string): Promise<AssistantReply> {
+  async continue(
+    ref: ConversationRef,
+    speaker: Speaker,
+    text: string,
+    progress?: TurnProgress,
+  ): Promise<AssistantReply> {
     const checked = this.check(ref, speaker, text);
     return this.serially(checked.threadKey, async () => {
       const session = await this.deps.store.findSessionByThreadKey(checked.threadKey);
@@ -88,7 +99,7 @@ export class SessionService {
           checked.threadKey,
         );
       }
-      return this.turn(session, checked.who, checked.text);
+      return this.turn(session, checked.who, checked.text, progress);
     });
   }
 
@@ -96,10 +107,15 @@ export class SessionService {
     return this.busy.has(sessionId);
   }
 
-  private async turn(session: SessionRecord, speaker: Speaker, text: string): Promise<AssistantReply> {
+  private async turn(
+    session: SessionRecord,
+    speaker: Speaker,
+    text: string,
+    progress?: TurnProgress,
+  ): Promise<AssistantReply> {
     this.busy.add(session.id);
     try {
-      return await this.deps.runTurn(session, speaker, text);
+      return await this.deps.runTurn(session, speaker, text, progress);
     } finally {
       this.busy.delete(session.id);
     }

@@ -7,7 +7,7 @@
 import type { ChatMessage, ChatModel, ChatResponse, ToolDefinition } from '../../domain/ports/llm';
 import type { RiskCatalog } from '../../domain/risk';
 import type { AssistantMessages } from '../../i18n/ko/assistant';
-import type { AssistantReply, Citation, Speaker } from '../desk-api';
+import type { AssistantReply, Citation, Speaker, TurnProgress } from '../desk-api';
 import type { SessionRecord, SessionStore } from '../ports/session-store';
 import type { IntentRecord } from '../trading-store';
 import { buildContext, type ContextBudget } from './context';
@@ -48,6 +48,7 @@ export async function runTurn(
   session: SessionRecord,
   speaker: Speaker,
   text: string,
+  progress?: TurnProgress,
 ): Promise<AssistantReply> {
   const say = deps.messages(speaker.locale);
   const [question] = await deps.store.appendMessages(
@@ -87,6 +88,7 @@ export async function runTurn(
         messages: context.messages,
         tools: deps.definitions,
         maxOutputTokens: deps.maxOutputTokens,
+        ...(progress?.onText ? { onText: (soFar: string) => progress.onText?.(soFar) } : {}),
       });
     } catch (error) {
       if (model === deps.fallbackModel) throw error;

@@ -34,6 +34,8 @@ export interface ChatRequest {
   tools: ToolDefinition[];
   maxOutputTokens?: number;
   signal?: AbortSignal;
+  /** Called with the answer's text so far each time it grows (streaming models); never with tool calls. */
+  onText?: (soFar: string) => void;
 }
 
 export interface ChatUsage {

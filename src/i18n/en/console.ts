@@ -85,6 +85,8 @@ export const consoleEn: ConsoleMessages = {
     notFound: 'Proposal not found.',
     expired: 'The proposal expired.',
     alreadyDecided: (status) => `Already decided (${status}).`,
+    awaitingSecond: 'Approval 1 of 2 recorded. It is sent once a different approver approves.',
+    sameApprover: 'You already approved. A different approver must approve; nothing was sent.',
     rejected: 'Rejected. Nothing was sent.',
   },
   events: {

@@ -29,6 +29,7 @@ export const discordEn: DiscordCatalog = {
     answerFailed: 'Could not produce an answer. Please ask again in this thread.',
     threadFailed: 'Could not create the thread. Check the bot can create public threads.',
     offline: 'Answered by the offline planner (no language model).',
+    answerAsFile: (file) => `The answer is long; the whole of it is attached as ${file}.`,
     sources: 'Sources',
     noSuggestions: 'No matching ticker',
   },
@@ -51,6 +52,9 @@ export const discordEn: DiscordCatalog = {
     footer: (intentId: string) => `Intent ${intentId}`,
     approve: 'Approve',
     reject: 'Reject',
+    approvals: 'Approvers',
+    firstOfTwo: (approver) => `1 of 2 approved · ${approver} — sent once a different approver presses ✅`,
+    bothApproved: (first, second) => `2 of 2 approved · ${first}, ${second}`,
     precheck: {
       ALLOW: '✅ Pre-check passed — on approval the checks run again on fresh data, then the order is sent.',
       DENY: '❌ Denied by the pre-check; it cannot be approved.',
@@ -91,11 +95,28 @@ export const discordEn: DiscordCatalog = {
       SUPERSEDED: 'Replaced by a new card. Approve the new one.',
     },
     notApproved: 'The approval did not complete. Please check the status.',
+    firstOfTwo: 'Approval 1 of 2 recorded. The order goes out once a different approver presses ✅.',
+    sameApprover: 'You already approved this. A different approver must press ✅; nothing was sent.',
     approveAll: 'Approve all',
     planApproved: (total: number, submitted: number, deferred: number, other: number) =>
       total === 0
         ? 'Nothing is waiting for approval.'
         : `${total} approved: ${submitted} sent, ${deferred} waiting for the open, ${other} other (see each card)`,
+  },
+  confirm: {
+    title: '🔴 Confirm a LIVE order',
+    quantityLabel: 'Confirm: type the quantity (shares)',
+    quantityDescription: (ticker, side) =>
+      `${ticker} ${side} — type the card's quantity to approve. This moves real money.`,
+    planLabel: 'Confirm: type the total quantity (shares)',
+    planDescription: (legs) =>
+      `Type the total quantity of the ${legs} waiting orders to approve them all. This moves real money.`,
+    placeholder: 'e.g. 3',
+    notANumber: 'Type the quantity as a whole number of at least 1. Nothing was sent.',
+    mismatch: (typed, expected) =>
+      `You typed ${typed.toLocaleString('en-US')} shares but the order is for ${expected.toLocaleString('en-US')}. Nothing was sent.`,
+    planMismatch: (typed, expected) =>
+      `You typed ${typed.toLocaleString('en-US')} shares but the waiting orders total ${expected.toLocaleString('en-US')}. Nothing was sent.`,
   },
   order: {
     accepted: (ticker: string, side: string, quantity: number, orderNumber: string) =>

@@ -46,4 +46,33 @@ export const offlineEn: OfflineMessages = {
   moreItems: (p) => `… and ${p.count} more`,
   itemCount: (p) => `${p.count} items`,
   toolLabels,
+  sentences: {
+    order: (p) =>
+      `${p.side === 'BUY' ? 'buy' : 'sell'} ${p.quantity.toLocaleString('en-US')} ${p.ticker}` +
+      (p.limitPrice === null ? ' (market' : ` (limit ${krw(p.limitPrice)}`) +
+      (p.estimatedValue === null ? ')' : `, about ${krw(p.estimatedValue)})`),
+    proposalAwaiting: (p) =>
+      `I proposed to ${p.order}. It passed the pre-check; once an approver presses ✅ on the card below, the checks run again on fresh data and the order is sent` +
+      (p.expiresAt ? ` (approve by ${p.expiresAt}).` : '.'),
+    proposalDeferred: (p) =>
+      `I proposed to ${p.order}. The exchange does not accept it right now; if approved, it is checked again and sent when it can be` +
+      (p.expiresAt ? ` (approve by ${p.expiresAt}).` : '.'),
+    proposalDenied: (p) =>
+      `The proposal to ${p.order} was denied by the risk guard and cannot be approved` +
+      (p.reasons.length > 0 ? `: ${p.reasons.join(' ')}` : '.'),
+    quote: (p) =>
+      `${p.name ? `${p.name} (${p.ticker})` : p.ticker} is at ${krw(p.price)}` +
+      (p.change === null
+        ? ''
+        : `, ${p.change > 0 ? '+' : ''}${p.change.toLocaleString('en-US')} KRW on the day`) +
+      (p.volume === null ? '' : `, volume ${p.volume.toLocaleString('en-US')} shares`) +
+      (p.asOf ? ` (as of ${p.asOf})` : '') +
+      '.' +
+      (p.halted ? ' Trading in it is halted right now.' : ''),
+    toolFailed: (p) => `I could not complete the request: ${p.message}`,
+  },
 };
+
+function krw(value: number): string {
+  return `${value.toLocaleString('en-US')} KRW`;
+}

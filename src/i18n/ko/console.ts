@@ -85,6 +85,8 @@ export const consoleKo = {
     notFound: '제안을 찾을 수 없습니다.',
     expired: '승인 시간이 지나 만료되었습니다.',
     alreadyDecided: (status: string) => `이미 처리된 제안입니다 (${status}).`,
+    awaitingSecond: '승인 1/2을 기록했습니다. 다른 승인자의 승인이 있어야 전송됩니다.',
+    sameApprover: '이미 승인하셨습니다. 다른 승인자의 승인이 필요합니다. 아무것도 전송하지 않았습니다.',
     rejected: '거절했습니다. 아무것도 전송하지 않았습니다.',
   },
   events: {

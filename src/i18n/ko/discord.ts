@@ -32,6 +32,7 @@ export const discordKo = {
     answerFailed: '답을 만들지 못했습니다. 이 스레드에 다시 질문해 주세요.',
     threadFailed: '스레드를 만들지 못했습니다. 봇 권한(공개 스레드 만들기)을 확인하세요.',
     offline: '오프라인 플래너가 답했습니다 (언어 모델 미사용).',
+    answerAsFile: (file: string) => `답변이 길어 전체 내용을 파일로 첨부합니다: ${file}`,
     sources: '출처',
     noSuggestions: '일치하는 종목이 없습니다',
   },
@@ -54,6 +55,9 @@ export const discordKo = {
     footer: (intentId: string) => `제안 ID ${intentId}`,
     approve: '승인',
     reject: '거절',
+    approvals: '승인자',
+    firstOfTwo: (approver: string) => `1/2 승인 · ${approver} — 다른 승인자의 ✅가 있어야 전송됩니다`,
+    bothApproved: (first: string, second: string) => `2/2 승인 · ${first}, ${second}`,
     precheck: {
       ALLOW: '✅ 사전 점검 통과 — 승인하면 최신 데이터로 다시 점검한 뒤 주문합니다.',
       DENY: '❌ 사전 점검에서 거부되어 승인할 수 없습니다.',
@@ -94,11 +98,28 @@ export const discordKo = {
       SUPERSEDED: '새 카드로 대체된 제안입니다. 새 카드에서 승인하세요.',
     },
     notApproved: '승인 처리를 끝내지 못했습니다. 상태를 확인해 주세요.',
+    firstOfTwo: '승인 1/2을 기록했습니다. 다른 승인자가 ✅를 눌러야 주문이 나갑니다.',
+    sameApprover: '이미 승인하셨습니다. 다른 승인자의 ✅가 필요합니다. 아무것도 전송하지 않았습니다.',
     approveAll: '전체 승인',
     planApproved: (total: number, submitted: number, deferred: number, other: number) =>
       total === 0
         ? '승인을 기다리는 항목이 없습니다.'
         : `${total}건 승인 처리: 주문 ${submitted}건, 장 시작 대기 ${deferred}건, 그 밖 ${other}건 (카드에서 각각 확인)`,
+  },
+  confirm: {
+    title: '🔴 실전 주문 확인',
+    quantityLabel: '확인: 주문 수량(주)을 입력하세요',
+    quantityDescription: (ticker: string, side: string) =>
+      `${ticker} ${side} — 카드의 수량을 숫자로 입력하면 승인됩니다. 실제 돈이 움직입니다.`,
+    planLabel: '확인: 전체 수량 합계(주)를 입력하세요',
+    planDescription: (legs: number) =>
+      `승인 대기 ${legs}건의 수량 합계를 입력하면 모두 승인됩니다. 실제 돈이 움직입니다.`,
+    placeholder: '예: 3',
+    notANumber: '수량은 1 이상의 정수로 입력해 주세요. 아무것도 전송하지 않았습니다.',
+    mismatch: (typed: number, expected: number) =>
+      `입력한 수량 ${typed.toLocaleString('en-US')}주가 주문 수량 ${expected.toLocaleString('en-US')}주와 다릅니다. 아무것도 전송하지 않았습니다.`,
+    planMismatch: (typed: number, expected: number) =>
+      `입력한 합계 ${typed.toLocaleString('en-US')}주가 승인 대기 수량 합계 ${expected.toLocaleString('en-US')}주와 다릅니다. 아무것도 전송하지 않았습니다.`,
   },
   order: {
     accepted: (ticker: string, side: string, quantity: number, orderNumber: string) =>

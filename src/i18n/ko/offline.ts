@@ -56,6 +56,53 @@ export const offlineKo = {
   moreItems: (p: { count: number }) => `… 외 ${p.count}건`,
   itemCount: (p: { count: number }) => `${p.count}건`,
   toolLabels: offlineKoToolLabels,
+  sentences: {
+    order: (p: OfflineOrder) =>
+      `${p.ticker} ${p.quantity.toLocaleString('en-US')}주 ${p.side === 'BUY' ? '매수' : '매도'}` +
+      (p.limitPrice === null ? ' (시장가' : ` (지정가 ${won(p.limitPrice)}`) +
+      (p.estimatedValue === null ? ')' : `, 예상 ${won(p.estimatedValue)})`),
+    proposalAwaiting: (p: { order: string; expiresAt: string | null }) =>
+      `${p.order} 주문을 제안했습니다. 사전 점검을 통과했고, 아래 카드에서 승인자가 ✅를 누르면 최신 데이터로 다시 점검한 뒤 주문합니다` +
+      (p.expiresAt ? ` (승인 마감 ${p.expiresAt}).` : '.'),
+    proposalDeferred: (p: { order: string; expiresAt: string | null }) =>
+      `${p.order} 주문을 제안했습니다. 지금은 거래소가 접수하지 않는 시간이라, 승인하면 접수가 가능해질 때 다시 점검한 뒤 주문합니다` +
+      (p.expiresAt ? ` (승인 마감 ${p.expiresAt}).` : '.'),
+    proposalDenied: (p: { order: string; reasons: string[] }) =>
+      `${p.order} 주문은 리스크 점검에서 거부되어 승인할 수 없습니다` +
+      (p.reasons.length > 0 ? `: ${p.reasons.join(' ')}` : '.'),
+    quote: (p: OfflineQuote) =>
+      `${p.name ? `${p.name}(${p.ticker})` : p.ticker}의 현재가는 ${won(p.price)}입니다` +
+      (p.change === null
+        ? ''
+        : `, 전일 대비 ${p.change > 0 ? '+' : ''}${p.change.toLocaleString('en-US')}원`) +
+      (p.volume === null ? '' : `, 거래량 ${p.volume.toLocaleString('en-US')}주`) +
+      (p.asOf ? ` (${p.asOf} 기준)` : '') +
+      '.' +
+      (p.halted ? ' 지금은 거래가 정지되어 있습니다.' : ''),
+    toolFailed: (p: { message: string }) => `요청을 처리하지 못했습니다: ${p.message}`,
+  },
 };
+
+export interface OfflineOrder {
+  ticker: string;
+  side: 'BUY' | 'SELL';
+  quantity: number;
+  limitPrice: number | null;
+  estimatedValue: number | null;
+}
+
+export interface OfflineQuote {
+  ticker: string;
+  name: string;
+  price: number;
+  change: number | null;
+  volume: number | null;
+  halted: boolean;
+  asOf: string | null;
+}
+
+function won(value: number): string {
+  return `${value.toLocaleString('en-US')}원`;
+}
 
 export type OfflineMessages = typeof offlineKo;

@@ -1,5 +1,5 @@
 import { InteractionResponseType, Locale, MessageFlags } from 'discord-api-types/v10';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { testDatabaseTargets, useTestDatabase } from '../../support/db';
 import {
   bodyOf,
@@ -117,7 +117,9 @@ describe.each(testDatabaseTargets())('discord approvals on $name', (target) => {
     // Arrange
     h = await startDiscordHarness(handle.database);
     const { fake, clock, core } = h;
-    const { card, threadId } = await openTradeThread(fake, fake.users.alice);
+    const { card, threadId, intentId } = await openTradeThread(fake, fake.users.alice);
+    // The answer comes after the thread link: wait until the desk has recorded where the card lives.
+    await vi.waitFor(async () => expect((await h!.store.getIntent(intentId))!.cardRef).not.toBeNull());
     clock.advance(TTL_MS + 1);
 
     // Act

@@ -1,6 +1,6 @@
 import { ChannelType, REST, Routes } from 'discord.js';
 import { InteractionResponseType, MessageFlags } from 'discord-api-types/v10';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { testDatabaseTargets, useTestDatabase } from '../../support/db';
 import {
   bodyOf,
@@ -35,6 +35,14 @@ describe.each(testDatabaseTargets())('discord /trade flow on $name', (target) =>
     const modal = await fake.waitForCallback(slash);
     const submit = fake.submitModal(alice, 'trade-modal', { question: QUESTION, ticker: '069500' });
     const linked = await editOf(fake, submit);
+    const linkedThreadId = /<#(\d+)>/.exec(bodyOf(linked).content ?? '')?.[1];
+    // The link comes first; the answer and its card follow in the thread.
+    await fake.waitForRequest(
+      (r) =>
+        r.route === CHANNEL_MESSAGE &&
+        r.params.channelId === linkedThreadId &&
+        customIds(bodyOf(r)).some((id) => id?.startsWith('approve:')),
+    );
 
     // Assert: modal, deferred ephemeral ack, thread, answer, card, link
     expect(modal).toMatchObject({
@@ -84,6 +92,8 @@ describe.each(testDatabaseTargets())('discord /trade flow on $name', (target) =>
       ]),
     );
     expect(embed.description).toContain('✅ 거래 상태');
+    // The card ref is stored once the card's POST has answered (after the link): wait for it, then check it.
+    await vi.waitFor(async () => expect((await store.getIntent(intentId))!.cardRef).not.toBeNull());
     expect((await store.getIntent(intentId))!.cardRef).toEqual({
       channel: 'discord',
       channelId: thread!.id,

@@ -3,7 +3,7 @@
  * fake OpenAI server, PGlite, and the real discord.js client against the fake Discord.
  */
 import { InteractionResponseType, MessageFlags } from 'discord-api-types/v10';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { testDatabaseTargets, useTestDatabase } from '../../support/db';
 import {
   bodyOf,
@@ -65,6 +65,8 @@ describe('full stack: /trade', () => {
     expect(simulator.control.stats().byPath).toEqual(
       expect.objectContaining({ '/uapi/domestic-stock/v1/quotations/inquire-price': expect.any(Number) }),
     );
+    // The card ref is stored once the card's POST has answered (the thread link comes before the answer).
+    await vi.waitFor(async () => expect((await runtime.store.getIntent(intentId))!.cardRef).not.toBeNull());
     const intent = (await runtime.store.getIntent(intentId))!;
     expect(intent).toMatchObject({
       status: 'AWAITING_APPROVAL',
@@ -79,8 +81,10 @@ describe('full stack: /trade', () => {
     expect(fake.threads()).toEqual([
       expect.objectContaining({ id: threadId, parent_id: fake.channels.trade.id }),
     ]);
-    const answer = await postedIn(fake, threadId, MODEL_ANSWER);
-    expect(bodyOf(answer).content).toContain(MODEL_ANSWER);
+    // The streamed answer grew in one message (posted with the first text, then edited to the whole answer).
+    const [answer] = fake.messagesIn(threadId);
+    expect(answer!.content).toContain(MODEL_ANSWER);
+    expect(answer!.content).not.toContain('▍');
     expect(customIds(card)).toEqual([`approve:${intentId}`, `reject:${intentId}`]);
     expect(card.embeds[0]!.title).toBe('매수 제안 · 069500 KODEX 200');
     expect(card.embeds[0]!.author?.name).toContain('SIM');

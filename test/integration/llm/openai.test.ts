@@ -146,6 +146,52 @@ describe('OpenAI chat model through the real SDK', () => {
     expect(JSON.stringify(error)).not.toContain('SECRET');
   });
 
+  it('when the answer streams then onText sees it grow piece by piece and usage comes from the last chunk', async () => {
+    fake.script([
+      {
+        content: '첫째 문장입니다. 둘째 문장입니다.',
+        chunks: ['첫째 ', '문장입니다. ', '둘째 문장입니다.'],
+        usage: { promptTokens: 120, completionTokens: 9 },
+      },
+    ]);
+    const seen: string[] = [];
+
+    const response = await chatModel().complete({
+      messages: [{ role: 'user', content: '요약' }],
+      tools: [],
+      onText: (soFar) => seen.push(soFar),
+    });
+
+    expect(seen).toEqual(['첫째 ', '첫째 문장입니다. ', '첫째 문장입니다. 둘째 문장입니다.']);
+    expect(response.message).toEqual({ content: '첫째 문장입니다. 둘째 문장입니다.', toolCalls: [] });
+    expect(response.usage).toEqual({ inputTokens: 120, outputTokens: 9 });
+    expect(fake.chatRequests()[0]).toMatchObject({ stream: true, stream_options: { include_usage: true } });
+  });
+
+  it('when a streamed answer asks for two tools then both calls are assembled from their deltas', async () => {
+    fake.script([
+      {
+        toolCalls: [
+          { id: 'call_a', name: 'get_quote', arguments: { ticker: '069500' } },
+          { id: 'call_b', name: 'get_portfolio', arguments: {} },
+        ],
+      },
+    ]);
+    const seen: string[] = [];
+
+    const response = await chatModel().complete({
+      messages: [{ role: 'user', content: 'x' }],
+      tools: [getQuote, getPortfolio],
+      onText: (soFar) => seen.push(soFar),
+    });
+
+    expect(response.message.toolCalls).toEqual([
+      { id: 'call_a', name: 'get_quote', argumentsJson: '{"ticker":"069500"}' },
+      { id: 'call_b', name: 'get_portfolio', argumentsJson: '{}' },
+    ]);
+    expect(seen).toEqual([]);
+  });
+
   it('when the server fails with 500 then the SDK retries once and the error is a retryable server error', async () => {
     // Arrange
     fake.script([

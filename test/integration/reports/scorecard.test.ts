@@ -85,6 +85,8 @@ function intent(fields: {
     decidedBy: fields.decidedBy,
     decidedAt: fields.decidedAt,
     decisionNote: null,
+    firstApprovedBy: null,
+    firstApprovedAt: null,
     cardRef: null,
   };
 }

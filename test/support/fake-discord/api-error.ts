@@ -54,6 +54,7 @@ export const apiErrors = {
   emptyMessage: () => new FakeApiError(400, 50006, 'Cannot send an empty message'),
   wrongChannelType: () => new FakeApiError(400, 50024, 'Cannot execute action on this channel type'),
   invalidWebhookToken: () => new FakeApiError(401, 50027, 'Invalid Webhook Token'),
+  entityTooLarge: () => new FakeApiError(413, 40005, 'Request entity too large'),
   threadLocked: () => new FakeApiError(400, 50083, 'Thread is archived'),
   alreadyAcknowledged: () => new FakeApiError(400, 40060, 'Interaction has already been acknowledged.'),
   threadAlreadyCreated: () =>

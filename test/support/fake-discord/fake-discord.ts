@@ -52,11 +52,29 @@ import { registerThreadRoutes } from './routes/thread-routes';
 import { registerWebhookRoutes } from './routes/webhook-routes';
 import { buildCommandOptions, type SlashOptionValues, type SlashTarget } from './slash-options';
 import { SnowflakeGenerator } from './snowflakes';
-import type { EnforcementSettings, FakeDiscordState } from './state';
+import {
+  DEFAULT_ATTACHMENT_SIZE_LIMIT,
+  type FakeDiscordState,
+} from './state';
 
-export interface FakeDiscordOptions extends Partial<EnforcementSettings> {
+/**
+ * Discord's rules are enforced by default, as Discord enforces them: an interaction's first answer after 3 s gets
+ * 10062 and kills the token; callbacks and webhook calls after 15 min get 10062 / 50027. A test that needs
+ * leniency asks for it by name (`lenientAckDeadline`, `lenientTokenExpiry`) and says why.
+ */
+export interface FakeDiscordOptions {
   /** Drives dispatch times, the 3 s / 15 min rules, timestamps and snowflakes. Defaults to the system clock. */
   clock?: Clock;
+  /** Accept a first callback later than 3 s after dispatch (Discord would answer 10062). */
+  lenientAckDeadline?: boolean;
+  /** Accept callbacks and webhook calls later than 15 min after dispatch (Discord would answer 10062 / 50027). */
+  lenientTokenExpiry?: boolean;
+  /** A second callback for one interaction → 400 40060. Default on. */
+  enforceSingleAck?: boolean;
+  /** Outgoing messages, modals, choices and commands checked against Discord's limits. Default on. */
+  validatePayloads?: boolean;
+  /** Bytes of files one request may upload; default 10 MiB (Discord's limit for a guild without boosts). */
+  attachmentSizeLimit?: number;
   heartbeatIntervalMs?: number;
   resume?: 'accept' | 'invalidate';
   /** Locale of the users' Discord clients, sent as `interaction.locale`. Default `ko`. */
@@ -344,6 +362,36 @@ export class FakeDiscord {
     return clone(this.state.commands.list(guildId));
   }
 
+  /**
+   * The next `times` requests on `route` (a route pattern as in `RecordedRequest.route`, e.g.
+   * `POST /channels/:channelId/messages`) get 429 with `retry_after` and Discord's X-RateLimit headers
+   * (`X-RateLimit-Global` and scope `global` when `global`); discord.js waits and sends the request again.
+   */
+  rateLimitNext(
+    route: string,
+    options: { retryAfterMs?: number; global?: boolean; times?: number } = {},
+  ): void {
+    const retryAfter = (options.retryAfterMs ?? 250) / 1000;
+    for (let i = 0; i < (options.times ?? 1); i += 1)
+      this.state.rateLimits.push({
+        route,
+        retryAfter,
+        global: options.global ?? false,
+        bucket: `fake-${route.replace(/[^a-z]/gi, '').toLowerCase()}`,
+      });
+  }
+
+  /**
+   * Requests refused because a Discord timing rule was broken: a late first callback or a dead token (10062),
+   * a webhook call with an invalid or expired token (50027). A healthy desk never gets one.
+   */
+  timingViolations(): RecordedRequest[] {
+    return this.log.entries.filter((r) => {
+      const code = (r.response as { code?: unknown } | undefined)?.code;
+      return code === 10062 || code === 50027;
+    });
+  }
+
   /** Closes every gateway socket with `code` (default 4000, resumable) so the client reconnects and RESUMEs. */
   dropGatewayConnections(code?: number): void {
     this.state.gateway.dropConnections(code);
@@ -430,6 +478,7 @@ export class FakeDiscord {
       appPermissions: memberPermissions(this.fixtures, this.botUser),
       locale: locale ?? this.locale,
       guildLocale: this.guildLocale,
+      attachmentSizeLimit: this.state.settings.attachmentSizeLimit,
     };
   }
 
@@ -471,11 +520,13 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     commands: new CommandStore(ids),
     gateway,
     settings: {
-      enforceAckDeadline: options.enforceAckDeadline ?? false,
+      enforceAckDeadline: options.lenientAckDeadline !== true,
       enforceSingleAck: options.enforceSingleAck ?? true,
-      enforceTokenExpiry: options.enforceTokenExpiry ?? false,
+      enforceTokenExpiry: options.lenientTokenExpiry !== true,
       validatePayloads: options.validatePayloads ?? true,
+      attachmentSizeLimit: options.attachmentSizeLimit ?? DEFAULT_ATTACHMENT_SIZE_LIMIT,
     },
+    rateLimits: [],
     gatewayUrl,
     botAuthor: apiUser(fixtures.botUser),
     joinedAt: clock.now().toISOString(),

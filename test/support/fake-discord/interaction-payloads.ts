@@ -26,14 +26,14 @@ export interface InteractionEnvelope {
   appPermissions: string;
   locale: Locale;
   guildLocale: Locale;
+  /** Bytes one upload request may carry (the fake refuses more with 413 40005). */
+  attachmentSizeLimit: number;
 }
 
 export interface CommandRef {
   id: string;
   name: string;
 }
-
-const ATTACHMENT_SIZE_LIMIT = 26_214_400;
 
 // Every field discord.js 14.28 needs to build the interaction (discord-e2e.md §2): a missing one surfaces
 // as an unhandled rejection inside the gateway dispatch, not as a visible error.
@@ -53,7 +53,7 @@ function envelope(e: InteractionEnvelope) {
     entitlements: [],
     authorizing_integration_owners: { [ApplicationIntegrationType.GuildInstall]: e.guildId },
     context: InteractionContextType.Guild,
-    attachment_size_limit: ATTACHMENT_SIZE_LIMIT,
+    attachment_size_limit: e.attachmentSizeLimit,
   };
 }
 

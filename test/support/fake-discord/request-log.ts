@@ -20,6 +20,8 @@ export interface RecordedRequest {
   at: Date;
   status: number;
   response: unknown;
+  /** Headers the fake answered with beyond content-type (the X-RateLimit set of a 429). */
+  responseHeaders: Record<string, string>;
 }
 
 export type RequestPredicate = (request: RecordedRequest, index: number) => boolean;

@@ -3,7 +3,7 @@ import { FakeApiError, apiErrors } from './api-error';
 import { readRequestBody, type ParsedBody } from './http-body';
 import type { RequestLog } from './request-log';
 import type { RouteReply, Router } from './router';
-import type { FakeDiscordState } from './state';
+import type { FakeDiscordState, ScriptedRateLimit } from './state';
 
 const API_PREFIX = '/api/v10';
 
@@ -15,11 +15,41 @@ function decodeSegment(segment: string): string {
   }
 }
 
+class RateLimited extends Error {
+  body: unknown;
+}
+
 function errorReply(error: unknown): RouteReply {
   if (error instanceof FakeApiError) return { status: error.status, body: error.toBody() };
   // Not 5xx: @discordjs/rest retries those, which would record the same bug three times.
   const message = error instanceof Error ? error.message : String(error);
   return { status: 400, body: { code: 0, message: `fake-discord bug: ${message}` } };
+}
+
+/** Takes the first scripted 429 for this route, if any. */
+function takeRateLimit(state: FakeDiscordState, route: string | undefined): ScriptedRateLimit | undefined {
+  if (!route) return undefined;
+  const at = state.rateLimits.findIndex((limit) => limit.route === route);
+  return at === -1 ? undefined : state.rateLimits.splice(at, 1)[0];
+}
+
+/** Discord's 429: `retry_after` (seconds, float) in the body, `Retry-After` (whole seconds) and X-RateLimit-*. */
+function rateLimitedReply(state: FakeDiscordState, limit: ScriptedRateLimit) {
+  const resetAt = state.clock.now().getTime() / 1000 + limit.retryAfter;
+  const headers: Record<string, string> = {
+    'retry-after': String(Math.max(1, Math.ceil(limit.retryAfter))),
+    'x-ratelimit-limit': '5',
+    'x-ratelimit-remaining': '0',
+    'x-ratelimit-reset': resetAt.toFixed(3),
+    'x-ratelimit-reset-after': limit.retryAfter.toFixed(3),
+    'x-ratelimit-bucket': limit.bucket,
+    'x-ratelimit-scope': limit.global ? 'global' : 'user',
+    ...(limit.global ? { 'x-ratelimit-global': 'true' } : {}),
+  };
+  return {
+    headers,
+    body: { message: 'You are being rate limited.', retry_after: limit.retryAfter, global: limit.global },
+  };
 }
 
 /** The REST half of the fake: routes `/api/v10/*`, answers Discord-shaped JSON and records every call. */
@@ -36,12 +66,19 @@ export function createRestHandler(router: Router, state: FakeDiscordState, log: 
 
     let body: ParsedBody = { json: undefined, files: [] };
     let reply: RouteReply;
+    let headers: Record<string, string> = {};
     const match = url.pathname.startsWith(`${API_PREFIX}/`) ? router.match(method, segments) : null;
+    const limited = takeRateLimit(state, match?.route);
     try {
       body = await readRequestBody(request);
       if (!match) throw apiErrors.noRoute(method, decodedPath);
       if (match.auth === 'bot' && request.headers.authorization !== `Bot ${state.fixtures.botToken}`)
         throw apiErrors.unauthorized();
+      if (limited) {
+        const answer = rateLimitedReply(state, limited);
+        headers = answer.headers;
+        throw Object.assign(new RateLimited(), { body: answer.body });
+      }
       reply = match.handler({
         params: match.params,
         query: url.searchParams,
@@ -49,7 +86,7 @@ export function createRestHandler(router: Router, state: FakeDiscordState, log: 
         files: body.files,
       });
     } catch (error) {
-      reply = errorReply(error);
+      reply = error instanceof RateLimited ? { status: 429, body: error.body } : errorReply(error);
     }
 
     // JSON round trip: the log and the wire then hold the same snapshot, not live store objects.
@@ -67,12 +104,13 @@ export function createRestHandler(router: Router, state: FakeDiscordState, log: 
       at: state.clock.now(),
       status: reply.status,
       response: responseText === undefined ? undefined : (JSON.parse(responseText) as unknown),
+      responseHeaders: headers,
     });
 
     if (responseText === undefined) {
-      response.writeHead(reply.status).end();
+      response.writeHead(reply.status, headers).end();
     } else {
-      response.writeHead(reply.status, { 'content-type': 'application/json' }).end(responseText);
+      response.writeHead(reply.status, { ...headers, 'content-type': 'application/json' }).end(responseText);
     }
   };
 }

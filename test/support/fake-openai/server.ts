@@ -24,6 +24,10 @@ export interface ScriptedReply {
   errorMessage?: string;
   /** Wait this long before answering (for client timeouts). */
   delayMs?: number;
+  /** A streamed answer (`stream: true`) sends its content in these pieces (default: pieces of 16 characters). */
+  chunks?: string[];
+  /** Pause between streamed chunks. */
+  chunkDelayMs?: number;
 }
 
 export type ChatCompletionBody = z.infer<typeof chatBody>;
@@ -115,6 +119,7 @@ export async function startFakeOpenAi(options: { defaultReply?: ScriptedReply } 
         if (reply.status !== undefined && reply.status >= 400) {
           return sendError(res, reply.status, reply.errorMessage ?? 'scripted error');
         }
+        if (parsed.data.stream === true) return streamCompletion(res, parsed.data, reply, id, later);
         sendJson(res, 200, completion(parsed.data, reply, id));
       });
     }
@@ -193,6 +198,63 @@ function completion(request: ChatCompletionBody, reply: ScriptedReply, id: numbe
       total_tokens: usage.promptTokens + usage.completionTokens,
     },
   };
+}
+
+function pieces(text: string, size: number): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < text.length; i += size) out.push(text.slice(i, i + size));
+  return out;
+}
+
+/**
+ * The same completion as server-sent events, the way the API streams it: a role chunk, content deltas, tool
+ * calls in deltas (id and name first, the arguments in two halves), the finish reason, then (with
+ * `stream_options.include_usage`) a last chunk with no choices and the usage, and `data: [DONE]`.
+ */
+function streamCompletion(
+  res: ServerResponse,
+  request: ChatCompletionBody,
+  reply: ScriptedReply,
+  id: number,
+  later: (delayMs: number | undefined, then: () => void) => void,
+): void {
+  const whole = completion(request, reply, id);
+  const choice = whole.choices[0]!;
+  const base = { id: whole.id, object: 'chat.completion.chunk', created: whole.created, model: whole.model };
+  const chunk = (delta: Record<string, unknown>, finish: string | null = null) => ({
+    ...base,
+    choices: [{ index: 0, delta, finish_reason: finish, logprobs: null }],
+  });
+  const events: unknown[] = [chunk({ role: 'assistant', content: '' })];
+  const content = choice.message.content ?? '';
+  for (const piece of reply.chunks ?? pieces(content, 16)) events.push(chunk({ content: piece }));
+  (choice.message.tool_calls ?? []).forEach((call, index) => {
+    const half = Math.ceil(call.function.arguments.length / 2);
+    events.push(
+      chunk({
+        tool_calls: [
+          { index, id: call.id, type: 'function', function: { name: call.function.name, arguments: '' } },
+        ],
+      }),
+      chunk({ tool_calls: [{ index, function: { arguments: call.function.arguments.slice(0, half) } }] }),
+      chunk({ tool_calls: [{ index, function: { arguments: call.function.arguments.slice(half) } }] }),
+    );
+  });
+  events.push(chunk({}, choice.finish_reason));
+  const options = (request as { stream_options?: { include_usage?: boolean } }).stream_options;
+  if (options?.include_usage) events.push({ ...base, choices: [], usage: whole.usage });
+
+  res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
+  const next = (i: number): void => {
+    if (res.destroyed) return;
+    if (i >= events.length) {
+      res.end('data: [DONE]\n\n');
+      return;
+    }
+    res.write(`data: ${JSON.stringify(events[i])}\n\n`);
+    later(i === 0 ? 0 : reply.chunkDelayMs, () => next(i + 1));
+  };
+  next(0);
 }
 
 function embeddings(request: z.infer<typeof embeddingsBody>) {

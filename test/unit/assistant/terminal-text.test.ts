@@ -84,6 +84,8 @@ describe('terminal proposal card', () => {
     decidedBy: null,
     decidedAt: null,
     decisionNote: null,
+    firstApprovedBy: null,
+    firstApprovedAt: null,
     cardRef: null,
   };
 

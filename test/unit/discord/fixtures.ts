@@ -33,6 +33,8 @@ export function intent(overrides: Partial<IntentRecord> = {}): IntentRecord {
     decidedBy: null,
     decidedAt: null,
     decisionNote: null,
+    firstApprovedBy: null,
+    firstApprovedAt: null,
     cardRef: null,
     ...overrides,
   };

@@ -316,9 +316,78 @@ describe('offline planner: answering from tool results', () => {
     // Assert
     expect(response.message.toolCalls).toEqual([]);
     expect(response.message.content).toContain(offlineKo.notice);
-    expect(response.message.content).toContain('[현재가 · 069500]');
-    expect(response.message.content).toContain('price: 35,120');
-    expect(response.message.content).toContain('name: KODEX 200');
+    expect(response.message.content).toContain('KODEX 200(069500)의 현재가는 35,120원입니다.');
+    expect(response.message.content).not.toContain('price:');
+  });
+
+  it('when an order proposal came back as the tool returns it then the answer is a sentence, not the tool fields', async () => {
+    // Arrange: the propose_order result exactly as the tool serialises it
+    const planner = createOfflinePlanner({ universe });
+    const result = {
+      intent_id: '3f2b8c1e-5d4a-4e6f-9a7b-1c2d3e4f5a6b',
+      status: 'AWAITING_APPROVAL',
+      sent_to_broker: false,
+      note: 'Awaiting approval: nothing is sent until a person approves (✅) and the guard passes again.',
+      outcome: 'ALLOW',
+      checks: [
+        { rule: 'tradingState', ok: true },
+        { rule: 'allowList', ok: true },
+      ],
+      reference_price: 35_980,
+      estimated_value: 107_940,
+      expires_at: '2026-11-23 10:10 KST',
+    };
+    const request = afterTools('069500 3주 35980원에 지정가 매수', [
+      {
+        name: 'propose_order',
+        args: { ticker: '069500', side: 'BUY', quantity: 3, order_type: 'LIMIT', limit_price: 35_980 },
+        result: JSON.stringify(result),
+      },
+    ]);
+
+    // Act
+    const response = await planner.complete(request);
+
+    // Assert
+    const text = response.message.content;
+    expect(text).toContain(
+      '069500 3주 매수 (지정가 35,980원, 예상 107,940원) 주문을 제안했습니다. 사전 점검을 통과했고',
+    );
+    expect(text).toContain('(승인 마감 2026-11-23 10:10 KST).');
+    for (const dump of ['intent_id', 'rule=', 'ok=true', 'tradingState', 'sent_to_broker', '[주문 제안'])
+      expect(text).not.toContain(dump);
+  });
+
+  it('when a proposal was denied then the answer says why in a sentence', async () => {
+    const planner = createOfflinePlanner({ universe });
+    const request = afterTools('069500 300주 매수', [
+      {
+        name: 'propose_order',
+        args: { ticker: '069500', side: 'BUY', quantity: 300, order_type: 'MARKET' },
+        result: JSON.stringify({
+          intent_id: 'x',
+          status: 'DENIED',
+          outcome: 'DENY',
+          checks: [
+            { rule: 'tradingState', ok: true },
+            {
+              rule: 'maxOrderValue',
+              ok: false,
+              code: 'MAX_ORDER_VALUE',
+              text: '주문 금액이 한도를 넘습니다.',
+            },
+          ],
+          estimated_value: 10_794_000,
+        }),
+      },
+    ]);
+
+    const response = await planner.complete(request);
+
+    expect(response.message.content).toContain(
+      '069500 300주 매수 (시장가, 예상 10,794,000원) 주문은 리스크 점검에서 거부되어 승인할 수 없습니다: 주문 금액이 한도를 넘습니다.',
+    );
+    expect(response.message.content).not.toContain('rule=');
   });
 
   it('when the user wrote English then the answer is English', async () => {

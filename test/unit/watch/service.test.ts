@@ -112,6 +112,8 @@ function intentOf(draft: OrderIntentDraft, id: string): IntentRecord {
     decidedBy: null,
     decidedAt: null,
     decisionNote: null,
+    firstApprovedBy: null,
+    firstApprovedAt: null,
     cardRef: null,
   };
 }

@@ -84,6 +84,9 @@ export const orderIntents = pgTable(
     decidedBy: text('decided_by'),
     decidedAt: ts('decided_at'),
     decisionNote: text('decision_note'),
+    /** Two-person approval (APPROVAL_TWO_PERSON_ABOVE_KRW): the first approver, until a different one sends it. */
+    firstApprovedBy: text('first_approved_by'),
+    firstApprovedAt: ts('first_approved_at'),
     /** Where the card lives (channel, message ids) so it can be edited to its final state. */
     cardRef: jsonb('card_ref'),
   },

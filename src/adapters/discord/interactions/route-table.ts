@@ -10,7 +10,13 @@ import { statusCommand } from './commands/status';
 import { tradeCommand } from './commands/trade';
 import { resumeCommand, stopCommand, stopEntryCommand } from './commands/trading-state';
 import { watchCommand } from './commands/watch';
-import { approveButton, approvePlanButton, rejectButton } from './components/approval';
+import {
+  approveButton,
+  approvePlanButton,
+  confirmApproveSubmit,
+  confirmPlanSubmit,
+  rejectButton,
+} from './components/approval';
 import { tradeModalSubmit } from './modals/trade-modal';
 import type { RouteTable } from './router';
 
@@ -33,5 +39,9 @@ export const routeTable: RouteTable = {
     backtestCommand,
   ],
   buttons: { approve: approveButton, reject: rejectButton, 'approve-plan': approvePlanButton },
-  modals: { 'trade-modal': (interaction, _id, ctx) => tradeModalSubmit(interaction, ctx) },
+  modals: {
+    'trade-modal': (interaction, _id, ctx) => tradeModalSubmit(interaction, ctx),
+    'confirm-approve': confirmApproveSubmit,
+    'confirm-plan': confirmPlanSubmit,
+  },
 };

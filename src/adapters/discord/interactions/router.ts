@@ -58,6 +58,9 @@ export class InteractionRouter {
         return this.routes.buttons['approve-plan'](interaction, id, this.ctx);
     } else if (interaction.isModalSubmit()) {
       if (id?.action === 'trade-modal') return this.routes.modals['trade-modal'](interaction, id, this.ctx);
+      if (id?.action === 'confirm-approve')
+        return this.routes.modals['confirm-approve'](interaction, id, this.ctx);
+      if (id?.action === 'confirm-plan') return this.routes.modals['confirm-plan'](interaction, id, this.ctx);
     }
     return tellEphemeral(interaction, catalogs.text.denial.unknownComponent);
   }

@@ -114,6 +114,17 @@ export function statusText(status: CardStatus, catalogs: Catalogs): string {
   }
 }
 
+/** Two-person approval: "1 of 2 · @first" while it waits for the second approver, then both names. */
+function approvalsText(intent: IntentRecord, catalogs: Catalogs): string | null {
+  const first = intent.firstApprovedBy;
+  if (first === null) return null;
+  const { card } = catalogs.text;
+  if (intent.decidedBy !== null && intent.decidedBy !== first && intent.status !== 'REJECTED')
+    return card.bothApproved(mention(first), mention(intent.decidedBy));
+  if (intent.status === 'AWAITING_APPROVAL') return card.firstOfTwo(mention(first));
+  return null;
+}
+
 function statusColor(status: CardStatus | undefined, intent: IntentRecord): number {
   if (!status) {
     if (intent.status !== 'AWAITING_APPROVAL') return COLORS.closed;
@@ -192,6 +203,8 @@ export function renderProposalCard(intent: IntentRecord, view: CardView): Render
       { name: card.expires, value: localTimeWithRelative(intent.expiresAt), inline: true },
     )
     .setFooter({ text: card.footer(intent.id) });
+  const approvals = approvalsText(intent, catalogs);
+  if (approvals) embed.addFields({ name: card.approvals, value: approvals });
   if (view.status)
     embed.addFields({ name: card.status, value: truncate(statusText(view.status, catalogs), 1024) });
   return { embeds: [embed], components: [buttons(intent, view)] };

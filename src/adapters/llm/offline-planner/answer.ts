@@ -3,6 +3,7 @@
  * as they came back (it does not know their shapes, so it shows their fields rather than interpreting them).
  */
 import type { OfflineMessages, OfflineToolName } from '../../../i18n/ko/offline';
+import { toolSentence } from './sentences';
 import type { Reply } from './understand';
 
 export interface ToolOutcome {
@@ -52,12 +53,19 @@ export function renderToolUnavailable(tool: OfflineToolName, messages: OfflineMe
 
 export function renderToolResults(outcomes: ToolOutcome[], messages: OfflineMessages): string {
   const sections = outcomes.map((outcome) => {
+    // Results the planner knows are said in a sentence; the card (for proposals) shows the rest.
+    const sentence = toolSentence(outcome.name, outcome.argumentsJson, outcome.content, messages);
+    if (sentence !== null) return sentence;
     const label = isKnownTool(outcome.name, messages) ? messages.toolLabels[outcome.name] : outcome.name;
     const subject = subjectOf(outcome.argumentsJson);
     const header = subject ? `[${label} · ${subject}]` : `[${label}]`;
     return `${header}\n${renderContent(outcome.content, messages)}`;
   });
-  const proposed = outcomes.some((outcome) => outcome.name === 'propose_order');
+  const proposed = outcomes.some(
+    (outcome) =>
+      outcome.name === 'propose_order' &&
+      toolSentence(outcome.name, outcome.argumentsJson, outcome.content, messages) === null,
+  );
   const answer = [messages.notice, ...sections, ...(proposed ? [messages.proposalNote] : [])].join('\n\n');
   return answer.length <= LONGEST_ANSWER ? answer : `${answer.slice(0, LONGEST_ANSWER - 1)}…`;
 }

@@ -66,6 +66,13 @@ export async function openTradeThread(
   const linked = await editOf(fake, submit);
   const threadId = /<#(\d+)>/.exec(bodyOf(linked).content ?? '')?.[1];
   if (!threadId) throw new Error(`no thread link in ${JSON.stringify(linked.body)}`);
+  // The link comes first; the answer and its card follow in the thread.
+  await fake.waitForRequest(
+    (r) =>
+      r.route === CHANNEL_MESSAGE &&
+      r.params.channelId === threadId &&
+      customIds(bodyOf(r)).some((id) => id?.startsWith('approve:')),
+  );
   const card = fake.messagesIn(threadId).find((m) => customIds(m).some((id) => id?.startsWith('approve:')));
   if (!card) throw new Error('no proposal card in the thread');
   const intentId = customIds(card)

@@ -7,6 +7,8 @@ import {
   type DiscordChannel,
   type DiscordLogger,
 } from '../../../../src/adapters/discord';
+import type { StreamingSettings } from '../../../../src/adapters/discord/answer-stream';
+import type { EnvironmentBadge } from '../../../../src/adapters/discord/render/badge';
 import { createDesk, type DeskDeps } from '../../../../src/app/desk';
 import type { Desk } from '../../../../src/app/desk-api';
 import { createTradingCore, type TradingCore } from '../../../../src/app/trading-core';
@@ -52,6 +54,12 @@ export interface HarnessOptions {
   fake?: FakeDiscordOptions;
   /** `/backtest`'s runner; without it the desk answers that backtests are not configured. */
   backtest?: DeskDeps['backtest'];
+  /** The channel's mode; LIVE asks for a typed confirmation before ✅ sends. Default PAPER. */
+  badge?: EnvironmentBadge;
+  /** APPROVAL_TWO_PERSON_ABOVE_KRW; absent = off. */
+  twoPersonAboveKrw?: number;
+  /** The channel's edit throttle and typing refresh while an answer forms (defaults: 1 s, 8 s). */
+  streaming?: Partial<StreamingSettings>;
 }
 
 /**
@@ -74,7 +82,11 @@ export async function startDiscordHarness(
     clock,
     calendar,
     limits: TEST_LIMITS,
-    policy: { allowedUserIds: [], allowedRoleIds: [fake.roles.approver] },
+    policy: {
+      allowedUserIds: [],
+      allowedRoleIds: [fake.roles.approver],
+      twoPersonAboveKrw: options.twoPersonAboveKrw ?? null,
+    },
     intentTtlMs: 10 * 60_000,
     commissionPpm: 140,
     onError: (what, error) => coreErrors.push({ what, error }),
@@ -107,7 +119,8 @@ export async function startDiscordHarness(
     const channel = createDiscordChannel({
       desk,
       config: channelConfigFor(fake),
-      environmentBadge: 'PAPER',
+      environmentBadge: options.badge ?? 'PAPER',
+      ...(options.streaming ? { streaming: options.streaming } : {}),
       restApi: fake.restApiBase,
       clock,
       logger: recordingLogger(logs),
@@ -133,7 +146,13 @@ export async function startDiscordHarness(
     },
     async close() {
       await harness.channel.stop();
+      const late = fake.timingViolations();
       await fake.close();
+      // The fake enforces Discord's 3 s ack and 15 min token rules; a desk that broke one fails the test here.
+      if (late.length > 0)
+        throw new Error(
+          `Discord timing rules broken: ${late.map((r) => `${r.method} ${r.route} → ${JSON.stringify(r.response)}`).join('; ')}`,
+        );
     },
   };
   return harness;

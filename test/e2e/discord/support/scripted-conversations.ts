@@ -4,6 +4,7 @@ import type {
   CycleSummary,
   MemoryItem,
   Speaker,
+  TurnProgress,
 } from '../../../../src/app/desk-api';
 import type { ConversationEngine, CycleRunner } from '../../../../src/app/desk';
 import type { TradingCore } from '../../../../src/app/trading-core';
@@ -46,6 +47,13 @@ export class ScriptedConversations implements ConversationEngine {
   readonly started: (Turn & { title: string })[] = [];
   readonly continued: Turn[] = [];
   nextProposals: ((speaker: Speaker) => OrderIntentDraft)[] = [(speaker) => kodexBuy(speaker.userId)];
+  /** The answer's text (default SCRIPTED_ANSWER). */
+  answer = SCRIPTED_ANSWER;
+  /**
+   * When set, the answer is shown forming: each prefix is handed to the progress callback, one per
+   * `stream.gate()` resolution (the test decides when the next piece comes).
+   */
+  stream: { prefixes: string[]; gate: () => Promise<void> } | null = null;
   memories: MemoryItem[] = [
     { id: 'm-1', kind: 'lesson', date: '2026-11-20', content: '장 초반 변동성이 크면 지정가로 나눠 산다.' },
   ];
@@ -57,13 +65,20 @@ export class ScriptedConversations implements ConversationEngine {
     speaker: Speaker,
     question: string,
     title: string,
+    progress?: TurnProgress,
   ): Promise<AssistantReply> {
     this.started.push({ ref, speaker, text: question, title });
+    if (this.stream) {
+      for (const prefix of this.stream.prefixes) {
+        await this.stream.gate();
+        progress?.onText?.(prefix);
+      }
+    }
     const proposals = [];
     for (const draft of this.nextProposals)
       proposals.push((await this.core.approvals.propose(draft(speaker))).intent);
     return {
-      text: SCRIPTED_ANSWER,
+      text: this.answer,
       citations: [{ kind: 'kis', call: 'inquire-price 069500', at: '10:00' }],
       proposals,
       offline: true,

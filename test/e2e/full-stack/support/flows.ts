@@ -123,6 +123,16 @@ export async function openTradeThread(fake: FakeDiscord, user: FakeUser): Promis
   const linked = await editOf(fake, submit);
   const threadId = /<#(\d+)>/.exec(bodyOf(linked).content ?? '')?.[1];
   if (!threadId) throw new Error(`no thread link in ${JSON.stringify(linked.body)}`);
+  // The link comes first; the answer and its card follow in the thread.
+  await fake
+    .waitForRequest(
+      (r) =>
+        r.route === 'POST /channels/:channelId/messages' &&
+        r.params.channelId === threadId &&
+        customIds(bodyOf(r)).some((id) => id?.startsWith('approve:')),
+      WAIT_MS,
+    )
+    .catch(() => undefined);
   const card = fake.messagesIn(threadId).find((m) => customIds(m).some((id) => id?.startsWith('approve:')));
   if (!card)
     throw new Error(

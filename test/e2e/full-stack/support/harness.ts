@@ -194,6 +194,12 @@ export async function startFullStack(options: FullStackOptions): Promise<FullSta
           await closeFakes();
         }
       }
+      // The fake enforces Discord's 3 s ack and 15 min token rules by default; breaking one fails the test.
+      const late = fake.timingViolations();
+      if (late.length > 0)
+        throw new Error(
+          `Discord timing rules broken: ${late.map((r) => `${r.method} ${r.route} → ${JSON.stringify(r.response)}`).join('; ')}`,
+        );
     },
   };
   try {

@@ -1,30 +1,70 @@
-import { MessageFlags, type ButtonInteraction } from 'discord.js';
+import { MessageFlags, type ButtonInteraction, type Message, type ModalSubmitInteraction } from 'discord.js';
+import { z } from 'zod';
 import type { Approver } from '../../../../app/approvals';
 import { clickResponse, type ClickResult } from '../../click-outcome';
 import type { ChannelContext } from '../../context';
-import { catalogsFor, localeOf } from '../../locale';
+import { CONFIRM_QUANTITY_FIELD_ID } from '../../custom-ids';
+import { catalogsFor, localeOf, type Catalogs } from '../../locale';
 import { NO_MENTIONS } from '../../posting';
 import { requireAllowedApprover } from '../../preconditions';
+import { renderConfirmApproveModal, renderConfirmPlanModal } from '../../render/confirm-modal';
 import { deny, memberRoleIds, tellEphemeral } from '../respond';
 
-/**
- * ✅ / ❌ on a card. A person who may not approve hears so privately and nothing else happens. Everyone else
- * is acknowledged at once with a deferred update (so the card itself can be edited), before the desk claims
- * the intent, re-runs the guard and sends: the 3-second deadline never waits for a broker.
- */
-async function handleClick(
-  interaction: ButtonInteraction,
-  action: 'approve' | 'reject',
-  intentId: string,
+type CardInteraction = ButtonInteraction | ModalSubmitInteraction;
+
+/** The quantity typed into a LIVE confirmation: a whole number of shares, digits only (commas allowed). */
+const typedQuantitySchema = z
+  .string()
+  .trim()
+  .transform((raw) => raw.replace(/,/g, ''))
+  .pipe(z.string().regex(/^\d{1,9}$/))
+  .transform(Number)
+  .pipe(z.number().int().min(1));
+
+function typedQuantity(interaction: ModalSubmitInteraction): number | null {
+  let raw: string;
+  try {
+    raw = interaction.fields.getTextInputValue(CONFIRM_QUANTITY_FIELD_ID);
+  } catch {
+    return null;
+  }
+  const parsed = typedQuantitySchema.safeParse(raw);
+  return parsed.success ? parsed.data : null;
+}
+
+/** The person behind the interaction when they may approve; otherwise they are told so privately. */
+async function approverOf(
+  interaction: CardInteraction,
+  catalogs: Catalogs,
   ctx: ChannelContext,
-): Promise<void> {
-  const catalogs = catalogsFor(localeOf(interaction.locale));
+): Promise<Approver | null> {
   const roleIds = memberRoleIds(interaction.member);
   const allowed = requireAllowedApprover(interaction.user.id, roleIds, ctx.config);
-  if (!allowed.ok) return deny(interaction, allowed.denial, catalogs, ctx.config);
-  await interaction.deferUpdate();
+  if (!allowed.ok) {
+    await deny(interaction, allowed.denial, catalogs, ctx.config);
+    return null;
+  }
+  return { userId: interaction.user.id, roleIds, channel: 'discord' };
+}
 
-  const card = interaction.message;
+/** In LIVE every ✅ and "approve all" is confirmed by typing the quantity first. */
+function confirmationRequired(ctx: ChannelContext): boolean {
+  return ctx.badge === 'LIVE';
+}
+
+/**
+ * After the acknowledgement (a deferred update, so `editReply` edits the card): the desk claims the intent,
+ * re-runs the guard and sends; the card and the clicker hear the outcome.
+ */
+async function decide(
+  interaction: CardInteraction,
+  card: Message,
+  action: 'approve' | 'reject',
+  intentId: string,
+  approver: Approver,
+  catalogs: Catalogs,
+  ctx: ChannelContext,
+): Promise<void> {
   const cardLocale =
     ctx.cards.find(intentId, null, catalogs.locale)?.locale ??
     ctx.threadLocales.get(card.channelId) ??
@@ -32,7 +72,6 @@ async function handleClick(
   // Learned before the desk runs, so the order's follow-ups find this thread even after a restart.
   ctx.cards.note(intentId, { channel: 'discord', channelId: card.channelId, messageId: card.id }, cardLocale);
 
-  const approver: Approver = { userId: interaction.user.id, roleIds, channel: 'discord' };
   const result: ClickResult =
     action === 'approve'
       ? await ctx.desk.approve(intentId, approver)
@@ -53,22 +92,69 @@ async function handleClick(
 }
 
 /**
- * "Approve all" on a daily plan: the same checks as one ✅, applied to every leg still waiting, sells first.
- * Each card is edited to its own outcome; the clicker gets a private tally.
+ * ✅ / ❌ on a card. A person who may not approve hears so privately and nothing else happens. Everyone else
+ * is acknowledged at once with a deferred update (so the card itself can be edited), before the desk claims
+ * the intent, re-runs the guard and sends: the 3-second deadline never waits for a broker. In LIVE a ✅ on a
+ * card still waiting opens the confirmation modal instead (the modal is the acknowledgement).
  */
-export async function approvePlanButton(
+async function handleClick(
   interaction: ButtonInteraction,
+  action: 'approve' | 'reject',
+  intentId: string,
+  ctx: ChannelContext,
+): Promise<void> {
+  const catalogs = catalogsFor(localeOf(interaction.locale));
+  const approver = await approverOf(interaction, catalogs, ctx);
+  if (!approver) return;
+  if (action === 'approve' && confirmationRequired(ctx)) {
+    const intent = await ctx.desk.getIntent(intentId);
+    if (intent?.status === 'AWAITING_APPROVAL') {
+      if (intent.firstApprovedBy === approver.userId)
+        return tellEphemeral(interaction, catalogs.text.click.sameApprover);
+      const side = catalogs.risk.sides[intent.side];
+      return interaction.showModal(
+        renderConfirmApproveModal(intentId, { ticker: intent.ticker, side }, catalogs),
+      );
+    }
+    // Decided, expired or unknown: the plain path tells the clicker why, and sends nothing.
+  }
+  await interaction.deferUpdate();
+  await decide(interaction, interaction.message, action, intentId, approver, catalogs, ctx);
+}
+
+/**
+ * The LIVE confirmation of one ✅: the typed quantity must be the card's, otherwise the approver hears why
+ * and nothing is sent. A match continues exactly like a ✅ (two-person approval included).
+ */
+export async function confirmApproveSubmit(
+  interaction: ModalSubmitInteraction,
   id: { intentId: string },
   ctx: ChannelContext,
 ): Promise<void> {
   const catalogs = catalogsFor(localeOf(interaction.locale));
-  const roleIds = memberRoleIds(interaction.member);
-  const allowed = requireAllowedApprover(interaction.user.id, roleIds, ctx.config);
-  if (!allowed.ok) return deny(interaction, allowed.denial, catalogs, ctx.config);
-  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+  const approver = await approverOf(interaction, catalogs, ctx);
+  if (!approver) return;
+  const typed = typedQuantity(interaction);
+  if (typed === null) return tellEphemeral(interaction, catalogs.text.confirm.notANumber);
+  const card = interaction.message;
+  if (!card) return tellEphemeral(interaction, catalogs.text.click.notFound);
+  await interaction.deferUpdate();
+  const intent = await ctx.desk.getIntent(id.intentId);
+  if (!intent) return tellEphemeral(interaction, catalogs.text.click.notFound);
+  if (typed !== intent.quantity)
+    return tellEphemeral(interaction, catalogs.text.confirm.mismatch(typed, intent.quantity));
+  await decide(interaction, card, 'approve', id.intentId, approver, catalogs, ctx);
+}
 
-  const approver: Approver = { userId: interaction.user.id, roleIds, channel: 'discord' };
-  const results = await ctx.desk.approvePlan(id.intentId, approver);
+/** Approves every waiting leg of a plan (after a deferred ephemeral reply) and edits each card. */
+async function approvePlanLegs(
+  interaction: CardInteraction,
+  dailyRunId: string,
+  approver: Approver,
+  catalogs: Catalogs,
+  ctx: ChannelContext,
+): Promise<void> {
+  const results = await ctx.desk.approvePlan(dailyRunId, approver);
   let submitted = 0;
   let deferred = 0;
   for (const { intentId, result } of results) {
@@ -96,6 +182,52 @@ export async function approvePlanButton(
     ),
     allowedMentions: NO_MENTIONS,
   });
+}
+
+/**
+ * "Approve all" on a daily plan: the same checks as one ✅, applied to every leg still waiting, sells first.
+ * Each card is edited to its own outcome; the clicker gets a private tally. In LIVE it first asks for the
+ * total quantity of the waiting legs.
+ */
+export async function approvePlanButton(
+  interaction: ButtonInteraction,
+  id: { intentId: string },
+  ctx: ChannelContext,
+): Promise<void> {
+  const catalogs = catalogsFor(localeOf(interaction.locale));
+  const approver = await approverOf(interaction, catalogs, ctx);
+  if (!approver) return;
+  if (confirmationRequired(ctx)) {
+    const legs = await ctx.desk.planLegsAwaiting(id.intentId);
+    if (legs.length > 0)
+      return interaction.showModal(renderConfirmPlanModal(id.intentId, legs.length, catalogs));
+  }
+  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+  await approvePlanLegs(interaction, id.intentId, approver, catalogs, ctx);
+}
+
+/** The LIVE confirmation of "approve all": the typed total must match the legs still waiting. */
+export async function confirmPlanSubmit(
+  interaction: ModalSubmitInteraction,
+  id: { intentId: string },
+  ctx: ChannelContext,
+): Promise<void> {
+  const catalogs = catalogsFor(localeOf(interaction.locale));
+  const approver = await approverOf(interaction, catalogs, ctx);
+  if (!approver) return;
+  const typed = typedQuantity(interaction);
+  if (typed === null) return tellEphemeral(interaction, catalogs.text.confirm.notANumber);
+  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+  const legs = await ctx.desk.planLegsAwaiting(id.intentId);
+  const total = legs.reduce((sum, leg) => sum + leg.quantity, 0);
+  if (typed !== total) {
+    await interaction.editReply({
+      content: catalogs.text.confirm.planMismatch(typed, total),
+      allowedMentions: NO_MENTIONS,
+    });
+    return;
+  }
+  await approvePlanLegs(interaction, id.intentId, approver, catalogs, ctx);
 }
 
 export function approveButton(

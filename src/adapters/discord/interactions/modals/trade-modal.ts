@@ -5,11 +5,12 @@ import {
   type ModalSubmitInteraction,
   type ThreadChannel,
 } from 'discord.js';
-import type { AssistantReply, Speaker } from '../../../../app/desk-api';
+import type { Speaker } from '../../../../app/desk-api';
+import { answerInThread } from '../../answer-stream';
 import { guildTextChannel } from '../../channels';
 import type { ChannelContext } from '../../context';
 import { QUESTION_FIELD_ID, TICKER_FIELD_ID } from '../../custom-ids';
-import { catalogsFor, localeOf, type Catalogs } from '../../locale';
+import { catalogsFor, localeOf } from '../../locale';
 import { NO_MENTIONS } from '../../posting';
 import { requireTradeChannel } from '../../preconditions';
 import { safeError } from '../../safe-error';
@@ -34,33 +35,10 @@ async function openThread(ctx: ChannelContext, name: string): Promise<ThreadChan
   });
 }
 
-async function answerInThread(
-  ctx: ChannelContext,
-  thread: ThreadChannel,
-  speaker: Speaker,
-  question: string,
-  title: string,
-  catalogs: Catalogs,
-): Promise<void> {
-  let reply: AssistantReply;
-  try {
-    reply = await ctx.desk.startConversation(
-      { channel: 'discord', threadKey: thread.id },
-      speaker,
-      question,
-      title,
-    );
-  } catch (error) {
-    ctx.logger.error({ err: safeError(error), threadId: thread.id }, 'startConversation failed');
-    await thread.send({ content: catalogs.text.trade.answerFailed, allowedMentions: NO_MENTIONS });
-    return;
-  }
-  await ctx.posting.postReply(thread, reply, catalogs.locale);
-}
-
 /**
  * The /trade modal's submit: acknowledged at once (ephemeral "thinking"), then a public thread in the trade
- * channel, the desk's answer and its proposal cards there, and finally the reply edited to link the thread.
+ * channel; the reply links the thread at once, and the answer forms there (typing, growing text), followed by
+ * its proposal cards.
  */
 export async function tradeModalSubmit(
   interaction: ModalSubmitInteraction,
@@ -98,9 +76,24 @@ export async function tradeModalSubmit(
     locale: catalogs.locale,
   };
   const question = composeQuestion(input.data, ctx.desk.universe());
-  await ctx.threads.run(thread.id, () => answerInThread(ctx, thread, speaker, question, title, catalogs));
   await interaction.editReply({
     content: catalogs.text.trade.threadOpened(thread.id),
     allowedMentions: NO_MENTIONS,
   });
+  await ctx.threads.run(thread.id, () =>
+    answerInThread(
+      ctx,
+      thread,
+      catalogs.locale,
+      (progress) =>
+        ctx.desk.startConversation(
+          { channel: 'discord', threadKey: thread.id },
+          speaker,
+          question,
+          title,
+          progress,
+        ),
+      'startConversation failed',
+    ),
+  );
 }
