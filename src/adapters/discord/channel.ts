@@ -30,6 +30,7 @@ import type { EnvironmentBadge } from './render/badge';
 import { renderBriefing, type BriefingEmbedData } from './render/briefing';
 import { safeError } from './safe-error';
 import { splitMessage, threadNameFrom } from './text';
+import { escapeUntrusted } from './untrusted';
 import { relayThreadMessage } from './thread-messages';
 import { postWatchAlert } from './watch-alert';
 import type { WatchAlert } from '../../app/watch/ports';
@@ -200,7 +201,7 @@ export function createDiscordChannel(options: DiscordChannelOptions): DiscordCha
       ctx.threadLocales.set(thread.id, locale);
       const cardMessageIds: string[] = [];
       await ctx.threads.run(thread.id, async () => {
-        for (const part of splitMessage(plan.summary ?? ''))
+        for (const part of splitMessage(escapeUntrusted(plan.summary ?? '')))
           await thread.send({ content: part, allowedMentions: NO_MENTIONS });
         if (plan.runId && plan.intents.some((i) => i.status === 'AWAITING_APPROVAL')) {
           const approveAll = new ButtonBuilder()

@@ -20,8 +20,8 @@ export interface Briefing {
   tradeDate: string;
   runId: string;
   /**
-   * One ready embed per locale, Korean first. News titles inside are untrusted third-party text (escaped
-   * for markdown, but post with mentions disabled).
+   * One ready embed per locale, Korean first. News titles inside are untrusted third-party text, left plain:
+   * the channel escapes them for its markup and posts with mentions disabled.
    */
   embeds: Record<Locale, BriefingEmbed>;
   /** The same content as plain text per locale (terminal channel, memory). */

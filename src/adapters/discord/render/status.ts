@@ -6,6 +6,7 @@ import { watchStatusLines } from '../../../app/watch/command-text';
 import { watchText } from '../../../app/watch/text';
 import type { Catalogs } from '../locale';
 import { truncate } from '../text';
+import { escapeUntrusted } from '../untrusted';
 import { COLORS, type EnvironmentBadge } from './badge';
 import { cycleLines } from './cycle';
 import { alertText } from './alert';
@@ -23,7 +24,8 @@ export function renderStatus(view: StatusView, catalogs: Catalogs, badge: Enviro
   const state = catalogs.risk.tradingStates[view.tradingState];
   const stateLines = [`**${state}** (${view.tradingState})`];
   if (view.awaitingReconciliation) stateLines.push(s.reconciling);
-  if (view.stateReason) stateLines.push(`${catalogs.text.tradingState.reason}: ${view.stateReason}`);
+  if (view.stateReason)
+    stateLines.push(`${catalogs.text.tradingState.reason}: ${escapeUntrusted(view.stateReason)}`);
   if (view.stateChangedAt)
     stateLines.push(`${s.since}: ${localTimeWithRelative(new Date(view.stateChangedAt))}`);
   const orders = view.openOrders.map((o) => s.orderLine(o.ticker, sides[o.side], o.quantity, o.status));
@@ -32,13 +34,14 @@ export function renderStatus(view: StatusView, catalogs: Catalogs, badge: Enviro
   );
   const model = view.model.offline
     ? s.offlineModel
-    : [view.model.id, view.model.budgetLeftCents === null ? null : s.budgetLeft(view.model.budgetLeftCents)]
+    : [escapeUntrusted(view.model.id), view.model.budgetLeftCents === null ? null : s.budgetLeft(view.model.budgetLeftCents)]
         .filter(Boolean)
         .join(' · ');
   const alerts = view.recentAlerts.map(
     (a) => `${catalogs.text.alert.severity[a.severity]} ${alertText(a, catalogs)}`,
   );
-  const guardRails = guardRailStatusLines(view, catalogs.locale);
+  const blackout = view.blackout && { ...view.blackout, windows: view.blackout.windows.map(escapeUntrusted) };
+  const guardRails = guardRailStatusLines({ blackout }, catalogs.locale);
   const embed = new EmbedBuilder()
     .setAuthor({ name: catalogs.text.badge[badge] })
     .setTitle(s.title)
