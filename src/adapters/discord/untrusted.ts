@@ -15,8 +15,8 @@
 
 const ZWSP = '\u200b';
 
-/** Format characters that render as nothing or reorder text (ZWJ is kept: emoji sequences need it). */
-const INVISIBLE = /[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b\u200c\u200e\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0]/g;
+/** Characters that render as nothing or reorder text (ZWJ and variation selectors stay: emoji need them). */
+const INVISIBLE = /[\u00ad\u061c\u115f\u180e\u200b\u200c\u200e\u200f\u202a-\u202e\u2060-\u206f\u3164\ufeff\uffa0]/g;
 
 export function escapeUntrusted(text: string): string {
   return text
