@@ -11,6 +11,7 @@ import type { Desk, Locale } from '../../app/desk-api';
 import type { DeskEvent } from '../../app/desk-events';
 import type { AlertRecord, IntentRecord } from '../../app/trading-store';
 import type { Clock } from '../../domain/clock';
+import { approverPing } from './approver-ping';
 import { BoundedMap } from './bounded-map';
 import { CardRegistry } from './card-registry';
 import { guildTextChannel } from './channels';
@@ -29,7 +30,7 @@ import { renderAlert, renderTradingStateChange } from './render/alert';
 import type { EnvironmentBadge } from './render/badge';
 import { renderBriefing, type BriefingEmbedData } from './render/briefing';
 import { safeError } from './safe-error';
-import { splitMessage, threadNameFrom } from './text';
+import { DISCORD_LIMITS, splitMessage, threadNameFrom } from './text';
 import { escapeUntrusted } from './untrusted';
 import { relayThreadMessage } from './thread-messages';
 import { postWatchAlert } from './watch-alert';
@@ -74,6 +75,8 @@ export interface DiscordChannel {
 }
 
 const STOP_GRACE_MS = 10_000;
+/** Room kept in the plan's first message for the approvers' mention line. */
+const PING_ROOM = 300;
 
 function waitMs(ms: number): { promise: Promise<void>; cancel: () => void } {
   let timer: NodeJS.Timeout | undefined;
@@ -90,6 +93,7 @@ export function createDiscordChannel(options: DiscordChannelOptions): DiscordCha
   const defaultLocale = options.defaultLocale ?? 'ko';
   const client: Client = createDiscordClient(options.restApi);
   const cards = new CardRegistry(desk, logger);
+  const ping = approverPing(config);
   const ctx: ChannelContext = {
     client,
     desk,
@@ -99,7 +103,7 @@ export function createDiscordChannel(options: DiscordChannelOptions): DiscordCha
     logger,
     defaultLocale,
     cards,
-    posting: new DeskPosting(desk, cards, badge),
+    posting: new DeskPosting(desk, cards, badge, ping),
     threadLocales: new BoundedMap<string, Locale>(5_000),
     threads: new KeyedQueue(),
   };
@@ -126,9 +130,13 @@ export function createDiscordChannel(options: DiscordChannelOptions): DiscordCha
   async function postAlert(alert: AlertRecord): Promise<{ messageId: string }> {
     requireReady();
     const channel = await guildTextChannel(client, config.alertChannelId);
+    // A critical alert calls the approvers; the alert's own text (an embed) can ping nobody.
+    const calls = alert.severity === 'critical' ? ping : null;
     const message = await channel.send({
       embeds: [renderAlert(alert, catalogs())],
-      allowedMentions: NO_MENTIONS,
+      ...(calls
+        ? { content: catalogs().text.alert.approversCalled(calls.mentions), allowedMentions: calls.allowedMentions }
+        : { allowedMentions: NO_MENTIONS }),
     });
     return { messageId: message.id };
   }
@@ -201,8 +209,20 @@ export function createDiscordChannel(options: DiscordChannelOptions): DiscordCha
       ctx.threadLocales.set(thread.id, locale);
       const cardMessageIds: string[] = [];
       await ctx.threads.run(thread.id, async () => {
-        for (const part of splitMessage(escapeUntrusted(plan.summary ?? '')))
-          await thread.send({ content: part, allowedMentions: NO_MENTIONS });
+        // The first message calls the approvers once for the whole plan; the cards after it do not ping again.
+        const parts = splitMessage(escapeUntrusted(plan.summary ?? ''), DISCORD_LIMITS.content - PING_ROOM);
+        const awaiting = plan.intents.some((i) => i.status === 'AWAITING_APPROVAL');
+        for (const [index, part] of parts.entries()) {
+          const calls = index === 0 && awaiting ? ping : null;
+          await thread.send(
+            calls
+              ? {
+                  content: `${catalogsFor(locale).text.card.approversCalled(calls.mentions)}\n${part}`,
+                  allowedMentions: calls.allowedMentions,
+                }
+              : { content: part, allowedMentions: NO_MENTIONS },
+          );
+        }
         if (plan.runId && plan.intents.some((i) => i.status === 'AWAITING_APPROVAL')) {
           const approveAll = new ButtonBuilder()
             .setCustomId(approvePlanId(plan.runId))
@@ -215,7 +235,7 @@ export function createDiscordChannel(options: DiscordChannelOptions): DiscordCha
           });
         }
         for (const intent of plan.intents)
-          cardMessageIds.push((await ctx.posting.postCard(thread, intent, locale)).id);
+          cardMessageIds.push((await ctx.posting.postCard(thread, intent, locale, { ping: parts.length === 0 })).id);
       });
       return { threadId: thread.id, cardMessageIds };
     },

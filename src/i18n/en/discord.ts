@@ -49,6 +49,7 @@ export const discordEn: DiscordCatalog = {
     checks: 'Risk checks',
     status: 'Status',
     footer: (intentId: string) => `Intent ${intentId}`,
+    approversCalled: (mentions: string) => `${mentions} approval requested.`,
     approve: 'Approve',
     reject: 'Reject',
     precheck: {
@@ -179,5 +180,6 @@ export const discordEn: DiscordCatalog = {
   alert: {
     severity: { info: 'ℹ️ Info', warning: '⚠️ Warning', critical: '🚨 Critical' },
     tradingStateChanged: 'Trading state changed',
+    approversCalled: (mentions: string) => `${mentions} critical alert.`,
   },
 };

@@ -52,6 +52,7 @@ export const discordKo = {
     checks: '리스크 점검',
     status: '상태',
     footer: (intentId: string) => `제안 ID ${intentId}`,
+    approversCalled: (mentions: string) => `${mentions} 승인 요청입니다.`,
     approve: '승인',
     reject: '거절',
     precheck: {
@@ -182,6 +183,7 @@ export const discordKo = {
   alert: {
     severity: { info: 'ℹ️ 알림', warning: '⚠️ 경고', critical: '🚨 긴급' },
     tradingStateChanged: '매매 상태 변경',
+    approversCalled: (mentions: string) => `${mentions} 긴급 경보입니다.`,
   },
 };
 
