@@ -39,6 +39,16 @@ export interface ConversationRef {
   threadKey: string;
 }
 
+/** A conversation the desk opens itself, before anyone writes in it. */
+export interface ConversationOpening {
+  /** 'daily-plan': the thread of the daily cycle's plan cards. */
+  kind: 'daily-plan';
+  title: string;
+  locale: Locale;
+  /** What every later turn is given as context (for a plan: the plan, its verdicts and the signals). */
+  context: string;
+}
+
 export interface Speaker {
   userId: string;
   displayName: string;
@@ -121,6 +131,11 @@ export interface Desk {
   ): Promise<AssistantReply>;
   /** One more user message in an existing conversation (resumes from the stored history after a restart). */
   continueConversation(ref: ConversationRef, speaker: Speaker, text: string): Promise<AssistantReply>;
+  /**
+   * Opens a conversation with no question yet (the daily plan's thread), so a person's message there is
+   * answered with the opening's context. Opening the same thread again changes nothing.
+   */
+  openConversation(ref: ConversationRef, opening: ConversationOpening): Promise<void>;
   approve(intentId: string, approver: Approver): Promise<ApprovalResult>;
   /** Approves every leg of a daily plan still awaiting approval (sells first); empty when not allowed. */
   approvePlan(

@@ -10,6 +10,7 @@ import { parsePeriod } from '../domain/scorecard';
 import type { Broker } from '../domain/ports';
 import type {
   AssistantReply,
+  ConversationOpening,
   ConversationRef,
   CycleSummary,
   Desk,
@@ -32,6 +33,8 @@ import { MAX_WATCHED_TICKERS } from './watch/service';
 export interface ConversationEngine {
   start(ref: ConversationRef, speaker: Speaker, question: string, title: string): Promise<AssistantReply>;
   continue(ref: ConversationRef, speaker: Speaker, text: string): Promise<AssistantReply>;
+  /** Optional: engines without it cannot hold desk-opened conversations (the plan thread then says so). */
+  open?(ref: ConversationRef, opening: ConversationOpening): Promise<void>;
   memoryShow(query: string | null, limit: number): Promise<MemoryItem[]>;
   memoryForget(id: string, actor: string): Promise<boolean>;
   modelInfo(): Promise<{ id: string; offline: boolean; budgetLeftCents: number | null }>;
@@ -151,6 +154,9 @@ export function createDesk(deps: DeskDeps): Desk {
     startConversation: (ref, speaker, question, title) =>
       deps.conversations.start(ref, speaker, question, title),
     continueConversation: (ref, speaker, text) => deps.conversations.continue(ref, speaker, text),
+    openConversation: async (ref, opening) => {
+      await deps.conversations.open?.(ref, opening);
+    },
     approve: (intentId, approver) => core.approvals.approve(intentId, approver),
     approvePlan: (dailyRunId, approver) => core.approvals.approvePlan(dailyRunId, approver),
     reject: (intentId, approver) => core.approvals.reject(intentId, approver),

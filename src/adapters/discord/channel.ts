@@ -57,6 +57,11 @@ export interface PlanCardInput {
   locale?: Locale;
   /** The daily run: when given and a leg awaits approval, an "approve all" button follows the summary. */
   runId?: string;
+  /**
+   * What a person's question in the thread is answered from (the plan and its signals): with it the thread is
+   * a conversation the desk opened; without it (or when that fails) messages there get the desk's refusal.
+   */
+  context?: string;
 }
 
 export interface DiscordChannel {
@@ -207,6 +212,17 @@ export function createDiscordChannel(options: DiscordChannelOptions): DiscordCha
         autoArchiveDuration: ThreadAutoArchiveDuration.OneDay,
       });
       ctx.threadLocales.set(thread.id, locale);
+      if (plan.context !== undefined) {
+        // Before anything is posted, so the first question in the thread already finds its conversation.
+        await desk
+          .openConversation(
+            { channel: 'discord', threadKey: thread.id },
+            { kind: 'daily-plan', title: plan.title, locale, context: plan.context },
+          )
+          .catch((error: unknown) =>
+            logger.warn({ err: safeError(error), threadId: thread.id }, 'could not open the plan conversation'),
+          );
+      }
       const cardMessageIds: string[] = [];
       await ctx.threads.run(thread.id, async () => {
         // The first message calls the approvers once for the whole plan; the cards after it do not ping again.

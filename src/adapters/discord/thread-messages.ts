@@ -1,10 +1,12 @@
 import type { Message } from 'discord.js';
-import type { AssistantReply, Speaker } from '../../app/desk-api';
+import { AssistantInputError } from '../../app/assistant';
+import type { AssistantReply, Locale, Speaker } from '../../app/desk-api';
 import type { ChannelContext } from './context';
 import { catalogsFor } from './locale';
 import { NO_MENTIONS } from './posting';
 import { safeError } from './safe-error';
 import { truncate } from './text';
+import { escapeUntrusted } from './untrusted';
 
 const MAX_TURN_LENGTH = 4_000;
 
@@ -20,6 +22,19 @@ export function isDeskThread(message: Message, ctx: ChannelContext): boolean {
     channel.parentId === ctx.config.tradeChannelId &&
     channel.ownerId === ctx.client.user?.id
   );
+}
+
+/**
+ * What the thread is told when a turn fails: an input error's own message (in the speaker's language, e.g. "this
+ * conversation was not found"), otherwise the general apology; only the latter is logged as an error.
+ */
+export function turnFailureText(error: unknown, ctx: ChannelContext, threadId: string, locale: Locale): string {
+  if (error instanceof AssistantInputError) {
+    ctx.logger.warn({ code: error.code, threadId }, 'the desk refused the message');
+    return escapeUntrusted(error.userMessage);
+  }
+  ctx.logger.error({ err: safeError(error), threadId }, 'conversation turn failed');
+  return catalogsFor(locale).text.trade.answerFailed;
 }
 
 /** A person's message in a desk thread becomes the next turn; bots (the desk itself included) are ignored. */
@@ -46,11 +61,7 @@ export async function relayThreadMessage(message: Message, ctx: ChannelContext):
         truncate(text, MAX_TURN_LENGTH),
       );
     } catch (error) {
-      ctx.logger.error({ err: safeError(error), threadId: thread.id }, 'continueConversation failed');
-      await thread.send({
-        content: catalogsFor(locale).text.trade.answerFailed,
-        allowedMentions: NO_MENTIONS,
-      });
+      await thread.send({ content: turnFailureText(error, ctx, thread.id, locale), allowedMentions: NO_MENTIONS });
       return;
     }
     await ctx.posting.postReply(thread, reply, locale);

@@ -12,14 +12,21 @@ import { assistantEn } from '../../i18n/en/assistant';
 import { riskEn } from '../../i18n/en/risk';
 import { assistantKo, type AssistantMessages } from '../../i18n/ko/assistant';
 import { riskKo } from '../../i18n/ko/risk';
-import type { AssistantReply, ConversationRef, Locale, MemoryItem, Speaker } from '../desk-api';
+import type {
+  AssistantReply,
+  ConversationOpening,
+  ConversationRef,
+  Locale,
+  MemoryItem,
+  Speaker,
+} from '../desk-api';
 import type { SessionStore } from '../ports/session-store';
 import type { TradingCore } from '../trading-core';
 import { DEFAULT_CONTEXT_BUDGET, type ContextBudget } from './context';
 import { gatherDeskSnapshot } from './desk-context';
 import { forgetMemory, showMemories } from './memory-view';
 import { reportOrdersToSessions } from './order-notes';
-import { systemPrompt } from './prompt';
+import { openingNote, systemPrompt } from './prompt';
 import { SessionService } from './sessions';
 import type { SummaryDeps } from './summary';
 import { sweepIdleSessions } from './sweeper';
@@ -79,6 +86,8 @@ export interface ModelStatus {
 export interface Assistant {
   start(ref: ConversationRef, speaker: Speaker, question: string, title: string): Promise<AssistantReply>;
   continue(ref: ConversationRef, speaker: Speaker, text: string): Promise<AssistantReply>;
+  /** A conversation the desk opens itself (the daily plan's thread); its opening note is context for every turn. */
+  open(ref: ConversationRef, opening: ConversationOpening): Promise<void>;
   /** Summarises conversations idle for `sessionIdleMs` before `now`; returns the threads to archive. */
   sweepIdleSessions(now: Date): Promise<ConversationRef[]>;
   memoryShow(query: string | null, limit: number): Promise<MemoryItem[]>;
@@ -166,6 +175,8 @@ export function createAssistant(options: AssistantOptions): Assistant {
   return {
     start: (ref, speaker, question, title) => sessions.start(ref, speaker, question, title),
     continue: (ref, speaker, text) => sessions.continue(ref, speaker, text),
+    open: (ref, opening) =>
+      sessions.open(ref, { title: opening.title, locale: opening.locale, notes: [openingNote(opening)] }),
     sweepIdleSessions: (now) =>
       sweepIdleSessions(
         {

@@ -36,6 +36,11 @@ export interface PlanPublication {
   title: Localized;
   /** The plan as text: legs, the guard's verdicts and why. */
   summary: Localized;
+  /**
+   * What a conversation in the plan's thread starts from: the summary and the strategy's signals (the model
+   * also gets the latest briefing with every turn). Absent from publishers' test doubles.
+   */
+  context?: Localized;
   legs: PlanLeg[];
   verdicts: LegVerdict[];
   /** Intents awaiting approval, sells first: one card each, plus an approve-all control. */

@@ -131,8 +131,12 @@ function whySection(facts: BriefingFacts, locale: Locale): string[] {
 }
 
 function signalLines(facts: BriefingFacts, locale: Locale): string[] {
+  return strategySignalLines(facts.strategy, locale);
+}
+
+/** The momentum ranking as lines (the briefing's signals field, and the plan thread's context for the model). */
+export function strategySignalLines(strategy: StrategyOutput, locale: Locale): string[] {
   const m = cycleMessages(locale).briefing;
-  const { strategy } = facts;
   const ranked = strategy.signals.filter((s) => s.ticker !== strategy.hurdle?.ticker);
   if (ranked.length === 0) return [m.noSignals];
   const lines = ranked.map((s) =>

@@ -15,6 +15,7 @@ import { requireTradeChannel } from '../../preconditions';
 import { safeError } from '../../safe-error';
 import { threadNameFrom } from '../../text';
 import { composeQuestion, tradeQuestionSchema } from '../../trade-question';
+import { turnFailureText } from '../../thread-messages';
 import { deny, displayNameOf } from '../respond';
 
 function fieldValue(interaction: ModalSubmitInteraction, customId: string): string | undefined {
@@ -51,8 +52,10 @@ async function answerInThread(
       title,
     );
   } catch (error) {
-    ctx.logger.error({ err: safeError(error), threadId: thread.id }, 'startConversation failed');
-    await thread.send({ content: catalogs.text.trade.answerFailed, allowedMentions: NO_MENTIONS });
+    await thread.send({
+      content: turnFailureText(error, ctx, thread.id, catalogs.locale),
+      allowedMentions: NO_MENTIONS,
+    });
     return;
   }
   await ctx.posting.postReply(thread, reply, catalogs.locale);
