@@ -3,6 +3,7 @@
  * code that picks concrete adapters. Tests build the same runtime with overrides (clock, simulator options,
  * an in-memory database).
  */
+import { sql } from 'drizzle-orm';
 import type { Config } from './config';
 import { loadTradingCalendar } from './adapters/calendar/load';
 import { SystemClock } from './adapters/clock/system';
@@ -647,6 +648,13 @@ export async function composeDesk(config: Config, overrides: ComposeOverrides = 
       scorecard,
       pnl,
       watch: watchService,
+      calendar,
+      probes: {
+        database: async () => {
+          await database.db.execute(sql`select 1`);
+          return database.kind === 'pglite' ? 'PGlite' : 'Postgres';
+        },
+      },
     });
     return {
       config,

@@ -14,6 +14,7 @@ import type { ScorecardResult } from './reports/scorecard';
 import type { TradingCommand } from './trading-state';
 import type { AlertRecord, CardRef, IntentRecord, OrderRecord } from './trading-store';
 import type { TradingState } from '../domain/risk';
+import type { DeskConnections, MarketStatus } from './desk-status';
 
 export type Locale = 'ko' | 'en';
 
@@ -94,6 +95,10 @@ export interface StatusView {
   blackout: { until: string; windows: string[] } | null;
   /** The intraday watch: state, counts and last tick per ticker (absent when the desk has no watch). */
   watch?: { status: WatchStatus; max: number } | null;
+  /** The KRX session now, from the market calendar and the desk's clock (absent without a calendar). */
+  market?: MarketStatus | null;
+  /** KIS REST, KIS websocket, database and model; the Discord gateway is added by the Discord channel. */
+  connections?: DeskConnections;
   /** Today's pre-open canary, once it has run. */
   canary: {
     tradeDate: string;

@@ -3,7 +3,7 @@
  * portfolio view and the daily cycle; it holds no state of its own.
  */
 import type { Clock } from '../domain/clock';
-import { kstDate } from '../domain/market';
+import { kstDate, type TradingCalendar } from '../domain/market';
 import { OPEN_ORDER_STATUSES } from '../domain/order';
 import { basisPoints } from '../domain/money';
 import { parsePeriod } from '../domain/scorecard';
@@ -20,6 +20,7 @@ import type {
   StatusView,
 } from './desk-api';
 import type { BlackoutService } from './blackouts';
+import { deskConnections, marketStatus, type ConnectionProbes } from './desk-status';
 import type { PreOpenCanary } from './canary';
 import type { ScorecardService } from './reports/scorecard';
 import type { PnlService } from './reports/pnl';
@@ -65,6 +66,10 @@ export interface DeskDeps {
   pnl?: Pick<PnlService, 'report'>;
   /** The intraday watch behind /watch and the watch lines of /status; without it /watch says so. */
   watch?: WatchCommandsPort;
+  /** The KRX calendar, for the session line of /status. */
+  calendar?: TradingCalendar;
+  /** Connection probes for /status (the database); KIS and the model are asked directly. */
+  probes?: ConnectionProbes;
 }
 
 export function createDesk(deps: DeskDeps): Desk {
@@ -122,6 +127,13 @@ export function createDesk(deps: DeskDeps): Desk {
       blackout: blackoutNow(),
       canary: await canaryToday(),
       watch: deps.watch ? { status: deps.watch.status(), max: MAX_WATCHED_TICKERS } : null,
+      market: deps.calendar ? marketStatus(clock.now(), deps.calendar) : null,
+      connections: await deskConnections({
+        broker,
+        clock,
+        ...(deps.probes ? { probes: deps.probes } : {}),
+        modelInfo: () => deps.conversations.modelInfo(),
+      }),
     };
   }
 

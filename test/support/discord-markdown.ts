@@ -39,7 +39,10 @@ interface EmbedLike {
 }
 
 /** The markdown-rendering parts of a message body: content, embed titles, descriptions and fields. */
-export function renderedTexts(body: { content?: string | null; embeds?: readonly EmbedLike[] | null }): string[] {
+export function renderedTexts(body: {
+  content?: string | null;
+  embeds?: readonly EmbedLike[] | null;
+}): string[] {
   const texts: string[] = [];
   if (body.content) texts.push(body.content);
   for (const embed of body.embeds ?? []) {

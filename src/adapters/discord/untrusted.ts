@@ -16,7 +16,8 @@
 const ZWSP = '\u200b';
 
 /** Characters that render as nothing or reorder text (ZWJ and variation selectors stay: emoji need them). */
-const INVISIBLE = /[\u00ad\u061c\u115f\u180e\u200b\u200c\u200e\u200f\u202a-\u202e\u2060-\u206f\u3164\ufeff\uffa0]/g;
+const INVISIBLE =
+  /[\u00ad\u061c\u115f\u180e\u200b\u200c\u200e\u200f\u202a-\u202e\u2060-\u206f\u3164\ufeff\uffa0]/g;
 
 export function escapeUntrusted(text: string): string {
   return text

@@ -87,9 +87,12 @@ describe('discord pings', () => {
     expect(pinging[0]).toBe(posts[0]);
     expect(pingsOf(posts[0]!.body)).toEqual({ everyone: false, users: [], roles: [approver] });
     expect(posts[0]!.body).toMatchObject({ allowed_mentions: { parse: [], roles: [approver], users: [] } });
-    expect(bodyOf(posts[0]!).content!.startsWith(`<@&${approver}> 승인 요청입니다.\n매수 069500 3주`)).toBe(true);
+    expect(bodyOf(posts[0]!).content!.startsWith(`<@&${approver}> 승인 요청입니다.\n매수 069500 3주`)).toBe(
+      true,
+    );
     expect(cardMessageIds).toHaveLength(2);
-    for (const card of posts.filter(isCard)) expect(card.body).toMatchObject({ allowed_mentions: { parse: [] } });
+    for (const card of posts.filter(isCard))
+      expect(card.body).toMatchObject({ allowed_mentions: { parse: [] } });
   });
 
   it('when a critical alert is posted then it calls the approver role; a warning calls no one; the alert text pings no one', async () => {
@@ -108,7 +111,14 @@ describe('discord pings', () => {
       data: null,
       at,
     });
-    await h.channel.postAlert({ id: 2, kind: 'FEED', severity: 'warning', message: '@here 뉴스 지연', data: null, at });
+    await h.channel.postAlert({
+      id: 2,
+      kind: 'FEED',
+      severity: 'warning',
+      message: '@here 뉴스 지연',
+      data: null,
+      at,
+    });
 
     // Assert
     const [critical, warning] = postsIn(h, fake.channels.alert.id);

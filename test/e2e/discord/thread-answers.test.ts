@@ -54,7 +54,11 @@ describe('discord thread answers', () => {
     const opened: { ref: ConversationRef; opening: ConversationOpening; postsBefore: number }[] = [];
     Object.assign(conversations, {
       open: async (ref: ConversationRef, opening: ConversationOpening) => {
-        opened.push({ ref, opening, postsBefore: fake.requests.filter((r) => r.route === CHANNEL_MESSAGE).length });
+        opened.push({
+          ref,
+          opening,
+          postsBefore: fake.requests.filter((r) => r.route === CHANNEL_MESSAGE).length,
+        });
       },
     });
     const { intent } = await core.approvals.propose({ ...kodexBuy('cycle'), source: 'cycle' });

@@ -14,7 +14,9 @@ import type { Locale, StatusView } from '../../../src/app/desk-api';
 import { HOSTILE_CORPUS, markdownHazards, renderedTexts } from '../../support/discord-markdown';
 import { intent, order } from './fixtures';
 
-type Embedish = { toJSON(): { title?: string; description?: string; fields?: { name: string; value: string }[] } };
+type Embedish = {
+  toJSON(): { title?: string; description?: string; fields?: { name: string; value: string }[] };
+};
 
 const APPROVER = '1000000000000000402';
 const at = new Date('2026-11-23T01:00:00Z');
@@ -85,7 +87,10 @@ function everyRendering(h: string, locale: Locale): Record<string, string[]> {
       renderAlert({ id: 1, kind: h, severity: 'critical', message: h, data: { en: h }, at }, catalogs),
     ),
     'trading state change': embedTexts(
-      renderTradingStateChange({ state: 'HALTED', previousState: 'ACTIVE', reason: h, actor: h, at }, catalogs),
+      renderTradingStateChange(
+        { state: 'HALTED', previousState: 'ACTIVE', reason: h, actor: h, at },
+        catalogs,
+      ),
     ),
     briefing: renderBriefing(
       { title: h, description: h, fields: [{ name: h, value: h }], footer: h },
@@ -99,7 +104,9 @@ function everyRendering(h: string, locale: Locale): Record<string, string[]> {
       renderBlackoutList(
         {
           daily: [],
-          adhoc: [{ id: 1, from: at, to: new Date(at.getTime() + 3_600_000), reason: h, createdBy: APPROVER }],
+          adhoc: [
+            { id: 1, from: at, to: new Date(at.getTime() + 3_600_000), reason: h, createdBy: APPROVER },
+          ],
           active: null,
         },
         locale,
@@ -117,7 +124,8 @@ describe('untrusted text in Discord', () => {
         // Act / Assert: each renderer shows something, and none of it is a link or a ping
         for (const [renderer, texts] of Object.entries(rendered)) {
           expect(texts.join('').length, renderer).toBeGreaterThan(0);
-          for (const text of texts) expect(markdownHazards(text, [APPROVER]), `${renderer}: ${text}`).toEqual([]);
+          for (const text of texts)
+            expect(markdownHazards(text, [APPROVER]), `${renderer}: ${text}`).toEqual([]);
         }
       }
     },
