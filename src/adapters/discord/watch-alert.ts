@@ -5,7 +5,6 @@ import { watchAlertLines, watchText } from '../../app/watch/text';
 import { guildTextChannel } from './channels';
 import type { ChannelContext } from './context';
 import { NO_MENTIONS } from './posting';
-import { escapeUntrusted } from './untrusted';
 
 /** `watch-trade:<ticker>`: the buy alert's button that opens a /trade conversation about the ETF. */
 export function watchTradeId(ticker: string): string {
@@ -18,7 +17,7 @@ export function watchTradeId(ticker: string): string {
  */
 export async function postWatchAlert(ctx: ChannelContext, alert: WatchAlert, locale: Locale): Promise<void> {
   const channel = await guildTextChannel(ctx.client, ctx.config.alertChannelId);
-  const content = escapeUntrusted(watchAlertLines(alert, locale).join('\n'));
+  const content = watchAlertLines(alert, locale).join('\n');
   await ctx.threads.run(channel.id, async () => {
     if (alert.firing.kind === 'buy') {
       const button = new ButtonBuilder()

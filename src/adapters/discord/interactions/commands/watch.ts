@@ -4,7 +4,6 @@ import { localeOf } from '../../locale';
 import { NO_MENTIONS } from '../../posting';
 import { truncate } from '../../text';
 import { tickerChoices } from '../../trade-question';
-import { escapeUntrusted } from '../../untrusted';
 import type { CommandRoute } from '../routes';
 
 /** `/watch add | remove | list`: the watchlist changes alerts only (never an order), so anyone in the guild. */
@@ -33,7 +32,7 @@ export const watchCommand: CommandRoute = {
                 ),
             locale,
           );
-    await interaction.editReply({ content: truncate(escapeUntrusted(content), 2_000), allowedMentions: NO_MENTIONS });
+    await interaction.editReply({ content: truncate(content, 2_000), allowedMentions: NO_MENTIONS });
   },
   async autocomplete(interaction, ctx) {
     const focused = interaction.options.getFocused(true);
