@@ -3,6 +3,7 @@
  * code that picks concrete adapters. Tests build the same runtime with overrides (clock, simulator options,
  * an in-memory database).
  */
+import { sql } from 'drizzle-orm';
 import type { Config } from './config';
 import { loadTradingCalendar } from './adapters/calendar/load';
 import { SystemClock } from './adapters/clock/system';
@@ -681,6 +682,13 @@ export async function composeDesk(config: Config, overrides: ComposeOverrides = 
       // Through the queue once background work runs (any desk process may take it), in-process before.
       backtest: (request, actor) =>
         deskBacktestOutcome(leadership ? followBacktestJob(jobs, request, actor) : backtestHere(request)),
+      calendar,
+      probes: {
+        database: async () => {
+          await database.db.execute(sql`select 1`);
+          return database.kind === 'pglite' ? 'PGlite' : 'Postgres';
+        },
+      },
     });
     return {
       config,

@@ -15,6 +15,7 @@ import type { ScorecardResult } from './reports/scorecard';
 import type { TradingCommand } from './trading-state';
 import type { AlertRecord, CardRef, IntentRecord, OrderRecord } from './trading-store';
 import type { TradingState } from '../domain/risk';
+import type { DeskConnections, MarketStatus } from './desk-status';
 
 export type Locale = 'ko' | 'en';
 
@@ -38,6 +39,16 @@ export interface ConversationRef {
   channel: 'discord' | 'terminal';
   /** Discord thread id, or a terminal session name. */
   threadKey: string;
+}
+
+/** A conversation the desk opens itself, before anyone writes in it. */
+export interface ConversationOpening {
+  /** 'daily-plan': the thread of the daily cycle's plan cards. */
+  kind: 'daily-plan';
+  title: string;
+  locale: Locale;
+  /** What every later turn is given as context (for a plan: the plan, its verdicts and the signals). */
+  context: string;
 }
 
 export interface Speaker {
@@ -85,6 +96,10 @@ export interface StatusView {
   blackout: { until: string; windows: string[] } | null;
   /** The intraday watch: state, counts and last tick per ticker (absent when the desk has no watch). */
   watch?: { status: WatchStatus; max: number } | null;
+  /** The KRX session now, from the market calendar and the desk's clock (absent without a calendar). */
+  market?: MarketStatus | null;
+  /** KIS REST, KIS websocket, database and model; the Discord gateway is added by the Discord channel. */
+  connections?: DeskConnections;
   /** Today's pre-open canary, once it has run. */
   canary: {
     tradeDate: string;
@@ -143,6 +158,11 @@ export interface Desk {
     text: string,
     progress?: TurnProgress,
   ): Promise<AssistantReply>;
+  /**
+   * Opens a conversation with no question yet (the daily plan's thread), so a person's message there is
+   * answered with the opening's context. Opening the same thread again changes nothing.
+   */
+  openConversation(ref: ConversationRef, opening: ConversationOpening): Promise<void>;
   approve(intentId: string, approver: Approver): Promise<ApprovalResult>;
   /** Approves every leg of a daily plan still awaiting approval (sells first); empty when not allowed. */
   approvePlan(

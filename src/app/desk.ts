@@ -8,7 +8,7 @@ import {
   type DeskBacktestRequest,
 } from '../backtest/desk-request';
 import type { Clock } from '../domain/clock';
-import { kstDate } from '../domain/market';
+import { kstDate, type TradingCalendar } from '../domain/market';
 import { OPEN_ORDER_STATUSES } from '../domain/order';
 import { basisPoints } from '../domain/money';
 import { parsePeriod } from '../domain/scorecard';
@@ -16,6 +16,7 @@ import type { Broker } from '../domain/ports';
 import type {
   AssistantReply,
   BacktestOutcome,
+  ConversationOpening,
   ConversationRef,
   CycleSummary,
   Desk,
@@ -26,6 +27,7 @@ import type {
   TurnProgress,
 } from './desk-api';
 import type { BlackoutService } from './blackouts';
+import { deskConnections, marketStatus, type ConnectionProbes } from './desk-status';
 import type { PreOpenCanary } from './canary';
 import type { ScorecardService } from './reports/scorecard';
 import type { PnlService } from './reports/pnl';
@@ -50,6 +52,8 @@ export interface ConversationEngine {
     text: string,
     progress?: TurnProgress,
   ): Promise<AssistantReply>;
+  /** Optional: engines without it cannot hold desk-opened conversations (the plan thread then says so). */
+  open?(ref: ConversationRef, opening: ConversationOpening): Promise<void>;
   memoryShow(query: string | null, limit: number): Promise<MemoryItem[]>;
   memoryForget(id: string, actor: string): Promise<boolean>;
   modelInfo(): Promise<{ id: string; offline: boolean; budgetLeftCents: number | null }>;
@@ -82,6 +86,10 @@ export interface DeskDeps {
   watch?: WatchCommandsPort;
   /** `/backtest`: runs (or queues and follows) one desk backtest; without it /backtest says so. */
   backtest?: (request: DeskBacktestRequest, actor: string) => Promise<BacktestOutcome>;
+  /** The KRX calendar, for the session line of /status. */
+  calendar?: TradingCalendar;
+  /** Connection probes for /status (the database); KIS and the model are asked directly. */
+  probes?: ConnectionProbes;
 }
 
 export function createDesk(deps: DeskDeps): Desk {
@@ -139,6 +147,13 @@ export function createDesk(deps: DeskDeps): Desk {
       blackout: blackoutNow(),
       canary: await canaryToday(),
       watch: deps.watch ? { status: deps.watch.status(), max: MAX_WATCHED_TICKERS } : null,
+      market: deps.calendar ? marketStatus(clock.now(), deps.calendar) : null,
+      connections: await deskConnections({
+        broker,
+        clock,
+        ...(deps.probes ? { probes: deps.probes } : {}),
+        modelInfo: () => deps.conversations.modelInfo(),
+      }),
     };
   }
 
@@ -172,6 +187,9 @@ export function createDesk(deps: DeskDeps): Desk {
       deps.conversations.start(ref, speaker, question, title, progress),
     continueConversation: (ref, speaker, text, progress) =>
       deps.conversations.continue(ref, speaker, text, progress),
+    openConversation: async (ref, opening) => {
+      await deps.conversations.open?.(ref, opening);
+    },
     approve: (intentId, approver) => core.approvals.approve(intentId, approver),
     approvePlan: (dailyRunId, approver) => core.approvals.approvePlan(dailyRunId, approver),
     planLegsAwaiting: (dailyRunId) => core.approvals.planLegsAwaiting(dailyRunId),

@@ -1,3 +1,5 @@
+import { AssistantInputError } from '../../app/assistant';
+import { escapeUntrusted } from './untrusted';
 import { MessageFlags, type Message, type ThreadChannel } from 'discord.js';
 import type { AssistantReply, Locale, TurnProgress } from '../../app/desk-api';
 import type { ChannelContext } from './context';
@@ -85,6 +87,25 @@ class GrowingMessage {
  * (throttled edits), then the final answer replaces it (longer answers go on in more messages, or as an
  * attached answer.md past five), followed by the proposal cards.
  */
+/**
+ * What the thread is told when a turn fails: an input error's own message (in the speaker's language, e.g. "this
+ * conversation was not found"), otherwise the general apology; only the latter is logged as an error.
+ */
+export function turnFailureText(
+  error: unknown,
+  ctx: ChannelContext,
+  threadId: string,
+  locale: Locale,
+  failureLog = 'conversation turn failed',
+): string {
+  if (error instanceof AssistantInputError) {
+    ctx.logger.warn({ code: error.code, threadId }, 'the desk refused the message');
+    return escapeUntrusted(error.userMessage);
+  }
+  ctx.logger.error({ err: safeError(error), threadId }, failureLog);
+  return catalogsFor(locale).text.trade.answerFailed;
+}
+
 export async function answerInThread(
   ctx: ChannelContext,
   thread: ThreadChannel,
@@ -98,17 +119,21 @@ export async function answerInThread(
   const typingTimer = setInterval(typing, settings.typingIntervalMs);
   const growing = new GrowingMessage(thread, settings, ctx);
   let reply: AssistantReply | null = null;
+  let failure: string | null = null;
   try {
     reply = await run({ onText: (soFar) => growing.update(soFar) });
   } catch (error) {
-    ctx.logger.error({ err: safeError(error), threadId: thread.id }, failureLog);
+    failure = turnFailureText(error, ctx, thread.id, locale, failureLog);
   } finally {
     clearInterval(typingTimer);
   }
   const live = await growing.finish();
   if (reply === null) {
     // What was shown so far stays; the failure is said below it.
-    await thread.send({ content: catalogsFor(locale).text.trade.answerFailed, allowedMentions: NO_MENTIONS });
+    await thread.send({
+      content: failure ?? catalogsFor(locale).text.trade.answerFailed,
+      allowedMentions: NO_MENTIONS,
+    });
     return;
   }
   await ctx.posting.postAnswer(thread, reply, locale, live);

@@ -12,6 +12,7 @@ import type { DeskEvent } from '../../app/desk-events';
 import type { AlertRecord, IntentRecord } from '../../app/trading-store';
 import type { Clock } from '../../domain/clock';
 import { DEFAULT_STREAMING, type StreamingSettings } from './answer-stream';
+import { approverPing } from './approver-ping';
 import { BoundedMap } from './bounded-map';
 import { CardRegistry } from './card-registry';
 import { guildTextChannel } from './channels';
@@ -30,7 +31,8 @@ import { renderAlert, renderTradingStateChange } from './render/alert';
 import type { EnvironmentBadge } from './render/badge';
 import { renderBriefing, type BriefingEmbedData } from './render/briefing';
 import { safeError } from './safe-error';
-import { splitMessage, threadNameFrom } from './text';
+import { DISCORD_LIMITS, splitMessage, threadNameFrom } from './text';
+import { escapeUntrusted } from './untrusted';
 import { relayThreadMessage } from './thread-messages';
 import { postWatchAlert } from './watch-alert';
 import type { WatchAlert } from '../../app/watch/ports';
@@ -58,6 +60,11 @@ export interface PlanCardInput {
   locale?: Locale;
   /** The daily run: when given and a leg awaits approval, an "approve all" button follows the summary. */
   runId?: string;
+  /**
+   * What a person's question in the thread is answered from (the plan and its signals): with it the thread is
+   * a conversation the desk opened; without it (or when that fails) messages there get the desk's refusal.
+   */
+  context?: string;
 }
 
 export interface DiscordChannel {
@@ -76,6 +83,8 @@ export interface DiscordChannel {
 }
 
 const STOP_GRACE_MS = 10_000;
+/** Room kept in the plan's first message for the approvers' mention line. */
+const PING_ROOM = 300;
 
 function waitMs(ms: number): { promise: Promise<void>; cancel: () => void } {
   let timer: NodeJS.Timeout | undefined;
@@ -92,6 +101,7 @@ export function createDiscordChannel(options: DiscordChannelOptions): DiscordCha
   const defaultLocale = options.defaultLocale ?? 'ko';
   const client: Client = createDiscordClient(options.restApi);
   const cards = new CardRegistry(desk, logger);
+  const ping = approverPing(config);
   const ctx: ChannelContext = {
     client,
     desk,
@@ -101,7 +111,7 @@ export function createDiscordChannel(options: DiscordChannelOptions): DiscordCha
     logger,
     defaultLocale,
     cards,
-    posting: new DeskPosting(desk, cards, badge),
+    posting: new DeskPosting(desk, cards, badge, ping),
     threadLocales: new BoundedMap<string, Locale>(5_000),
     threads: new KeyedQueue(),
     streaming: { ...DEFAULT_STREAMING, ...options.streaming },
@@ -129,9 +139,16 @@ export function createDiscordChannel(options: DiscordChannelOptions): DiscordCha
   async function postAlert(alert: AlertRecord): Promise<{ messageId: string }> {
     requireReady();
     const channel = await guildTextChannel(client, config.alertChannelId);
+    // A critical alert calls the approvers; the alert's own text (an embed) can ping nobody.
+    const calls = alert.severity === 'critical' ? ping : null;
     const message = await channel.send({
       embeds: [renderAlert(alert, catalogs())],
-      allowedMentions: NO_MENTIONS,
+      ...(calls
+        ? {
+            content: catalogs().text.alert.approversCalled(calls.mentions),
+            allowedMentions: calls.allowedMentions,
+          }
+        : { allowedMentions: NO_MENTIONS }),
     });
     return { messageId: message.id };
   }
@@ -202,10 +219,36 @@ export function createDiscordChannel(options: DiscordChannelOptions): DiscordCha
         autoArchiveDuration: ThreadAutoArchiveDuration.OneDay,
       });
       ctx.threadLocales.set(thread.id, locale);
+      if (plan.context !== undefined) {
+        // Before anything is posted, so the first question in the thread already finds its conversation.
+        await desk
+          .openConversation(
+            { channel: 'discord', threadKey: thread.id },
+            { kind: 'daily-plan', title: plan.title, locale, context: plan.context },
+          )
+          .catch((error: unknown) =>
+            logger.warn(
+              { err: safeError(error), threadId: thread.id },
+              'could not open the plan conversation',
+            ),
+          );
+      }
       const cardMessageIds: string[] = [];
       await ctx.threads.run(thread.id, async () => {
-        for (const part of splitMessage(plan.summary ?? ''))
-          await thread.send({ content: part, allowedMentions: NO_MENTIONS });
+        // The first message calls the approvers once for the whole plan; the cards after it do not ping again.
+        const parts = splitMessage(escapeUntrusted(plan.summary ?? ''), DISCORD_LIMITS.content - PING_ROOM);
+        const awaiting = plan.intents.some((i) => i.status === 'AWAITING_APPROVAL');
+        for (const [index, part] of parts.entries()) {
+          const calls = index === 0 && awaiting ? ping : null;
+          await thread.send(
+            calls
+              ? {
+                  content: `${catalogsFor(locale).text.card.approversCalled(calls.mentions)}\n${part}`,
+                  allowedMentions: calls.allowedMentions,
+                }
+              : { content: part, allowedMentions: NO_MENTIONS },
+          );
+        }
         if (plan.runId && plan.intents.some((i) => i.status === 'AWAITING_APPROVAL')) {
           const approveAll = new ButtonBuilder()
             .setCustomId(approvePlanId(plan.runId))
@@ -218,7 +261,9 @@ export function createDiscordChannel(options: DiscordChannelOptions): DiscordCha
           });
         }
         for (const intent of plan.intents)
-          cardMessageIds.push((await ctx.posting.postCard(thread, intent, locale)).id);
+          cardMessageIds.push(
+            (await ctx.posting.postCard(thread, intent, locale, { ping: parts.length === 0 })).id,
+          );
       });
       return { threadId: thread.id, cardMessageIds };
     },

@@ -36,6 +36,7 @@ export function createDiscordCyclePublisher(
         intents: plan.intents,
         locale,
         runId: plan.runId,
+        ...(plan.context ? { context: plan.context[locale] } : {}),
       });
       await published.add(key);
     },

@@ -6,6 +6,7 @@ import {
 } from 'discord.js';
 import type { AssistantReply, Desk, Locale } from '../../app/desk-api';
 import type { IntentRecord } from '../../app/trading-store';
+import type { ApproverPing } from './approver-ping';
 import type { CardRegistry } from './card-registry';
 import { catalogsFor } from './locale';
 import { assistantReplyText } from './render/assistant-reply';
@@ -31,6 +32,8 @@ export class DeskPosting {
     private readonly desk: Desk,
     private readonly cards: CardRegistry,
     private readonly badge: EnvironmentBadge,
+    /** Who a card awaiting approval calls; null pings nobody. */
+    private readonly ping: ApproverPing | null = null,
   ) {}
 
   instrumentName(ticker: string): string {
@@ -100,8 +103,26 @@ export class DeskPosting {
     for (const intent of reply.proposals) await this.postCard(channel, intent, locale);
   }
 
-  async postCard(channel: PostTarget, intent: IntentRecord, locale: Locale): Promise<Message> {
-    const message = await channel.send({ ...this.cardFor(intent, locale), allowedMentions: NO_MENTIONS });
+  /**
+   * A card awaiting approval calls the approvers (only them: the allowed mentions name exactly their ids);
+   * `ping: false` for cards whose post already called them (the daily plan's summary).
+   */
+  async postCard(
+    channel: PostTarget,
+    intent: IntentRecord,
+    locale: Locale,
+    options: { ping?: boolean } = {},
+  ): Promise<Message> {
+    const ping = options.ping !== false && intent.status === 'AWAITING_APPROVAL' ? this.ping : null;
+    const message = await channel.send({
+      ...this.cardFor(intent, locale),
+      ...(ping
+        ? {
+            content: catalogsFor(locale).text.card.approversCalled(ping.mentions),
+            allowedMentions: ping.allowedMentions,
+          }
+        : { allowedMentions: NO_MENTIONS }),
+    });
     await this.cards.record(
       intent.id,
       { channel: 'discord', channelId: message.channelId, messageId: message.id },

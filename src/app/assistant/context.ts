@@ -28,6 +28,8 @@ export interface ContextBudget {
   earlierToolResultTokens: number;
   /** Answers of earlier turns are cut to this. */
   earlierAnswerTokens: number;
+  /** The notes a desk-opened conversation starts from (the daily plan), together at most this much. */
+  openingTokens: number;
 }
 
 export const DEFAULT_CONTEXT_BUDGET: ContextBudget = {
@@ -38,13 +40,16 @@ export const DEFAULT_CONTEXT_BUDGET: ContextBudget = {
   memoryItemTokens: 160,
   earlierToolResultTokens: 120,
   earlierAnswerTokens: 350,
+  openingTokens: 700,
 };
 
 export interface ContextInput {
   systemPrompt: string;
   tools: readonly ToolDefinition[];
   snapshot: DeskSnapshot | null;
-  /** Messages before this turn's question, oldest first. */
+  /** Desk notes that opened the conversation (the daily plan): kept whole or cut, never dropped. */
+  opening?: readonly ChatMessage[];
+  /** Messages before this turn's question (after the opening), oldest first. */
   earlier: readonly ChatMessage[];
   /** This turn: the question and the tool rounds so far. */
   current: readonly ChatMessage[];
@@ -66,6 +71,16 @@ export function buildContext(input: ContextInput): BuiltContext {
     estimateMessageTokens(system) + estimateToolsTokens(input.tools) + estimateMessagesTokens(current);
   let room = budget.totalTokens - fixed;
 
+  const openingText = (input.opening ?? []).map((m) => m.content).join('\n\n');
+  const openingMessage: ChatMessage | null =
+    openingText.trim() === '' || room <= 0
+      ? null
+      : {
+          role: 'system',
+          content: truncateToTokens(openingText, Math.min(budget.openingTokens, Math.max(room - 8, 0))),
+        };
+  if (openingMessage) room -= estimateMessageTokens(openingMessage);
+
   const snapshotMessage = input.snapshot ? deskMessage(input.snapshot, budget, room) : null;
   if (snapshotMessage) room -= estimateMessageTokens(snapshotMessage);
 
@@ -79,7 +94,13 @@ export function buildContext(input: ContextInput): BuiltContext {
     room -= cost;
   }
 
-  const messages = [system, ...(snapshotMessage ? [snapshotMessage] : []), ...kept.flat(), ...current];
+  const messages = [
+    system,
+    ...(openingMessage ? [openingMessage] : []),
+    ...(snapshotMessage ? [snapshotMessage] : []),
+    ...kept.flat(),
+    ...current,
+  ];
   return {
     messages,
     estimatedTokens: estimateMessagesTokens(messages) + estimateToolsTokens(input.tools),

@@ -14,6 +14,7 @@ import { assistantKo, type AssistantMessages } from '../../i18n/ko/assistant';
 import { riskKo } from '../../i18n/ko/risk';
 import type {
   AssistantReply,
+  ConversationOpening,
   ConversationRef,
   Locale,
   MemoryItem,
@@ -26,7 +27,7 @@ import { DEFAULT_CONTEXT_BUDGET, type ContextBudget } from './context';
 import { gatherDeskSnapshot } from './desk-context';
 import { forgetMemory, showMemories } from './memory-view';
 import { reportOrdersToSessions } from './order-notes';
-import { systemPrompt } from './prompt';
+import { openingNote, systemPrompt } from './prompt';
 import { SessionService } from './sessions';
 import type { SummaryDeps } from './summary';
 import { sweepIdleSessions } from './sweeper';
@@ -97,6 +98,8 @@ export interface Assistant {
     text: string,
     progress?: TurnProgress,
   ): Promise<AssistantReply>;
+  /** A conversation the desk opens itself (the daily plan's thread); its opening note is context for every turn. */
+  open(ref: ConversationRef, opening: ConversationOpening): Promise<void>;
   /** Summarises conversations idle for `sessionIdleMs` before `now`; returns the threads to archive. */
   sweepIdleSessions(now: Date): Promise<ConversationRef[]>;
   memoryShow(query: string | null, limit: number): Promise<MemoryItem[]>;
@@ -185,6 +188,8 @@ export function createAssistant(options: AssistantOptions): Assistant {
     start: (ref, speaker, question, title, progress) =>
       sessions.start(ref, speaker, question, title, progress),
     continue: (ref, speaker, text, progress) => sessions.continue(ref, speaker, text, progress),
+    open: (ref, opening) =>
+      sessions.open(ref, { title: opening.title, locale: opening.locale, notes: [openingNote(opening)] }),
     sweepIdleSessions: (now) =>
       sweepIdleSessions(
         {

@@ -22,6 +22,15 @@ export function systemPrompt(universe: readonly PromptUniverseEntry[]): string {
   ].join('\n');
 }
 
+/** The desk note that opens a conversation the desk started itself (the daily plan's thread). */
+export function openingNote(opening: { kind: 'daily-plan'; title: string; context: string }): string {
+  return [
+    `[데스크 메모 · 이 스레드는 데스크가 올린 일일 계획입니다: ${opening.title}]`,
+    '사람들은 이 계획(종목, 수량, 근거, 리스크 판정, 모멘텀 순위)에 대해 묻습니다. 아래 계획과 데스크 자료의 최근 브리핑을 근거로 답하고, 계획을 바꾸는 주문은 propose_order 제안으로만 다룹니다.',
+    opening.context,
+  ].join('\n');
+}
+
 /** Instructions for summarising a finished conversation into memory. */
 export function summaryPrompt(locale: 'ko' | 'en'): string {
   return [

@@ -9,6 +9,8 @@ import type { SessionRecord, SessionStore } from '../ports/session-store';
 import { threadKeyOf } from './sweeper';
 
 export const MAX_MESSAGE_CHARS = 4_000;
+/** The owner of conversations the desk opens itself (the daily plan's thread). */
+export const DESK_OWNER = 'desk';
 const MAX_TITLE_CHARS = 100;
 
 const refSchema = z.object({
@@ -100,6 +102,40 @@ export class SessionService {
         );
       }
       return this.turn(session, checked.who, checked.text, progress);
+    });
+  }
+
+  /**
+   * A conversation the desk starts itself: the session, owned by the desk, with its opening notes as the first
+   * entries of the log (desk notes, never user text). A second open of the same thread changes nothing.
+   */
+  async open(ref: ConversationRef, opening: { title: string; locale: Speaker['locale']; notes: string[] }) {
+    const where = refSchema.safeParse(ref);
+    if (!where.success)
+      throw new AssistantInputError(
+        'INVALID_INPUT',
+        this.deps.messages(opening.locale).invalidInput,
+        z.prettifyError(where.error),
+      );
+    const threadKey = threadKeyOf(where.data);
+    await this.serially(threadKey, async () => {
+      const now = this.deps.clock.now();
+      const { session, created } = await this.deps.store.createSession(
+        {
+          threadKey,
+          channel: ref.channel,
+          ownerUserId: DESK_OWNER,
+          title: opening.title.replace(/\s+/g, ' ').trim().slice(0, MAX_TITLE_CHARS) || threadKey,
+          locale: opening.locale,
+        },
+        now,
+      );
+      if (created && opening.notes.length > 0)
+        await this.deps.store.appendMessages(
+          session.id,
+          opening.notes.map((content) => ({ role: 'system' as const, content })),
+          now,
+        );
     });
   }
 

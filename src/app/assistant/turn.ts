@@ -58,7 +58,11 @@ export async function runTurn(
   );
   if (!question) throw new Error('the question was not stored');
   const log = await deps.store.listMessages(session.id);
-  const earlier = toChatMessages(log.filter((m) => m.seq < question.seq));
+  // Desk notes before the first question (the daily plan of a plan thread) are the conversation's premise:
+  // always in the context, never dropped as the oldest turn.
+  const firstQuestion = log.find((m) => m.role === 'user')?.seq ?? question.seq;
+  const opening = toChatMessages(log.filter((m) => m.seq < firstQuestion && m.role === 'system'));
+  const earlier = toChatMessages(log.filter((m) => m.seq >= firstQuestion && m.seq < question.seq));
   const current: ChatMessage[] = [{ role: 'user', content: text }];
 
   const notes: string[] = [];
@@ -78,6 +82,7 @@ export async function runTurn(
       systemPrompt: deps.systemPrompt,
       tools: deps.definitions,
       snapshot,
+      opening,
       earlier,
       current,
       budget: deps.contextBudget,

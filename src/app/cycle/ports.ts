@@ -20,8 +20,8 @@ export interface Briefing {
   tradeDate: string;
   runId: string;
   /**
-   * One ready embed per locale, Korean first. News titles inside are untrusted third-party text (escaped
-   * for markdown, but post with mentions disabled).
+   * One ready embed per locale, Korean first. News titles inside are untrusted third-party text, left plain:
+   * the channel escapes them for its markup and posts with mentions disabled.
    */
   embeds: Record<Locale, BriefingEmbed>;
   /** The same content as plain text per locale (terminal channel, memory). */
@@ -36,6 +36,11 @@ export interface PlanPublication {
   title: Localized;
   /** The plan as text: legs, the guard's verdicts and why. */
   summary: Localized;
+  /**
+   * What a conversation in the plan's thread starts from: the summary and the strategy's signals (the model
+   * also gets the latest briefing with every turn). Absent from publishers' test doubles.
+   */
+  context?: Localized;
   legs: PlanLeg[];
   verdicts: LegVerdict[];
   /** Intents awaiting approval, sells first: one card each, plus an approve-all control. */

@@ -50,6 +50,7 @@ export const discordEn: DiscordCatalog = {
     checks: 'Risk checks',
     status: 'Status',
     footer: (intentId: string) => `Intent ${intentId}`,
+    approversCalled: (mentions: string) => `${mentions} approval requested.`,
     approve: 'Approve',
     reject: 'Reject',
     approvals: 'Approvers',
@@ -166,6 +167,25 @@ export const discordEn: DiscordCatalog = {
     offlineModel: 'offline planner',
     budgetLeft: (cents: number) => `budget left $${(cents / 100).toFixed(2)}`,
     recentAlerts: 'Recent alerts',
+    market: 'KRX session',
+    session: { OPEN: '🟢 Open', PRE_OPEN: '🟡 Pre-open', CLOSED: '⚪ Closed', HOLIDAY: '⚪ Holiday' },
+    closedBecause: (reason: string) => (reason === 'weekend' ? 'weekend' : reason),
+    nextOpen: (date: string, time: string) => `next open ${date} ${time} KST`,
+    connections: 'Connections',
+    connection: {
+      kisRest: 'KIS REST',
+      kisWebsocket: 'KIS websocket',
+      discordGateway: 'Discord gateway',
+      database: 'Database',
+      model: 'Model',
+    },
+    connectionMark: { ok: '✅', down: '❌', offline: '⚪', unknown: '❔' },
+    tokenUntil: (at: string) => `token valid (until ${at})`,
+    connected: 'connected',
+    disconnected: 'disconnected',
+    notChecked: 'not checked',
+    down: 'not answering',
+    gatewayPing: (ms: number) => `connected · ${ms} ms latency`,
     orderLine: (ticker: string, side: string, quantity: number, status: string) =>
       `${side} ${quantity.toLocaleString('en-US')} ${ticker} · ${status}`,
     intentLine: (ticker: string, side: string, quantity: number, expires: string) =>
@@ -200,5 +220,6 @@ export const discordEn: DiscordCatalog = {
   alert: {
     severity: { info: 'ℹ️ Info', warning: '⚠️ Warning', critical: '🚨 Critical' },
     tradingStateChanged: 'Trading state changed',
+    approversCalled: (mentions: string) => `${mentions} critical alert.`,
   },
 };

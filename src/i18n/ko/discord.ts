@@ -53,6 +53,7 @@ export const discordKo = {
     checks: '리스크 점검',
     status: '상태',
     footer: (intentId: string) => `제안 ID ${intentId}`,
+    approversCalled: (mentions: string) => `${mentions} 승인 요청입니다.`,
     approve: '승인',
     reject: '거절',
     approvals: '승인자',
@@ -169,6 +170,25 @@ export const discordKo = {
     offlineModel: '오프라인 플래너',
     budgetLeft: (cents: number) => `남은 예산 $${(cents / 100).toFixed(2)}`,
     recentAlerts: '최근 경보',
+    market: 'KRX 장 상태',
+    session: { OPEN: '🟢 장 열림', PRE_OPEN: '🟡 개장 전', CLOSED: '⚪ 장 마감', HOLIDAY: '⚪ 휴장일' },
+    closedBecause: (reason: string) => (reason === 'weekend' ? '주말' : reason),
+    nextOpen: (date: string, time: string) => `다음 개장 ${date} ${time} KST`,
+    connections: '연결 상태',
+    connection: {
+      kisRest: 'KIS REST',
+      kisWebsocket: 'KIS 웹소켓',
+      discordGateway: 'Discord 게이트웨이',
+      database: '데이터베이스',
+      model: '모델',
+    },
+    connectionMark: { ok: '✅', down: '❌', offline: '⚪', unknown: '❔' },
+    tokenUntil: (at: string) => `토큰 유효 (~ ${at})`,
+    connected: '연결됨',
+    disconnected: '끊김',
+    notChecked: '확인하지 않음',
+    down: '응답 없음',
+    gatewayPing: (ms: number) => `연결됨 · 지연 ${ms} ms`,
     orderLine: (ticker: string, side: string, quantity: number, status: string) =>
       `${ticker} ${side} ${quantity.toLocaleString('en-US')}주 · ${status}`,
     intentLine: (ticker: string, side: string, quantity: number, expires: string) =>
@@ -203,6 +223,7 @@ export const discordKo = {
   alert: {
     severity: { info: 'ℹ️ 알림', warning: '⚠️ 경고', critical: '🚨 긴급' },
     tradingStateChanged: '매매 상태 변경',
+    approversCalled: (mentions: string) => `${mentions} 긴급 경보입니다.`,
   },
 };
 

@@ -111,7 +111,11 @@ describe.each(testDatabaseTargets())('discord channel posts on $name', (target) 
       parent_id: fake.channels.trade.id,
     });
     const messages = fake.messagesIn(threadId);
-    expect(messages.map((m) => m.content)).toEqual(['모멘텀 상위 2개 ETF로 리밸런싱합니다.', '', '']);
+    expect(messages.map((m) => m.content)).toEqual([
+      `<@&${fake.roles.approver}> 승인 요청입니다.\n모멘텀 상위 2개 ETF로 리밸런싱합니다.`,
+      '',
+      '',
+    ]);
     expect(messages.slice(1).map((m) => m.id)).toEqual(cardMessageIds);
     expect(customIds(messages[2]!)).toEqual([`approve:${second.id}`, `reject:${second.id}`]);
     expect((await store.getIntent(first.id))!.cardRef).toEqual({

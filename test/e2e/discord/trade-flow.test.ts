@@ -1,6 +1,7 @@
 import { ChannelType, REST, Routes } from 'discord.js';
 import { InteractionResponseType, MessageFlags } from 'discord-api-types/v10';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { escapeUntrusted } from '../../../src/adapters/discord/untrusted';
 import { testDatabaseTargets, useTestDatabase } from '../../support/db';
 import {
   bodyOf,
@@ -73,12 +74,13 @@ describe.each(testDatabaseTargets())('discord /trade flow on $name', (target) =>
       (r) =>
         r.route === CHANNEL_MESSAGE &&
         r.params.channelId === thread!.id &&
-        bodyOf(r).content?.includes('@everyone'),
+        bodyOf(r).content?.includes('KODEX 200 3주를'),
     )!;
     expect(bodyOf(answer).allowed_mentions).toEqual({ parse: [] });
-    expect(bodyOf(answer).content).toContain(SCRIPTED_ANSWER);
+    // Model text is escaped: its @everyone reaches Discord as inert text.
+    expect(bodyOf(answer).content).toContain(escapeUntrusted(SCRIPTED_ANSWER));
     const [answerMessage, card] = fake.messagesIn(thread!.id);
-    expect(answerMessage!.content).toContain(SCRIPTED_ANSWER);
+    expect(answerMessage!.content).toContain(escapeUntrusted(SCRIPTED_ANSWER));
     const intentId = customIds(card!)[0]!.slice('approve:'.length);
     expect(customIds(card!)).toEqual([`approve:${intentId}`, `reject:${intentId}`]);
     const embed = card!.embeds[0]!;

@@ -16,3 +16,4 @@ export type { RecordedRequest, RequestPredicate } from './request-log';
 export type { SlashOptionValues } from './slash-options';
 export type { UploadedFile } from './http-body';
 export { discordLimits } from './payload-limits';
+export { pingsOf, type Pings } from './mentions';

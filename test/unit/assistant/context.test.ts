@@ -134,3 +134,48 @@ describe('context builder', () => {
     ]);
   });
 });
+
+describe('the opening of a desk-opened conversation', () => {
+  const opening: ChatMessage[] = [
+    { role: 'system', content: '[데스크 메모 · 이 스레드는 데스크가 올린 일일 계획입니다]\n매수 069500 3주 · 모멘텀 1위' },
+  ];
+
+  it('when earlier turns overflow the budget then the plan that opened the thread is still sent, the oldest turns are dropped', () => {
+    // Arrange
+    const earlier = Array.from({ length: 30 }, (_, i) => pastTurn(i)).flat();
+
+    // Act
+    const context = buildContext({
+      systemPrompt: '시스템 프롬프트',
+      tools,
+      snapshot,
+      opening,
+      earlier,
+      current: [{ role: 'user', content: '왜 069500이야?' }],
+      budget: DEFAULT_CONTEXT_BUDGET,
+    });
+
+    // Assert
+    expect(context.messages[1]).toEqual({ role: 'system', content: opening[0]!.content });
+    expect(context.droppedTurns).toBeGreaterThan(0);
+    expect(context.messages.at(-1)).toEqual({ role: 'user', content: '왜 069500이야?' });
+  });
+
+  it('when the opening is longer than its budget then it is cut to it, not dropped', () => {
+    // Act
+    const context = buildContext({
+      systemPrompt: '시스템 프롬프트',
+      tools,
+      snapshot: null,
+      opening: [{ role: 'system', content: `계획 ${'가'.repeat(5_000)}` }],
+      earlier: [],
+      current: [{ role: 'user', content: '왜?' }],
+      budget: { ...DEFAULT_CONTEXT_BUDGET, openingTokens: 200 },
+    });
+
+    // Assert
+    const kept = context.messages[1]!.content;
+    expect(kept.startsWith('계획 ')).toBe(true);
+    expect(estimateTokens(kept)).toBeLessThanOrEqual(202);
+  });
+});

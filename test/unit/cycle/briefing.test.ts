@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   composeBriefing,
-  escapeMarkdown,
+  oneLine,
   nextRebalanceDay,
   type BriefingFacts,
 } from '../../../src/app/cycle/briefing/compose';
@@ -153,7 +153,8 @@ describe('the morning briefing', () => {
       '매도 069500 KODEX 200 2주 @ 49,000원 (98,000원) — 2026-11-02 09:00에 접수 가능 · 승인 대기',
     );
     expect(ko.fields[4]!.value).toBe(
-      '• \\@everyone \\[click\\]\\(https://evil.example\\) \\*buy\\* now — https://news.example/x',
+      // Plain here; the Discord renderer escapes it (test/unit/discord/untrusted-text.test.ts).
+      '• @everyone [click](https://evil.example) *buy* now — https://news.example/x',
     );
     expect(briefing.embeds.en.fields[1]!.value).toContain('Sell 069500 KODEX 200 2 @ ₩49,000');
     expect(briefing.text.en).toContain('Morning briefing 2026-11-02');
@@ -188,8 +189,10 @@ describe('the morning briefing', () => {
     expect(nextRebalanceDay(calendar, '2026-09-15')).toBe('2026-10-01');
   });
 
-  it('when markdown characters appear in a title then each is escaped', () => {
-    expect(escapeMarkdown('a_b*c`d|e>f#g')).toBe('a\\_b\\*c\\`d\\|e\\>f\\#g');
+  it('when a title spans lines then it is one line, left unescaped for each channel to escape', () => {
+    expect(oneLine(' [KIS 재인증](https://evil.example)\n @everyone ')).toBe(
+      '[KIS 재인증](https://evil.example) @everyone',
+    );
   });
 });
 

@@ -1,18 +1,22 @@
 import type { AssistantReply, Citation } from '../../../app/desk-api';
 import type { Catalogs } from '../locale';
 import { truncate } from '../text';
+import { escapeUntrusted, safeLinkTarget } from '../untrusted';
 
 const MAX_SOURCES_TEXT = 600;
 
 function citationText(citation: Citation, catalogs: Catalogs): string {
   switch (citation.kind) {
     case 'kis':
-      return `KIS ${citation.call} (${citation.at})`;
+      return escapeUntrusted(`KIS ${citation.call} (${citation.at})`);
     case 'memory':
-      return `${catalogs.text.memory.title} ${citation.id} (${citation.date})`;
-    case 'news':
-      // Bare URL in angle brackets: no masked links from untrusted titles, no preview.
-      return `${truncate(citation.title, 80)} <${citation.url}>`;
+      return escapeUntrusted(`${catalogs.text.memory.title} ${citation.id} (${citation.date})`);
+    case 'news': {
+      // The title as escaped text, the URL bare in angle brackets: no masked link, no preview.
+      const url = safeLinkTarget(citation.url);
+      const title = truncate(escapeUntrusted(citation.title.replace(/\s+/g, ' ')), 80);
+      return url ? `${title} <${url}>` : title;
+    }
   }
 }
 
@@ -24,5 +28,5 @@ export function assistantReplyText(reply: AssistantReply, catalogs: Catalogs): s
     notes.push(`-# ${catalogs.text.trade.sources}: ${truncate(sources, MAX_SOURCES_TEXT)}`);
   }
   if (reply.offline) notes.push(`-# ${catalogs.text.trade.offline}`);
-  return [reply.text.trim(), ...notes].filter((part) => part !== '').join('\n');
+  return [escapeUntrusted(reply.text.trim()), ...notes].filter((part) => part !== '').join('\n');
 }

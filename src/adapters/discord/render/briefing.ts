@@ -2,6 +2,7 @@ import { AttachmentBuilder, EmbedBuilder, embedLength } from 'discord.js';
 import { z } from 'zod';
 import type { Catalogs } from '../locale';
 import { truncate } from '../text';
+import { escapeUntrusted } from '../untrusted';
 import { COLORS, type EnvironmentBadge } from './badge';
 
 export const BRIEFING_CHART_NAME = 'nav.png';
@@ -22,7 +23,8 @@ export type BriefingEmbedData = z.input<typeof briefingSchema>;
 
 /**
  * The morning briefing embed; with a chart, the PNG is attached as nav.png and shown as the embed image.
- * Fields that would push the embed past Discord's 6,000-character total (or 25 fields) are left out.
+ * Fields that would push the embed past Discord's 6,000-character total (or 25 fields) are left out. News
+ * titles ride in the fields, so every text part is escaped here (the cycle composes plain text).
  */
 export function renderBriefing(
   input: BriefingEmbedData,
@@ -33,15 +35,15 @@ export function renderBriefing(
   const data = briefingSchema.parse(input);
   const embed = new EmbedBuilder()
     .setAuthor({ name: catalogs.text.badge[badge] })
-    .setTitle(truncate(data.title, 256))
+    .setTitle(truncate(escapeUntrusted(data.title), 256))
     .setColor(COLORS.info)
     .setTimestamp(view.postedAt)
-    .setDescription(truncate(data.description.trim() || '—', 3_000));
+    .setDescription(truncate(escapeUntrusted(data.description.trim() || '—'), 3_000));
   if (data.footer) embed.setFooter({ text: truncate(data.footer, 200) });
   for (const field of data.fields.slice(0, 25)) {
     const next = {
-      name: truncate(field.name.trim() || '—', 256),
-      value: truncate(field.value.trim() || '—', 1_024),
+      name: truncate(escapeUntrusted(field.name.trim() || '—'), 256),
+      value: truncate(escapeUntrusted(field.value.trim() || '—'), 1_024),
       inline: field.inline ?? false,
     };
     if (embedLength(embed.data) + next.name.length + next.value.length > EMBED_BUDGET) break;

@@ -2,6 +2,7 @@ import { EmbedBuilder } from 'discord.js';
 import type { CycleSummary } from '../../../app/desk-api';
 import type { Catalogs } from '../locale';
 import { truncate } from '../text';
+import { escapeUntrusted } from '../untrusted';
 import { COLORS } from './badge';
 import { localTimeWithRelative } from './time';
 
@@ -30,7 +31,7 @@ export function cycleLines(summary: CycleSummary, catalogs: Catalogs): string[] 
   ].join(' · ');
   const steps = summary.steps.map((step) => {
     const line = c.step(stepIcon(step.status), step.step, step.status, step.attempts);
-    return step.error ? `${line}\n  ${truncate(step.error, 200)}` : line;
+    return step.error ? `${line}\n  ${truncate(escapeUntrusted(step.error), 200)}` : line;
   });
   return [header, ...steps];
 }

@@ -2,6 +2,7 @@ import { EmbedBuilder } from 'discord.js';
 import type { MemoryItem } from '../../../app/desk-api';
 import type { Catalogs } from '../locale';
 import { truncate } from '../text';
+import { escapeUntrusted } from '../untrusted';
 import { COLORS } from './badge';
 
 export function renderMemories(
@@ -12,7 +13,8 @@ export function renderMemories(
   const m = catalogs.text.memory;
   const lines = items.map(
     (item) =>
-      `\`${item.id}\` · ${item.date} · ${item.kind}\n${truncate(item.content.replace(/\s+/g, ' ').trim(), 300)}`,
+      // Memory is untrusted text (news, summaries of model answers); ids are shown as plain word characters.
+      `\`${item.id.replace(/[^\w:.-]/g, '_')}\` · ${escapeUntrusted(`${item.date} · ${item.kind}`)}\n${truncate(escapeUntrusted(item.content.replace(/\s+/g, ' ').trim()), 300)}`,
   );
   const embed = new EmbedBuilder()
     .setTitle(m.title)

@@ -1,6 +1,7 @@
 import type { DeskEvent } from '../../../app/desk-events';
 import { formatKrw } from '../../../domain/money';
 import type { Catalogs } from '../locale';
+import { escapeUntrusted } from '../untrusted';
 
 type OrderUpdated = Extract<DeskEvent, { type: 'order.updated' }>;
 
@@ -21,7 +22,7 @@ export function orderUpdateText(event: OrderUpdated, catalogs: Catalogs): string
     case 'FILLED':
       return o.filled(order.filledQuantity, krw(order.filledAmount));
     case 'REJECTED':
-      return o.rejected(`${order.rejectMessage ?? ''} (${order.rejectCode ?? '?'})`.trim());
+      return o.rejected(escapeUntrusted(`${order.rejectMessage ?? ''} (${order.rejectCode ?? '?'})`.trim()));
     case 'UNKNOWN':
       return o.unknown;
     case 'CANCELLED':

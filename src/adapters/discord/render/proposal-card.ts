@@ -13,6 +13,7 @@ import {
 import { approveId, rejectId } from '../custom-ids';
 import type { Catalogs } from '../locale';
 import { truncate } from '../text';
+import { escapeUntrusted } from '../untrusted';
 import { COLORS, type EnvironmentBadge } from './badge';
 import { kstClockWithRelative, localTimeWithRelative } from './time';
 
@@ -75,7 +76,7 @@ function precheckLine(intent: IntentRecord, catalogs: Catalogs): string {
 /** "the market order's price moved from 35,980원 to 37,000원" for `PRICE_MOVED:35980->37000`. */
 export function describeReapprovalReason(reason: string, catalogs: Catalogs): string {
   const moved = /^PRICE_MOVED:(\d+)->(\d+)$/.exec(reason);
-  if (!moved) return describeBlackoutDrift(reason, catalogs.locale) ?? reason;
+  if (!moved) return describeBlackoutDrift(reason, catalogs.locale) ?? escapeUntrusted(reason);
   return catalogs.text.reapprovalReason.priceMoved(
     formatKrw(Number(moved[1]), catalogs.locale),
     formatKrw(Number(moved[2]), catalogs.locale),
@@ -86,7 +87,7 @@ function submittedText(order: OrderRecord, approver: string, catalogs: Catalogs)
   const { cardStatus } = catalogs.text;
   if (order.status === 'REJECTED')
     return cardStatus.submittedRejected(
-      `${order.rejectMessage ?? ''} (${order.rejectCode ?? '?'})`.trim(),
+      escapeUntrusted(`${order.rejectMessage ?? ''} (${order.rejectCode ?? '?'})`.trim()),
       approver,
     );
   if (order.status === 'UNKNOWN' || order.status === 'PENDING_SUBMIT' || order.brokerOrderId === null)
@@ -178,7 +179,7 @@ export function renderProposalCard(intent: IntentRecord, view: CardView): Render
   const description = [
     intent.rationale.trim() === ''
       ? null
-      : `**${card.rationale}**\n${truncate(intent.rationale.trim(), MAX_RATIONALE)}`,
+      : `**${card.rationale}**\n${truncate(escapeUntrusted(intent.rationale.trim()), MAX_RATIONALE)}`,
     precheckLine(intent, catalogs),
     intent.precheck.checks.length > 0 ? `**${card.checks}**\n${checksText(intent, catalogs)}` : null,
   ]

@@ -3,10 +3,11 @@ import type { Locale } from '../../../app/desk-api';
 import type { ScorecardResult } from '../../../app/reports/scorecard';
 import { scorecardText } from '../../../app/reports/scorecard-text';
 import { truncate } from '../text';
+import { escapeUntrusted } from '../untrusted';
 import { COLORS } from './badge';
 
 /** People are mentions (posted with mentions disabled, so nobody is pinged). */
-const who = (person: string) => (/^\d{17,20}$/.test(person) ? `<@${person}>` : person);
+const who = (person: string) => (/^\d{17,20}$/.test(person) ? `<@${person}>` : escapeUntrusted(person));
 
 /** `/scorecard`: an embed with one field per person (overall first), or the one-line refusal. */
 export function renderScorecard(result: ScorecardResult, locale: Locale): EmbedBuilder | string {

@@ -131,8 +131,12 @@ function whySection(facts: BriefingFacts, locale: Locale): string[] {
 }
 
 function signalLines(facts: BriefingFacts, locale: Locale): string[] {
+  return strategySignalLines(facts.strategy, locale);
+}
+
+/** The momentum ranking as lines (the briefing's signals field, and the plan thread's context for the model). */
+export function strategySignalLines(strategy: StrategyOutput, locale: Locale): string[] {
   const m = cycleMessages(locale).briefing;
-  const { strategy } = facts;
   const ranked = strategy.signals.filter((s) => s.ticker !== strategy.hurdle?.ticker);
   if (ranked.length === 0) return [m.noSignals];
   const lines = ranked.map((s) =>
@@ -151,7 +155,7 @@ function signalLines(facts: BriefingFacts, locale: Locale): string[] {
 function newsLines(facts: BriefingFacts, locale: Locale): string[] {
   const m = cycleMessages(locale).briefing;
   if (facts.news.highlights.length === 0) return [m.noNews];
-  return facts.news.highlights.map((n) => `• ${escapeMarkdown(clip(n.title, 200))} — ${n.url}`);
+  return facts.news.highlights.map((n) => `• ${clip(oneLine(n.title), 200)} — ${n.url}`);
 }
 
 function stateLine(facts: BriefingFacts, locale: Locale): string {
@@ -167,7 +171,10 @@ export function nextRebalanceDay(calendar: TradingCalendar, tradeDate: string): 
   return calendar.firstTradingDayOfMonth(nextMonth);
 }
 
-/** Untrusted titles are shown as text: markdown control characters lose their meaning. */
-export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\*_~`|>[\]()#@<]/g, (c) => `\\${c}`);
+/**
+ * Titles are untrusted third-party text, kept plain here (memory and the terminal read them as they are); each
+ * channel escapes them for its own markup (Discord: src/adapters/discord/untrusted.ts).
+ */
+export function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
 }

@@ -11,6 +11,7 @@ import type { IntentRecord } from '../../trading-store';
 import type { CycleStep, StepContext } from '../context';
 import { cycleMessages, LOCALES } from '../messages';
 import type { ExecutionOutput, PlanLeg } from '../outputs';
+import { strategySignalLines } from '../briefing/compose';
 import { legKey, noteLines, planLines } from '../plan-text';
 import type { Localized, PlanPublication } from '../ports';
 
@@ -98,6 +99,7 @@ function publication(ctx: StepContext, legs: PlanLeg[], intents: IntentRecord[])
   const names = deps.names ?? {};
   const title = {} as Localized;
   const summary = {} as Localized;
+  const context = {} as Localized;
   for (const locale of LOCALES) {
     const m = cycleMessages(locale);
     const lines = planLines({ legs, verdicts: risk.legs, names }, locale);
@@ -111,6 +113,12 @@ function publication(ctx: StepContext, legs: PlanLeg[], intents: IntentRecord[])
       '',
       m.plan.approveHint,
     ].join('\n');
+    context[locale] = [
+      summary[locale],
+      '',
+      `${m.briefing.signals}:`,
+      ...strategySignalLines(ctx.output('strategy'), locale),
+    ].join('\n');
   }
   return {
     tradeDate,
@@ -118,6 +126,7 @@ function publication(ctx: StepContext, legs: PlanLeg[], intents: IntentRecord[])
     mode: deps.settings.orders,
     title,
     summary,
+    context,
     legs,
     verdicts: risk.legs,
     intents,

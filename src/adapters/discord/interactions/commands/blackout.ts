@@ -4,6 +4,7 @@ import { blackoutChangeText } from '../../../../app/guard-rails/blackout-text';
 import { localeOf } from '../../locale';
 import { NO_MENTIONS } from '../../posting';
 import { renderBlackoutList } from '../../render/blackout';
+import { escapeUntrusted } from '../../untrusted';
 import { approverOrDeny, memberRoleIds } from '../respond';
 import type { CommandRoute } from '../routes';
 
@@ -43,7 +44,7 @@ export const blackoutCommand: CommandRoute = {
         approver,
       );
       await interaction.editReply({
-        content: blackoutChangeText(change, 'add', locale),
+        content: escapeUntrusted(blackoutChangeText(change, 'add', locale)),
         allowedMentions: NO_MENTIONS,
       });
       return;
@@ -53,7 +54,7 @@ export const blackoutCommand: CommandRoute = {
       approver,
     );
     await interaction.editReply({
-      content: blackoutChangeText(change, 'remove', locale),
+      content: escapeUntrusted(blackoutChangeText(change, 'remove', locale)),
       allowedMentions: NO_MENTIONS,
     });
   },

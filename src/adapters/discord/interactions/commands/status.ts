@@ -10,7 +10,12 @@ export const statusCommand: CommandRoute = {
     const catalogs = catalogsFor(localeOf(interaction.locale));
     const view = await ctx.desk.status();
     await interaction.editReply({
-      embeds: [renderStatus(view, catalogs, ctx.badge)],
+      embeds: [
+        renderStatus(view, catalogs, ctx.badge, {
+          ready: ctx.client.isReady(),
+          pingMs: ctx.client.ws.ping >= 0 ? ctx.client.ws.ping : null,
+        }),
+      ],
       allowedMentions: { parse: [] },
     });
   },

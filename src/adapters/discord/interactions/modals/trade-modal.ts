@@ -70,6 +70,10 @@ export async function tradeModalSubmit(
     return;
   }
   ctx.threadLocales.set(thread.id, catalogs.locale);
+  // The asker follows the thread (it shows in their list and they hear of the answer); best effort.
+  await thread.members.add(interaction.user.id).catch((error: unknown) =>
+    ctx.logger.warn({ err: safeError(error), threadId: thread.id }, 'could not add the asker to the thread'),
+  );
   const speaker: Speaker = {
     userId: interaction.user.id,
     displayName: displayNameOf(interaction),
