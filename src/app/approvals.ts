@@ -8,7 +8,9 @@ import type { OrderIntentDraft } from '../domain/order';
 import { checkOrder } from '../domain/risk';
 import type { AccountData } from './account-data';
 import type { DeskEvents } from './desk-events';
-import { newOrderOf, precheckFrom, type ExecutionOutcome, type ExecutionService } from './execution';
+import { isAllowedApprover, type ApprovalPolicy, type Approver } from './approvers';
+import { newOrderOf, precheckFrom, type ExecutionService } from './execution';
+import type { ExecutionOutcome } from './execution-outcome';
 import type { TradingStateService } from './trading-state';
 import type { IntentRecord, TradingStore } from './trading-store';
 
@@ -39,26 +41,7 @@ export const orderIntentDraftSchema = z
 
 const intentIdSchema = z.uuid();
 
-export interface Approver {
-  userId: string;
-  roleIds: readonly string[];
-  /** The terminal operator is the account owner at the keyboard. */
-  channel: 'discord' | 'terminal';
-}
-
-export interface ApprovalPolicy {
-  allowedUserIds: readonly string[];
-  allowedRoleIds: readonly string[];
-}
-
-/** Deny by default: only listed users or holders of a listed role may approve in Discord. */
-export function isAllowedApprover(approver: Approver, policy: ApprovalPolicy): boolean {
-  if (approver.channel === 'terminal') return true;
-  return (
-    policy.allowedUserIds.includes(approver.userId) ||
-    approver.roleIds.some((r) => policy.allowedRoleIds.includes(r))
-  );
-}
+export { isAllowedApprover, type ApprovalPolicy, type Approver };
 
 export type ApprovalResult =
   | ExecutionOutcome

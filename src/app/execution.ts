@@ -13,6 +13,7 @@ import type { AccountData } from './account-data';
 import type { BlackoutService } from './blackouts';
 import type { AlertService } from './alerts';
 import type { DeskEvents } from './desk-events';
+import type { ExecutionOutcome } from './execution-outcome';
 import { SerialQueue } from './serial';
 import type { TradingStateService } from './trading-state';
 import type { IntentRecord, OrderRecord, PrecheckSnapshot, TradingStore } from './trading-store';
@@ -20,12 +21,7 @@ import type { IntentRecord, OrderRecord, PrecheckSnapshot, TradingStore } from '
 /** A market order whose price moved more than this since the card was shown needs a new approval. */
 export const MATERIAL_PRICE_MOVE_BP = 200;
 
-export type ExecutionOutcome =
-  | { status: 'submitted'; order: OrderRecord; result: PlaceOrderResult }
-  | { status: 'deferred'; intent: IntentRecord; until: Date }
-  | { status: 'denied'; intent: IntentRecord; verdict: GuardVerdict }
-  | { status: 'needs-reapproval'; intent: IntentRecord; replacement: IntentRecord; reason: string }
-  | { status: 'not-approved'; intent: IntentRecord | null };
+export type { ExecutionOutcome };
 
 export interface ExecutionDeps {
   broker: Broker;
