@@ -136,6 +136,8 @@ export interface Desk {
   /** Remembers where an intent's card was posted (so it can be edited after a restart). */
   attachCard(intentId: string, ref: CardRef): Promise<void>;
   getOrderForIntent(intentId: string): Promise<OrderRecord | null>;
+  /** Intents whose card still waits for a person or for KRX (AWAITING_APPROVAL, DEFERRED). */
+  pendingIntents(): Promise<IntentRecord[]>;
   /** `/orders`: every order not yet final, oldest first. */
   openOrders(): Promise<OrderRecord[]>;
   /** Cancel button, `/cancel <n>`: approvers only; `cancelled` only when KIS confirmed it. */

@@ -157,6 +157,7 @@ export function createDesk(deps: DeskDeps): Desk {
     getIntent: (intentId) => store.getIntent(intentId),
     attachCard: (intentId, ref) => store.setIntentCardRef(intentId, ref),
     getOrderForIntent: (intentId) => store.getOrderByIntent(intentId),
+    pendingIntents: () => store.listIntents({ statuses: ['AWAITING_APPROVAL', 'DEFERRED'] }),
     openOrders: () => core.cancels.openOrders(),
     cancelOrder: (orderId, approver) => core.cancels.cancel(orderId, approver),
     cancelAllOrders: (approver) => core.cancels.cancelAll(approver),

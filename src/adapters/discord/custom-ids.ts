@@ -9,21 +9,25 @@ const customIdSchema = z.discriminatedUnion('action', [
   z.object({ action: z.literal('reject'), intentId: z.uuid() }),
   z.object({ action: z.literal('trade-modal') }),
   z.object({ action: z.literal('approve-plan'), intentId: z.uuid() }),
+  z.object({ action: z.literal('cancel'), orderId: z.uuid() }),
+  z.object({ action: z.literal('cancel-all'), step: z.enum(['ask', 'confirm']) }),
 ]);
 
 export type ParsedCustomId = z.infer<typeof customIdSchema>;
 export type CustomIdAction = ParsedCustomId['action'];
 
 /**
- * `approve:<intentId>`, `reject:<intentId>` and `trade-modal`. Custom ids come back from Discord clients, so
+ * `approve:<intentId>`, `reject:<intentId>`, `cancel:<orderId>`, `cancel-all:ask|confirm` and `trade-modal`. Custom ids come back from Discord clients, so
  * they are input like any other: anything else (or a malformed intent id) is null, never a throw.
  */
 export function parseCustomId(raw: string): ParsedCustomId | null {
   const separator = raw.indexOf(':');
+  // The argument is offered under every name an action may read; each schema keeps only its own.
+  const argument = raw.slice(separator + 1);
   const candidate =
     separator === -1
       ? { action: raw }
-      : { action: raw.slice(0, separator), intentId: raw.slice(separator + 1) };
+      : { action: raw.slice(0, separator), intentId: argument, orderId: argument, step: argument };
   const parsed = customIdSchema.safeParse(candidate);
   return parsed.success ? parsed.data : null;
 }
@@ -39,4 +43,14 @@ export function approvePlanId(dailyRunId: string): string {
 
 export function rejectId(intentId: string): string {
   return `reject:${intentId}`;
+}
+
+/** Cancel on an order card or in `/orders`; the id carries our order's id. */
+export function cancelOrderId(orderId: string): string {
+  return `cancel:${orderId}`;
+}
+
+/** `/stop`'s "cancel every resting order", then its confirmation. */
+export function cancelAllId(step: 'ask' | 'confirm'): string {
+  return `cancel-all:${step}`;
 }

@@ -73,6 +73,14 @@ export const discordEn: DiscordCatalog = {
     rejected: (by: string) => `✖️ Rejected · ${by}`,
     expired: '⌛ Expired: nobody approved it in time.',
     closed: 'This proposal can no longer be approved.',
+    partlyFilled: (orderNumber: string, filled: number, total: number, approver: string) =>
+      `🟡 Partly filled ${filled.toLocaleString('en-US')}/${total.toLocaleString('en-US')} · order ${orderNumber} · approved by ${approver}`,
+    filled: (orderNumber: string, total: number, approver: string) =>
+      `🟢 Filled ${total.toLocaleString('en-US')} · order ${orderNumber} · approved by ${approver}`,
+    cancelled: (orderNumber: string, filled: number, total: number) =>
+      `🚫 Cancelled (confirmed by KIS) · filled ${filled.toLocaleString('en-US')}/${total.toLocaleString('en-US')} · order ${orderNumber}`,
+    orderExpired: (filled: number, total: number) =>
+      `⌛ Unfilled remainder lapsed at the close · filled ${filled.toLocaleString('en-US')}/${total.toLocaleString('en-US')}`,
   },
   reapprovalReason: {
     priceMoved: (from: string, to: string) => `the market order's price moved from ${from} to ${to}`,

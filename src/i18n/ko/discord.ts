@@ -75,6 +75,14 @@ export const discordKo = {
     rejected: (by: string) => `✖️ 거절됨 · ${by}`,
     expired: '⌛ 승인 시간이 지나 만료되었습니다.',
     closed: '이 제안은 더 이상 승인할 수 없습니다.',
+    partlyFilled: (orderNumber: string, filled: number, total: number, approver: string) =>
+      `🟡 일부 체결 ${filled.toLocaleString('en-US')}/${total.toLocaleString('en-US')}주 · 주문번호 ${orderNumber} · 승인 ${approver}`,
+    filled: (orderNumber: string, total: number, approver: string) =>
+      `🟢 전량 체결 ${total.toLocaleString('en-US')}주 · 주문번호 ${orderNumber} · 승인 ${approver}`,
+    cancelled: (orderNumber: string, filled: number, total: number) =>
+      `🚫 취소됨 (증권사 확인) · 체결 ${filled.toLocaleString('en-US')}/${total.toLocaleString('en-US')}주 · 주문번호 ${orderNumber}`,
+    orderExpired: (filled: number, total: number) =>
+      `⌛ 장 마감으로 잔량 소멸 · 체결 ${filled.toLocaleString('en-US')}/${total.toLocaleString('en-US')}주`,
   },
   reapprovalReason: {
     priceMoved: (from: string, to: string) =>

@@ -17,7 +17,13 @@ import {
 } from 'discord-api-types/v10';
 import { SystemClock } from '../../../src/adapters/clock/system';
 import type { Clock } from '../../../src/domain/clock';
-import { ChannelStore, isThread, type FakeChannel, type FakeThreadChannel } from './channel-store';
+import {
+  ChannelStore,
+  isThread,
+  type FakeChannel,
+  type FakePermission,
+  type FakeThreadChannel,
+} from './channel-store';
 import { CommandStore } from './command-store';
 import { findComponent, listCustomIds } from './component-lookup';
 import {
@@ -292,6 +298,26 @@ export class FakeDiscord {
       member,
     });
     return clone(message);
+  }
+
+  /**
+   * Discord archives a thread by itself (its auto-archive duration ran out, or a moderator did it): stored and
+   * announced as THREAD_UPDATE, so the bot's cache knows.
+   */
+  archiveThread(threadId: string): void {
+    const channel = this.channelOrFail(threadId);
+    if (!isThread(channel)) fail(`${threadId} is not a thread`);
+    const updated = this.state.store.updateChannel(threadId, { archived: true })!;
+    this.state.gateway.dispatch(GatewayDispatchEvents.ThreadUpdate, clone(updated), GatewayIntentBits.Guilds);
+  }
+
+  /**
+   * Takes a channel permission from the bot (or gives it back) in a channel and its threads: sends and thread
+   * creation there answer 403 50013 Missing Permissions while it is off.
+   */
+  setPermission(channelId: string, permission: FakePermission, allowed: boolean): void {
+    this.channelOrFail(channelId);
+    this.state.store.setPermission(channelId, permission, allowed);
   }
 
   /** Sends any dispatch to every gateway session; returns how many sessions got it. */

@@ -1,6 +1,7 @@
 import { blackoutCommand } from './commands/blackout';
 import { cycleCommand } from './commands/cycle';
 import { helpCommand } from './commands/help';
+import { ordersCommand } from './commands/orders';
 import { memoryCommand } from './commands/memory';
 import { portfolioCommand } from './commands/portfolio';
 import { scorecardCommand } from './commands/scorecard';
@@ -10,6 +11,7 @@ import { tradeCommand } from './commands/trade';
 import { resumeCommand, stopCommand, stopEntryCommand } from './commands/trading-state';
 import { watchCommand } from './commands/watch';
 import { approveButton, approvePlanButton, rejectButton } from './components/approval';
+import { cancelAllButton, cancelButton } from './components/cancel';
 import { tradeModalSubmit } from './modals/trade-modal';
 import type { RouteTable } from './router';
 
@@ -29,7 +31,14 @@ export const routeTable: RouteTable = {
     scorecardCommand,
     pnlCommand,
     watchCommand,
+    ordersCommand,
   ],
-  buttons: { approve: approveButton, reject: rejectButton, 'approve-plan': approvePlanButton },
+  buttons: {
+    approve: approveButton,
+    reject: rejectButton,
+    'approve-plan': approvePlanButton,
+    cancel: cancelButton,
+    'cancel-all': cancelAllButton,
+  },
   modals: { 'trade-modal': (interaction, _id, ctx) => tradeModalSubmit(interaction, ctx) },
 };

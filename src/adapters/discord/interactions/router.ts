@@ -56,6 +56,8 @@ export class InteractionRouter {
       if (id?.action === 'reject') return this.routes.buttons.reject(interaction, id, this.ctx);
       if (id?.action === 'approve-plan')
         return this.routes.buttons['approve-plan'](interaction, id, this.ctx);
+      if (id?.action === 'cancel') return this.routes.buttons.cancel(interaction, id, this.ctx);
+      if (id?.action === 'cancel-all') return this.routes.buttons['cancel-all'](interaction, id, this.ctx);
     } else if (interaction.isModalSubmit()) {
       if (id?.action === 'trade-modal') return this.routes.modals['trade-modal'](interaction, id, this.ctx);
     }
