@@ -115,7 +115,8 @@ describe('full stack: /trade', () => {
       InteractionResponseType.DeferredMessageUpdate,
     ]);
     expect(statusField(bodyOf(cardEdit))).toContain(`주문번호 ${sent!.odno}`);
-    expect(disabledFlags(bodyOf(cardEdit))).toEqual([true, true]);
+    // ✅ and ❌ closed; 🚫 cancel offered while the order was open when the card was edited
+    expect(disabledFlags(bodyOf(cardEdit))).toEqual([true, true, undefined]);
     expect(bodyOf(accepted).content).toBe(`📨 주문 접수: 069500 매수 ${quantity}주 · 주문번호 ${sent!.odno}`);
     expect(bodyOf(filled).content).toMatch(
       new RegExp(`^🟢 체결: ${quantity}주 @ [\\d,]+원 \\(누적 ${quantity}/${quantity}주\\)$`),
