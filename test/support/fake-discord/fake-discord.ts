@@ -311,6 +311,11 @@ export class FakeDiscord {
     this.state.gateway.dispatch(GatewayDispatchEvents.ThreadUpdate, clone(updated), GatewayIntentBits.Guilds);
   }
 
+  /** A person (or a moderator) deletes a message: later edits of it answer 404 10008 Unknown Message. */
+  deleteMessage(messageId: string): void {
+    if (!this.state.store.deleteMessage(messageId)) fail(`no message ${messageId}`);
+  }
+
   /**
    * Takes a channel permission from the bot (or gives it back) in a channel and its threads: sends and thread
    * creation there answer 403 50013 Missing Permissions while it is off.
