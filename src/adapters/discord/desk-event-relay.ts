@@ -10,6 +10,7 @@ import { NO_MENTIONS } from './posting';
 import { orderUpdateText } from './render/order-update';
 import { statusText, type CardStatus } from './render/proposal-card';
 import { editMessageIn, sendIn } from './thread-posting';
+import { missingPermissionOf } from './permissions';
 import { safeError } from './safe-error';
 
 type OrderUpdated = Extract<DeskEvent, { type: 'order.updated' }>;
@@ -157,7 +158,16 @@ export class DeskEventRelay {
     try {
       await work;
     } catch (error) {
-      this.ctx.logger.warn({ err: safeError(error), what }, 'desk event not posted');
+      const missing = missingPermissionOf(
+        error,
+        (id) => this.ctx.client.channels.cache.get(id)?.isThread() ?? false,
+      );
+      this.ctx.logger.warn(
+        { err: safeError(error), what, ...(missing ?? {}) },
+        missing
+          ? `desk event not posted: missing Discord permission ${missing.permission}`
+          : 'desk event not posted',
+      );
     }
   }
 }

@@ -13,6 +13,16 @@ export const discordEn: DiscordCatalog = {
     unknownComponent: 'Unknown button. The card may be outdated.',
     unknownCommand: 'Unknown command. The command list may be outdated.',
     failed: 'Could not handle the request. Please try again shortly.',
+    missingPermission: (permission: string, channelId: string | null) =>
+      `The bot lacks the '${permission}' permission${channelId ? ` in <#${channelId}>` : ''}, so this could not be done. Ask a server admin to grant it.`,
+  },
+  permissions: {
+    SendMessages: 'Send Messages (in threads: Send Messages in Threads)',
+    SendMessagesInThreads: 'Send Messages in Threads',
+    CreatePublicThreads: 'Create Public Threads',
+    ManageThreads: 'Manage Threads',
+    EmbedLinks: 'Embed Links',
+    AttachFiles: 'Attach Files',
   },
   trade: {
     modalTitle: 'Trading question',

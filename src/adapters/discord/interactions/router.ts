@@ -3,6 +3,7 @@ import type { ChannelContext } from '../context';
 import { parseCustomId } from '../custom-ids';
 import { catalogsFor, localeOf } from '../locale';
 import { requireConfiguredGuild } from '../preconditions';
+import { missingPermissionOf } from '../permissions';
 import { safeError } from '../safe-error';
 import { deny, tellEphemeral } from './respond';
 import type { ButtonHandlers, CommandRoute, ModalHandlers } from './routes';
@@ -75,15 +76,36 @@ export class InteractionRouter {
 
   private async recover(interaction: Interaction, error: unknown): Promise<void> {
     const name = interaction.isCommand() || interaction.isAutocomplete() ? interaction.commandName : null;
-    this.ctx.logger.error(
-      { err: safeError(error), interactionType: interaction.type, command: name },
-      'interaction handler failed',
+    const missing = missingPermissionOf(
+      error,
+      (id) => this.ctx.client.channels.cache.get(id)?.isThread() ?? false,
     );
+    if (missing)
+      this.ctx.logger.error(
+        {
+          err: safeError(error),
+          permission: missing.permission,
+          channelId: missing.channelId,
+          command: name,
+        },
+        `missing Discord permission ${missing.permission}`,
+      );
+    else
+      this.ctx.logger.error(
+        { err: safeError(error), interactionType: interaction.type, command: name },
+        'interaction handler failed',
+      );
     try {
       if (interaction.isAutocomplete()) {
         if (!interaction.responded) await interaction.respond([]);
       } else if (interaction.isRepliable()) {
-        await tellEphemeral(interaction, catalogsFor(localeOf(interaction.locale)).text.denial.failed);
+        const { text } = catalogsFor(localeOf(interaction.locale));
+        await tellEphemeral(
+          interaction,
+          missing
+            ? text.denial.missingPermission(text.permissions[missing.permission], missing.channelId)
+            : text.denial.failed,
+        );
       }
     } catch (secondError) {
       this.ctx.logger.warn({ err: safeError(secondError) }, 'could not tell the person about the failure');

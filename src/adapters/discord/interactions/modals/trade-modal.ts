@@ -12,6 +12,7 @@ import { QUESTION_FIELD_ID, TICKER_FIELD_ID } from '../../custom-ids';
 import { catalogsFor, localeOf, type Catalogs } from '../../locale';
 import { NO_MENTIONS } from '../../posting';
 import { requireTradeChannel } from '../../preconditions';
+import { missingPermissionOf } from '../../permissions';
 import { safeError } from '../../safe-error';
 import { threadNameFrom } from '../../text';
 import { composeQuestion, tradeQuestionSchema } from '../../trade-question';
@@ -87,8 +88,24 @@ export async function tradeModalSubmit(
   try {
     thread = await openThread(ctx, title);
   } catch (error) {
-    ctx.logger.error({ err: safeError(error) }, 'could not create the trade thread');
-    await interaction.editReply({ content: catalogs.text.trade.threadFailed, allowedMentions: NO_MENTIONS });
+    const missing = missingPermissionOf(
+      error,
+      (id) => ctx.client.channels.cache.get(id)?.isThread() ?? false,
+    );
+    ctx.logger.error(
+      {
+        err: safeError(error),
+        ...(missing ? { permission: missing.permission, channelId: missing.channelId } : {}),
+      },
+      missing ? `missing Discord permission ${missing.permission}` : 'could not create the trade thread',
+    );
+    const { text } = catalogs;
+    await interaction.editReply({
+      content: missing
+        ? text.denial.missingPermission(text.permissions[missing.permission], missing.channelId)
+        : text.trade.threadFailed,
+      allowedMentions: NO_MENTIONS,
+    });
     return;
   }
   ctx.threadLocales.set(thread.id, catalogs.locale);
