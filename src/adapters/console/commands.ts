@@ -24,12 +24,25 @@ export type TerminalCommand =
   | { kind: 'watch-add'; ticker: string; conditions: string | null; thresholds: string | null }
   | { kind: 'watch-remove'; ticker: string }
   | { kind: 'watch-list' }
+  /** `/orders`: the open orders, numbered; `/cancel <n>` cancels number n of that list. */
+  | { kind: 'orders' }
+  | { kind: 'cancel'; order: number }
   | { kind: 'help' }
   | { kind: 'quit' }
   | { kind: 'empty' }
   | {
       kind: 'usage';
-      of: 'trade' | 'approve' | 'reject' | 'cycle' | 'forget' | 'blackout' | 'scorecard' | 'pnl' | 'watch';
+      of:
+        | 'trade'
+        | 'approve'
+        | 'reject'
+        | 'cycle'
+        | 'forget'
+        | 'blackout'
+        | 'scorecard'
+        | 'pnl'
+        | 'watch'
+        | 'cancel';
     }
   | { kind: 'unknown'; name: string };
 
@@ -91,6 +104,12 @@ export function parseCommand(raw: string): TerminalCommand {
       return rest.length > 1
         ? { kind: 'usage', of: 'pnl' }
         : { kind: 'pnl', period: rest[0]?.slice(0, 40) ?? null };
+    case '/orders':
+      return { kind: 'orders' };
+    case '/cancel': {
+      const n = /^#?(\d{1,4})$/.exec(argument);
+      return n ? { kind: 'cancel', order: Number(n[1]) } : { kind: 'usage', of: 'cancel' };
+    }
     case '/help':
       return { kind: 'help' };
     case '/quit':
