@@ -4,6 +4,7 @@ import { data as blackout } from './blackout';
 import { data as cycle } from './cycle';
 import { data as help } from './help';
 import { data as memory } from './memory';
+import { data as orders } from './orders';
 import { data as pnl } from './pnl';
 import { data as portfolio } from './portfolio';
 import { data as resume } from './resume';
@@ -35,4 +36,5 @@ export const allCommands: readonly CommandData[] = [
   pnl,
   watch,
   backtest,
+  orders,
 ];

@@ -414,6 +414,13 @@ export function loadConfig(raw: Record<string, string | undefined>): Config {
       'DISCORD_APPROVER_USER_IDS / DISCORD_APPROVER_ROLE_IDS: at least one approver is required when DISCORD_TOKEN is set (deny-by-default)',
     );
   }
+  const guildId = v('DISCORD_GUILD_ID');
+  const roleIds = (v('DISCORD_APPROVER_ROLE_IDS') ?? '').split(',').map((id) => id.trim());
+  if (guildId && roleIds.includes(guildId)) {
+    problems.push(
+      'DISCORD_APPROVER_ROLE_IDS: contains DISCORD_GUILD_ID, which is the @everyone role — every member would be an approver; list a dedicated approver role instead',
+    );
+  }
 
   const kisKeyed = Boolean(v('KIS_APP_KEY') || v('KIS_APP_SECRET'));
   requireWhen(

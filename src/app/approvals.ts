@@ -8,7 +8,9 @@ import type { OrderIntentDraft } from '../domain/order';
 import { checkOrder } from '../domain/risk';
 import type { AccountData } from './account-data';
 import type { DeskEvents } from './desk-events';
-import { newOrderOf, precheckFrom, type ExecutionOutcome, type ExecutionService } from './execution';
+import { isAllowedApprover, type ApprovalPolicy, type Approver } from './approvers';
+import { newOrderOf, precheckFrom, type ExecutionService } from './execution';
+import type { ExecutionOutcome } from './execution-outcome';
 import type { TradingStateService } from './trading-state';
 import type { IntentRecord, TradingStore } from './trading-store';
 
@@ -39,23 +41,7 @@ export const orderIntentDraftSchema = z
 
 const intentIdSchema = z.uuid();
 
-export interface Approver {
-  userId: string;
-  roleIds: readonly string[];
-  /** The terminal operator is the account owner at the keyboard. */
-  channel: 'discord' | 'terminal';
-}
-
-export interface ApprovalPolicy {
-  allowedUserIds: readonly string[];
-  allowedRoleIds: readonly string[];
-  /**
-   * APPROVAL_TWO_PERSON_ABOVE_KRW: an order valued above this needs ✅ from two different approvers in
-   * Discord (the first is recorded as "1 of 2"). Null or absent: one ✅ is enough. The terminal is one person,
-   * the account owner, and is not asked for a second.
-   */
-  twoPersonAboveKrw?: number | null;
-}
+export { isAllowedApprover, type ApprovalPolicy, type Approver };
 
 /** The order's value for the two-person rule: the pre-check's estimate, else quantity × the card's price. */
 export function approvalValueOf(intent: IntentRecord): number | null {
@@ -70,15 +56,6 @@ export function needsTwoApprovers(intent: IntentRecord, policy: ApprovalPolicy, 
   if (threshold === null || approver.channel !== 'discord') return false;
   const value = approvalValueOf(intent);
   return value === null || value > threshold;
-}
-
-/** Deny by default: only listed users or holders of a listed role may approve in Discord. */
-export function isAllowedApprover(approver: Approver, policy: ApprovalPolicy): boolean {
-  if (approver.channel === 'terminal') return true;
-  return (
-    policy.allowedUserIds.includes(approver.userId) ||
-    approver.roleIds.some((r) => policy.allowedRoleIds.includes(r))
-  );
 }
 
 export type ApprovalResult =

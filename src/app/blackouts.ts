@@ -17,7 +17,7 @@ import {
   type DailyBlackout,
 } from '../domain/blackout';
 import type { Clock } from '../domain/clock';
-import { isAllowedApprover, type ApprovalPolicy, type Approver } from './approvals';
+import { isAllowedApprover, type ApprovalPolicy, type Approver } from './approvers';
 import type { BlackoutStore } from './ports/blackout-store';
 
 export type BlackoutChange =

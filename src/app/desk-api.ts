@@ -5,6 +5,7 @@
 import type { AdhocBlackoutInput } from '../domain/blackout';
 import type { ApprovalResult, Approver } from './approvals';
 import type { BlackoutChange, BlackoutList } from './blackouts';
+import type { CancelResult } from './cancels';
 import type { WatchAddRequest } from './watch/desk-watch';
 import type { WatchChange, WatchListView } from './watch/ports';
 import type { WatchStatus } from './watch/service';
@@ -179,6 +180,14 @@ export interface Desk {
   /** Remembers where an intent's card was posted (so it can be edited after a restart). */
   attachCard(intentId: string, ref: CardRef): Promise<void>;
   getOrderForIntent(intentId: string): Promise<OrderRecord | null>;
+  /** Intents whose card still waits for a person or for KRX (AWAITING_APPROVAL, DEFERRED). */
+  pendingIntents(): Promise<IntentRecord[]>;
+  /** `/orders`: every order not yet final, oldest first. */
+  openOrders(): Promise<OrderRecord[]>;
+  /** Cancel button, `/cancel <n>`: approvers only; `cancelled` only when KIS confirmed it. */
+  cancelOrder(orderId: string, approver: Approver): Promise<CancelResult>;
+  /** `/stop`'s "cancel every resting order" (approvers only; empty when not allowed or nothing rests). */
+  cancelAllOrders(approver: Approver): Promise<{ order: OrderRecord; result: CancelResult }[]>;
   portfolio(): Promise<PortfolioView>;
   status(): Promise<StatusView>;
   tradingCommand(command: TradingCommand, actor: string): Promise<{ changed: boolean; state: TradingState }>;

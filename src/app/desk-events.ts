@@ -4,7 +4,7 @@
  */
 import type { AlertRecord, IntentRecord, OrderRecord } from './trading-store';
 import type { TradingStateRecord } from './trading-store';
-import type { ExecutionOutcome } from './execution';
+import type { ExecutionOutcome } from './execution-outcome';
 
 export type DeskEvent =
   | { type: 'intent.updated'; intent: IntentRecord; order?: OrderRecord | null; note?: string }

@@ -13,19 +13,53 @@ import type { AccountData } from './account-data';
 import type { BlackoutService } from './blackouts';
 import type { AlertService } from './alerts';
 import type { DeskEvents } from './desk-events';
+import type { ExecutionOutcome } from './execution-outcome';
 import { SerialQueue } from './serial';
 import type { TradingStateService } from './trading-state';
-import type { IntentRecord, OrderRecord, PrecheckSnapshot, TradingStore } from './trading-store';
+import type {
+  AuditEventRecord,
+  IntentRecord,
+  OrderRecord,
+  PrecheckSnapshot,
+  TradingStore,
+} from './trading-store';
 
 /** A market order whose price moved more than this since the card was shown needs a new approval. */
 export const MATERIAL_PRICE_MOVE_BP = 200;
 
-export type ExecutionOutcome =
-  | { status: 'submitted'; order: OrderRecord; result: PlaceOrderResult }
-  | { status: 'deferred'; intent: IntentRecord; until: Date }
-  | { status: 'denied'; intent: IntentRecord; verdict: GuardVerdict }
-  | { status: 'needs-reapproval'; intent: IntentRecord; replacement: IntentRecord; reason: string }
-  | { status: 'not-approved'; intent: IntentRecord | null };
+export type { ExecutionOutcome };
+
+/** What became of a cancel: `cancelled` only when KIS confirmed it. */
+export type CancelOutcome =
+  | { status: 'cancelled'; order: OrderRecord }
+  | { status: 'rejected'; order: OrderRecord; code: string; message: string }
+  /** Sent, answer lost: the order stays open until reconciliation reads KIS's order inquiry. */
+  | { status: 'unknown'; order: OrderRecord }
+  /** An earlier cancel's outcome is still unknown: nothing is sent again until reconciliation settles it. */
+  | { status: 'pending'; order: OrderRecord }
+  | { status: 'not-open'; order: OrderRecord }
+  | { status: 'blackout'; order: OrderRecord }
+  | { status: 'not-found' };
+
+/** An order KIS holds open with a number we can cancel by. */
+export function isCancellable(order: OrderRecord): boolean {
+  return (
+    (order.status === 'ACCEPTED' || order.status === 'PARTIALLY_FILLED') &&
+    order.brokerOrderId !== null &&
+    order.brokerOrgNo !== null
+  );
+}
+
+/**
+ * The event of a cancel whose outcome nobody has settled yet (its answer was lost, or the process stopped
+ * while sending it), or null.
+ */
+export function pendingCancel(events: readonly AuditEventRecord[]): AuditEventRecord | null {
+  const last = [...events].reverse().find((e) => CANCEL_EVENTS.has(e.type));
+  return last?.type === 'CANCEL_UNKNOWN' || last?.type === 'CANCEL_REQUESTED' ? last : null;
+}
+
+const CANCEL_EVENTS = new Set(['CANCEL_REQUESTED', 'CANCEL_UNKNOWN', 'CANCEL_REJECTED', 'CANCEL_NOT_FOUND']);
 
 export interface ExecutionDeps {
   broker: Broker;
@@ -417,49 +451,87 @@ export class ExecutionService {
     });
   }
 
-  /** Cancels the remaining quantity of an open order. Cancels pass in every trading state. */
-  async cancel(
-    orderId: string,
-    actor: string,
-  ): Promise<{ ok: boolean; result?: PlaceOrderResult; reason?: string }> {
-    return this.queue.run(async () => {
-      const order = await this.deps.store.getOrder(orderId);
-      if (!order || !order.brokerOrderId || !order.brokerOrgNo)
-        return { ok: false, reason: 'NOT_CANCELLABLE' };
-      // A cancel is an order POST too: KIS does not take it during maintenance.
-      if (this.deps.blackouts?.active(this.deps.clock.now())) return { ok: false, reason: 'BLACKOUT' };
-      if (order.status !== 'ACCEPTED' && order.status !== 'PARTIALLY_FILLED')
-        return { ok: false, reason: 'NOT_OPEN' };
-      await this.deps.store.appendEvent({
-        orderId,
-        intentId: order.intentId,
-        type: 'CANCEL_REQUESTED',
-        actor,
-        at: this.deps.clock.now(),
+  /**
+   * Cancels the remaining quantity of an open order with one revise-cancel POST (passes in every trading state).
+   * The order is CANCELLED only when KIS confirms; a lost answer leaves it open with the cancel pending, and
+   * reconciliation settles it from KIS's order inquiry — the cancel is never re-sent on its own.
+   */
+  async cancel(orderId: string, actor: string): Promise<CancelOutcome> {
+    return this.queue.run(() => this.cancelNow(orderId, actor));
+  }
+
+  private async cancelNow(orderId: string, actor: string): Promise<CancelOutcome> {
+    const { store, clock } = this.deps;
+    const order = await store.getOrder(orderId);
+    if (!order) return { status: 'not-found' };
+    // A cancel is an order POST too: KIS does not take it during maintenance.
+    if (this.deps.blackouts?.active(clock.now())) return { status: 'blackout', order };
+    if (!isCancellable(order)) return { status: 'not-open', order };
+    if (pendingCancel(await store.listEvents({ orderId })) !== null) return { status: 'pending', order };
+    await store.appendEvent({
+      orderId,
+      intentId: order.intentId,
+      type: 'CANCEL_REQUESTED',
+      actor,
+      at: clock.now(),
+    });
+    let result: PlaceOrderResult;
+    try {
+      result = await this.deps.broker.cancelOrder({
+        brokerOrderId: order.brokerOrderId!,
+        orgNo: order.brokerOrgNo!,
       });
-      let result: PlaceOrderResult;
-      try {
-        result = await this.deps.broker.cancelOrder({
-          brokerOrderId: order.brokerOrderId,
-          orgNo: order.brokerOrgNo,
-        });
-      } catch (error) {
-        result = {
-          status: 'unknown',
-          reason: 'EXCEPTION',
-          message: error instanceof Error ? error.message : String(error),
-        };
-      }
-      await this.deps.store.appendEvent({
+    } catch (error) {
+      result = {
+        status: 'unknown',
+        reason: 'EXCEPTION',
+        message: error instanceof Error ? error.message : String(error),
+      };
+    }
+    const at = clock.now();
+    if (result.status !== 'accepted') {
+      await store.appendEvent({
         orderId,
         intentId: order.intentId,
-        type: `CANCEL_${result.status.toUpperCase()}`,
+        type: result.status === 'rejected' ? 'CANCEL_REJECTED' : 'CANCEL_UNKNOWN',
         data: { ...result },
         actor: 'broker',
-        at: this.deps.clock.now(),
+        at,
       });
-      return { ok: result.status === 'accepted', result };
+      if (result.status === 'rejected')
+        return { status: 'rejected', order, code: result.code, message: result.message };
+      await this.deps.alerts.raise({
+        kind: 'ORDER_UNKNOWN',
+        severity: 'warning',
+        message: `주문 취소 결과를 알 수 없습니다 (${order.ticker} ${order.side} ${order.quantity}주). 재전송하지 않고 체결조회로 확인합니다.`,
+        data: {
+          orderId,
+          reason: result.reason,
+          en: `Cancel outcome unknown (${order.ticker} ${order.side} ${order.quantity}); it will be resolved by order inquiry, never re-sent.`,
+        },
+        dedupeKey: `cancel-unknown:${orderId}:${at.toISOString()}`,
+      });
+      return { status: 'unknown', order };
+    }
+    const cancelled = await store.updateOrder(
+      orderId,
+      ['ACCEPTED', 'PARTIALLY_FILLED'],
+      { status: 'CANCELLED' },
+      {
+        type: 'ORDER_CANCELLED',
+        data: { source: 'cancel', cancelOrderId: result.brokerOrderId, message: result.message },
+        actor,
+        at,
+      },
+    );
+    const current = cancelled ?? (await store.getOrder(orderId)) ?? order;
+    if (!cancelled) return { status: 'not-open', order: current };
+    await this.deps.events.emit({
+      type: 'order.updated',
+      order: cancelled,
+      intent: await store.getIntent(cancelled.intentId),
     });
+    return { status: 'cancelled', order: cancelled };
   }
 
   isInFlight(orderId: string): boolean {

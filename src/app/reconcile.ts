@@ -11,6 +11,7 @@ import { OPEN_ORDER_STATUSES } from '../domain/order';
 import type { Broker, BrokerOrder } from '../domain/ports';
 import type { AlertService } from './alerts';
 import type { DeskEvents } from './desk-events';
+import { pendingCancel } from './execution';
 import type { TradingStateService } from './trading-state';
 import type { OrderRecord, TradingStore } from './trading-store';
 
@@ -79,6 +80,7 @@ export class ReconciliationService {
       if (order.brokerOrderId) {
         const match = brokerOrders.find((b) => b.brokerOrderId === order.brokerOrderId);
         if (match && (await this.syncWithBroker(order, match))) report.updated.push(order.id);
+        if (match && !match.cancelled) await this.settleLostCancel(order.id, now);
         continue;
       }
       await this.resolveUnknown(order, brokerOrders, report);
@@ -246,6 +248,37 @@ export class ReconciliationService {
     }
     if (changed) await this.emit(current.id);
     return changed;
+  }
+
+  /**
+   * A cancel whose answer was lost is settled like an order: KIS's inquiry showing the order cancelled makes it
+   * CANCELLED (syncWithBroker); still open there after MIN_NOT_FOUND_MS means the cancel never took effect, and
+   * a person may cancel again (nothing is re-sent on its own).
+   */
+  private async settleLostCancel(orderId: string, now: Date): Promise<void> {
+    const { store } = this.deps;
+    const order = await store.getOrder(orderId);
+    if (!order || (order.status !== 'ACCEPTED' && order.status !== 'PARTIALLY_FILLED')) return;
+    const pending = pendingCancel(await store.listEvents({ orderId }));
+    if (!pending || now.getTime() - pending.at.getTime() < MIN_NOT_FOUND_MS) return;
+    await store.appendEvent({
+      orderId,
+      intentId: order.intentId,
+      type: 'CANCEL_NOT_FOUND',
+      data: { waitedMs: now.getTime() - pending.at.getTime() },
+      actor: 'reconciliation',
+      at: now,
+    });
+    await this.deps.alerts.raise({
+      kind: 'RECONCILIATION_MISMATCH',
+      severity: 'warning',
+      message: `주문 취소가 증권사에 반영되지 않았습니다 (${order.ticker} ${order.side} 잔량 ${order.quantity - order.filledQuantity}주는 아직 대기 중). 필요하면 다시 취소하세요.`,
+      data: {
+        orderId,
+        en: `The cancel did not reach KIS (${order.ticker} ${order.side}: ${order.quantity - order.filledQuantity} still resting). Cancel again if needed.`,
+      },
+      dedupeKey: `cancel-not-found:${orderId}:${pending.id}`,
+    });
   }
 
   private async reconcilePositions(report: ReconcileReport): Promise<boolean> {

@@ -9,6 +9,7 @@ import { AccountData } from './account-data';
 import { AlertService } from './alerts';
 import type { BlackoutService } from './blackouts';
 import { ApprovalService, type ApprovalPolicy } from './approvals';
+import { CancelService } from './cancels';
 import { DeskEvents } from './desk-events';
 import { ExecutionService } from './execution';
 import { FillService } from './fills';
@@ -40,6 +41,7 @@ export interface TradingCore {
   accountData: AccountData;
   execution: ExecutionService;
   approvals: ApprovalService;
+  cancels: CancelService;
   fills: FillService;
   reconciliation: ReconciliationService;
 }
@@ -83,6 +85,7 @@ export function createTradingCore(deps: TradingCoreDeps): TradingCore {
     policy: deps.policy,
     intentTtlMs: deps.intentTtlMs,
   });
+  const cancels = new CancelService({ store: deps.store, execution, policy: deps.policy });
   const fills = new FillService({
     store: deps.store,
     clock: deps.clock,
@@ -108,5 +111,5 @@ export function createTradingCore(deps: TradingCoreDeps): TradingCore {
     if (event.type === 'order.updated' && event.order.brokerOrderId && fills.pendingCount() > 0)
       void fills.retryPending();
   });
-  return { events, tradingState, alerts, accountData, execution, approvals, fills, reconciliation };
+  return { events, tradingState, alerts, accountData, execution, approvals, cancels, fills, reconciliation };
 }

@@ -88,6 +88,26 @@ describe('terminal channel', () => {
     expect(printed.trimEnd().endsWith('종료합니다.')).toBe(true);
   });
 
+  it('when the operator lists open orders and cancels number 1 then one cancel reaches the broker and the order is cancelled', async () => {
+    // Arrange: an accepted limit order the broker holds open
+    await type('069500 3주 매수', '승인하려면 y');
+    await type('y', '주문 전송됨');
+
+    // Act
+    const listed = await type('/orders', '/cancel <번호>');
+    const cancelled = await type('/cancel 1', '취소');
+    const missing = await type('/cancel 7', '#7');
+
+    // Assert
+    expect(listed).toContain('#1 069500');
+    expect(listed).toContain('매수 0주/3주');
+    expect(cancelled).toContain('주문을 취소했습니다 (증권사 확인');
+    expect(missing).toContain('주문 #7이(가) 없습니다');
+    expect(world.broker.callsOf('cancelOrder')).toHaveLength(1);
+    const [order] = await world.core.cancels.openOrders();
+    expect(order).toBeUndefined();
+  });
+
   it('when the operator presses n then the proposal is rejected and nothing reaches the broker', async () => {
     await type('/trade 069500 2주 매수', '승인하려면 y');
 

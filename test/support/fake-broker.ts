@@ -34,6 +34,8 @@ export class FakeBroker implements Broker {
   holdings = new Map<string, { quantity: number; purchaseAmount: number }>();
   /** Scripted outcomes for the next placeOrder calls; default is accept. */
   placeScript: ('accept' | 'reject' | 'unknown-executed' | 'unknown-not-received' | 'throw')[] = [];
+  /** Scripted outcomes for the next cancelOrder calls; default is accept (the order is cancelled). */
+  cancelScript: ('accept' | 'reject' | 'unknown-executed' | 'unknown-not-received' | 'throw')[] = [];
   failListOrders = 0;
   failBalance = 0;
   private nextOdno = 1;
@@ -199,8 +201,16 @@ export class FakeBroker implements Broker {
 
   async cancelOrder(request: CancelOrderRequest): Promise<PlaceOrderResult> {
     this.record('cancelOrder', request);
+    const step = this.cancelScript.shift() ?? 'accept';
+    if (step === 'throw') throw new Error('socket hang up');
+    if (step === 'reject')
+      return { status: 'rejected', code: 'APBK0918', message: '취소 가능 수량이 없습니다' };
+    if (step === 'unknown-not-received')
+      return { status: 'unknown', reason: 'TIMEOUT', message: 'timed out' };
     const order = this.brokerOrders.find((o) => o.brokerOrderId === request.brokerOrderId);
     if (order) order.cancelled = true;
+    if (step === 'unknown-executed')
+      return { status: 'unknown', reason: 'RESPONSE_LOST', message: 'connection reset after sending' };
     return {
       status: 'accepted',
       brokerOrderId: String(this.nextOdno++).padStart(10, '0'),

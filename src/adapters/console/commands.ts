@@ -26,6 +26,9 @@ export type TerminalCommand =
   | { kind: 'watch-add'; ticker: string; conditions: string | null; thresholds: string | null }
   | { kind: 'watch-remove'; ticker: string }
   | { kind: 'watch-list' }
+  /** `/orders`: the open orders, numbered; `/cancel <n>` cancels number n of that list. */
+  | { kind: 'orders' }
+  | { kind: 'cancel'; order: number }
   | { kind: 'help' }
   | { kind: 'quit' }
   | { kind: 'empty' }
@@ -41,7 +44,8 @@ export type TerminalCommand =
         | 'scorecard'
         | 'pnl'
         | 'watch'
-        | 'backtest';
+        | 'backtest'
+        | 'cancel';
     }
   | { kind: 'unknown'; name: string };
 
@@ -112,6 +116,12 @@ export function parseCommand(raw: string): TerminalCommand {
             ? Number(word.replaceAll(',', ''))
             : Number.NaN;
       return { kind: 'backtest', months: int(rest[0]), capital: int(rest[1]) };
+    }
+    case '/orders':
+      return { kind: 'orders' };
+    case '/cancel': {
+      const n = /^#?(\d{1,4})$/.exec(argument);
+      return n ? { kind: 'cancel', order: Number(n[1]) } : { kind: 'usage', of: 'cancel' };
     }
     case '/help':
       return { kind: 'help' };

@@ -18,7 +18,8 @@ import { scorecardPlain, scorecardText } from '../../app/reports/scorecard-text'
 import { backtestPlain, backtestText } from '../../app/reports/backtest-text';
 import { pnlPlain, pnlText } from '../../app/reports/pnl-text';
 import { reportsText } from '../../app/reports/scorecard-text';
-import type { IntentRecord } from '../../app/trading-store';
+import type { IntentRecord, OrderRecord } from '../../app/trading-store';
+import { cancelResultText, cancelsText, openOrderLine } from '../../app/guard-rails/cancel-text';
 import type { Clock } from '../../domain/clock';
 import { kstParts } from '../../domain/market';
 import type { RiskCatalog } from '../../domain/risk';
@@ -75,6 +76,8 @@ export function createTerminalChannel(options: TerminalChannelOptions): Terminal
   const approver = { userId: operator.userId, roleIds: [] as string[], channel: 'terminal' as const };
 
   const cards: IntentRecord[] = [];
+  /** The list the last `/orders` printed: `/cancel <n>` means its number n. */
+  let listedOrders: OrderRecord[] = [];
   let pendingCard: number | null = null;
   let conversation: ConversationRef | null = null;
   let sessionCount = 0;
@@ -223,6 +226,20 @@ export function createTerminalChannel(options: TerminalChannelOptions): Terminal
         );
       case 'watch-list':
         return print(plainText(watchListLines(await desk.watchList(), options.locale).join('\n')));
+      case 'orders': {
+        listedOrders = await desk.openOrders();
+        const t = cancelsText(options.locale);
+        if (listedOrders.length === 0) return print(t.none);
+        const lines = listedOrders.map((order, i) =>
+          openOrderLine(order, i + 1, options.locale, names.get(order.ticker) ?? ''),
+        );
+        return print(plainText([t.title, ...lines, t.terminalHint].join('\n')));
+      }
+      case 'cancel': {
+        const order = listedOrders[command.order - 1];
+        if (!order) return print(cancelsText(options.locale).noOrder(command.order));
+        return print(plainText(cancelResultText(await desk.cancelOrder(order.id, approver), options.locale)));
+      }
       case 'help':
         return print(say.help);
       case 'usage':

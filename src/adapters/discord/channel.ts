@@ -76,7 +76,10 @@ export interface DiscordChannel {
   postAlert(alert: AlertRecord): Promise<{ messageId: string }>;
   /** A thread in the trade channel with the plan's summary and one approval card per intent. */
   postPlanCard(plan: PlanCardInput): Promise<{ threadId: string; cardMessageIds: string[] }>;
-  /** Archives idle conversation threads; threads already archived or gone are skipped. */
+  /**
+   * Archives idle conversation threads; threads already archived or gone, and threads holding a card that awaits
+   * approval or KRX (AWAITING_APPROVAL, DEFERRED), are skipped.
+   */
   archiveThreads(threadKeys: readonly string[]): Promise<{ archived: string[]; skipped: string[] }>;
   /** An intraday watch firing in the alert channel (with its SELL card or its /trade button). */
   postWatchAlert(alert: WatchAlert): Promise<void>;
@@ -277,7 +280,18 @@ export function createDiscordChannel(options: DiscordChannelOptions): DiscordCha
       requireReady();
       const archived: string[] = [];
       const skipped: string[] = [];
+      // A thread holding a card that still waits (for ✅ or for KRX) stays open: its card must stay editable.
+      const holding = new Set(
+        (await desk.pendingIntents()).map(
+          (intent) => cards.find(intent.id, intent.cardRef, defaultLocale)?.ref.channelId,
+        ),
+      );
       for (const key of threadKeys) {
+        if (holding.has(key)) {
+          logger.info({ threadId: key }, 'thread left open: it holds a card awaiting approval or KRX');
+          skipped.push(key);
+          continue;
+        }
         const channel = await client.channels.fetch(key).catch(() => null);
         if (!channel?.isThread() || channel.archived) {
           skipped.push(key);

@@ -20,6 +20,11 @@ export const discordChannelConfigSchema = z
   .refine((c) => c.approverUserIds.length + c.approverRoleIds.length > 0, {
     message: 'set at least one approver user id or approver role id',
     path: ['approverUserIds'],
+  })
+  // The guild's id is also its @everyone role: as an approver role it would make every member an approver.
+  .refine((c) => !c.approverRoleIds.includes(c.guildId), {
+    message: 'the guild id is the @everyone role and cannot be an approver role',
+    path: ['approverRoleIds'],
   });
 
 export type DiscordChannelConfig = z.infer<typeof discordChannelConfigSchema>;

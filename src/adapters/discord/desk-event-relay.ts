@@ -1,14 +1,22 @@
+import type { TextBasedChannel } from 'discord.js';
+import type { Locale } from '../../app/desk-api';
 import type { DeskEvent } from '../../app/desk-events';
-import type { IntentRecord } from '../../app/trading-store';
+import type { IntentRecord, OrderRecord } from '../../app/trading-store';
 import { sendableChannel } from './channels';
 import type { ChannelContext } from './context';
 import { clickResponse } from './click-outcome';
 import { catalogsFor } from './locale';
 import { NO_MENTIONS } from './posting';
 import { orderUpdateText } from './render/order-update';
+import { statusText, type CardStatus } from './render/proposal-card';
+import { editMessageIn, sendIn } from './thread-posting';
+import { missingPermissionOf } from './permissions';
 import { safeError } from './safe-error';
 
 type OrderUpdated = Extract<DeskEvent, { type: 'order.updated' }>;
+
+/** Order states after the click that change what its card says (and whether it keeps a cancel button). */
+const CARD_REFRESH = new Set<OrderRecord['status']>(['PARTIALLY_FILLED', 'FILLED', 'CANCELLED', 'EXPIRED']);
 
 export interface AlertPoster {
   postAlertEvent(event: Extract<DeskEvent, { type: 'alert' | 'trading-state.changed' }>): Promise<void>;
@@ -53,13 +61,46 @@ export class DeskEventRelay {
     const location = ctx.cards.find(event.order.intentId, event.intent?.cardRef ?? null, ctx.defaultLocale);
     if (!location) return;
     const text = orderUpdateText(event, catalogsFor(location.locale));
-    if (text === null) return;
+    const refreshCard = event.intent !== null && CARD_REFRESH.has(event.order.status);
+    if (text === null && !refreshCard) return;
     const threadId = location.ref.channelId;
     const work = ctx.threads.run(threadId, async () => {
       const channel = await sendableChannel(ctx.client, threadId);
-      await channel?.send({ content: text, allowedMentions: NO_MENTIONS });
+      if (!channel) return;
+      // The card follows its order (partly filled, filled, cancelled — only once KIS confirmed —, lapsed): its
+      // cancel button stays only while KIS holds the order open. A failed edit never holds up the follow-up.
+      if (refreshCard && event.intent)
+        await this.editCard(channel, location.ref.messageId, event.intent, location.locale, {
+          kind: 'submitted',
+          order: event.order,
+          approverId: event.intent.decidedBy ?? '',
+        });
+      if (text !== null) await sendIn(channel, { content: text, allowedMentions: NO_MENTIONS });
     });
     this.track(this.guard('order follow-up', work));
+  }
+
+  /** Edits a card (unarchiving its thread first); a failure is logged and returns false, never thrown. */
+  private async editCard(
+    channel: TextBasedChannel,
+    messageId: string,
+    intent: IntentRecord,
+    locale: Locale,
+    status: CardStatus,
+  ): Promise<boolean> {
+    try {
+      await editMessageIn(channel, messageId, {
+        ...this.ctx.posting.cardFor(intent, locale, status),
+        allowedMentions: NO_MENTIONS,
+      });
+      return true;
+    } catch (error) {
+      this.ctx.logger.warn(
+        { err: safeError(error), intentId: intent.id, channelId: channel.id, messageId },
+        'card not edited',
+      );
+      return false;
+    }
   }
 
   /**
@@ -76,15 +117,22 @@ export class DeskEventRelay {
     const { channelId, messageId } = location.ref;
     const response = clickResponse(outcome, event.approverId ?? '', catalogsFor(location.locale));
     const work = ctx.threads.run(channelId, async () => {
-      const channel = await ctx.client.channels.fetch(channelId).catch(() => null);
-      if (!channel?.isTextBased() || !channel.isSendable()) return;
-      if (response.card) {
+      const channel = await sendableChannel(ctx.client, channelId);
+      if (!channel) return;
+      // A released outcome always settles the card (a status); only a first of two ✅ leaves it waiting.
+      const status = response.card?.status;
+      if (response.card && status) {
         const intent = response.card.intent ?? (await ctx.desk.getIntent(response.card.intentId));
-        if (intent)
-          await channel.messages.edit(messageId, {
-            ...ctx.posting.cardFor(intent, location.locale, response.card.status),
+        const edited =
+          intent !== null && (await this.editCard(channel, messageId, intent, location.locale, status));
+        // The outcome reaches the thread even when the card cannot be edited: as a message of its own.
+        if (!edited)
+          await sendIn(channel, {
+            content: statusText(status, catalogsFor(location.locale)),
             allowedMentions: NO_MENTIONS,
-          });
+          }).catch((error: unknown) =>
+            ctx.logger.warn({ err: safeError(error), channelId }, 'released outcome not posted'),
+          );
       }
       if (response.replacement) await ctx.posting.postCard(channel, response.replacement, location.locale);
     });
@@ -99,7 +147,7 @@ export class DeskEventRelay {
     const work = ctx.threads.run(channelId, async () => {
       const channel = await ctx.client.channels.fetch(channelId).catch(() => null);
       if (!channel?.isTextBased()) return;
-      await channel.messages.edit(messageId, {
+      await editMessageIn(channel, messageId, {
         ...ctx.posting.cardFor(intent, location.locale, { kind: 'expired' }),
         allowedMentions: NO_MENTIONS,
       });
@@ -111,7 +159,16 @@ export class DeskEventRelay {
     try {
       await work;
     } catch (error) {
-      this.ctx.logger.warn({ err: safeError(error), what }, 'desk event not posted');
+      const missing = missingPermissionOf(
+        error,
+        (id) => this.ctx.client.channels.cache.get(id)?.isThread() ?? false,
+      );
+      this.ctx.logger.warn(
+        { err: safeError(error), what, ...(missing ?? {}) },
+        missing
+          ? `desk event not posted: missing Discord permission ${missing.permission}`
+          : 'desk event not posted',
+      );
     }
   }
 }

@@ -46,6 +46,10 @@ export const commandsEn: CommandsCatalog = {
     },
   },
   help: { name: 'help', description: 'Commands and how to use the desk.' },
+  orders: {
+    name: 'orders',
+    description: 'Open orders, each with a cancel button (cancels: approvers only).',
+  },
   blackout: {
     name: 'blackout',
     description: 'See, add or remove KIS maintenance windows (no orders are sent in them).',

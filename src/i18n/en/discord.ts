@@ -13,6 +13,16 @@ export const discordEn: DiscordCatalog = {
     unknownComponent: 'Unknown button. The card may be outdated.',
     unknownCommand: 'Unknown command. The command list may be outdated.',
     failed: 'Could not handle the request. Please try again shortly.',
+    missingPermission: (permission: string, channelId: string | null) =>
+      `The bot lacks the '${permission}' permission${channelId ? ` in <#${channelId}>` : ''}, so this could not be done. Ask a server admin to grant it.`,
+  },
+  permissions: {
+    SendMessages: 'Send Messages (in threads: Send Messages in Threads)',
+    SendMessagesInThreads: 'Send Messages in Threads',
+    CreatePublicThreads: 'Create Public Threads',
+    ManageThreads: 'Manage Threads',
+    EmbedLinks: 'Embed Links',
+    AttachFiles: 'Attach Files',
   },
   trade: {
     modalTitle: 'Trading question',
@@ -78,6 +88,14 @@ export const discordEn: DiscordCatalog = {
     rejected: (by: string) => `✖️ Rejected · ${by}`,
     expired: '⌛ Expired: nobody approved it in time.',
     closed: 'This proposal can no longer be approved.',
+    partlyFilled: (orderNumber: string, filled: number, total: number, approver: string) =>
+      `🟡 Partly filled ${filled.toLocaleString('en-US')}/${total.toLocaleString('en-US')} · order ${orderNumber} · approved by ${approver}`,
+    filled: (orderNumber: string, total: number, approver: string) =>
+      `🟢 Filled ${total.toLocaleString('en-US')} · order ${orderNumber} · approved by ${approver}`,
+    cancelled: (orderNumber: string, filled: number, total: number) =>
+      `🚫 Cancelled (confirmed by KIS) · filled ${filled.toLocaleString('en-US')}/${total.toLocaleString('en-US')} · order ${orderNumber}`,
+    orderExpired: (filled: number, total: number) =>
+      `⌛ Unfilled remainder lapsed at the close · filled ${filled.toLocaleString('en-US')}/${total.toLocaleString('en-US')}`,
   },
   reapprovalReason: {
     priceMoved: (from: string, to: string) => `the market order's price moved from ${from} to ${to}`,

@@ -41,6 +41,7 @@ export const commandsKo = {
     },
   },
   help: { name: '도움말', description: '명령어와 사용법을 안내합니다.' },
+  orders: { name: '주문', description: '미체결 주문을 보여주고 취소 버튼을 붙입니다 (취소는 승인자만).' },
   blackout: {
     name: '점검시간',
     description: 'KIS 점검 시간(주문을 보내지 않는 시간)을 보거나 추가·삭제합니다.',

@@ -16,6 +16,16 @@ export const discordKo = {
     unknownComponent: '알 수 없는 버튼입니다. 오래된 카드일 수 있습니다.',
     unknownCommand: '알 수 없는 명령입니다. 명령 목록이 갱신되지 않았을 수 있습니다.',
     failed: '요청을 처리하지 못했습니다. 잠시 후 다시 시도하세요.',
+    missingPermission: (permission: string, channelId: string | null) =>
+      `봇에 ${channelId ? `<#${channelId}>의 ` : ''}'${permission}' 권한이 없어 처리하지 못했습니다. 서버 관리자에게 권한을 요청하세요.`,
+  },
+  permissions: {
+    SendMessages: '메시지 보내기 (스레드에서는 스레드에서 메시지 보내기)',
+    SendMessagesInThreads: '스레드에서 메시지 보내기',
+    CreatePublicThreads: '공개 스레드 만들기',
+    ManageThreads: '스레드 관리',
+    EmbedLinks: '링크 첨부',
+    AttachFiles: '파일 첨부',
   },
   trade: {
     modalTitle: '매매 상담',
@@ -80,6 +90,14 @@ export const discordKo = {
     rejected: (by: string) => `✖️ 거절됨 · ${by}`,
     expired: '⌛ 승인 시간이 지나 만료되었습니다.',
     closed: '이 제안은 더 이상 승인할 수 없습니다.',
+    partlyFilled: (orderNumber: string, filled: number, total: number, approver: string) =>
+      `🟡 일부 체결 ${filled.toLocaleString('en-US')}/${total.toLocaleString('en-US')}주 · 주문번호 ${orderNumber} · 승인 ${approver}`,
+    filled: (orderNumber: string, total: number, approver: string) =>
+      `🟢 전량 체결 ${total.toLocaleString('en-US')}주 · 주문번호 ${orderNumber} · 승인 ${approver}`,
+    cancelled: (orderNumber: string, filled: number, total: number) =>
+      `🚫 취소됨 (증권사 확인) · 체결 ${filled.toLocaleString('en-US')}/${total.toLocaleString('en-US')}주 · 주문번호 ${orderNumber}`,
+    orderExpired: (filled: number, total: number) =>
+      `⌛ 장 마감으로 잔량 소멸 · 체결 ${filled.toLocaleString('en-US')}/${total.toLocaleString('en-US')}주`,
   },
   reapprovalReason: {
     priceMoved: (from: string, to: string) =>

@@ -22,7 +22,12 @@ describe.each(testDatabaseTargets())('discord channel posts on $name', (target) 
     // Arrange
     h = await startDiscordHarness(handle.database);
     const { fake } = h;
-    const { threadId } = await openTradeThread(fake, fake.users.alice);
+    const { threadId, intentId } = await openTradeThread(fake, fake.users.alice);
+    await h.desk.reject(intentId, {
+      userId: fake.users.alice.id,
+      roleIds: [fake.roles.approver],
+      channel: 'discord',
+    });
     const missing = '1999999999999999999';
 
     // Act
@@ -33,6 +38,21 @@ describe.each(testDatabaseTargets())('discord channel posts on $name', (target) 
     const patches = fake.requests.filter((r) => r.route === 'PATCH /channels/:channelId');
     expect(patches.map((r) => [r.params.channelId, r.body])).toEqual([[threadId, { archived: true }]]);
     expect(fake.channel(threadId)).toMatchObject({ thread_metadata: { archived: true } });
+  });
+
+  it('when an idle thread holds a card awaiting approval then the sweep leaves it open and sends no archive request', async () => {
+    // Arrange
+    h = await startDiscordHarness(handle.database);
+    const { fake } = h;
+    const { threadId } = await openTradeThread(fake, fake.users.alice);
+
+    // Act
+    const result = await h.channel.archiveThreads([threadId]);
+
+    // Assert
+    expect(result).toEqual({ archived: [], skipped: [threadId] });
+    expect(fake.requests.filter((r) => r.route === 'PATCH /channels/:channelId')).toEqual([]);
+    expect(fake.channel(threadId)).toMatchObject({ thread_metadata: { archived: false } });
   });
 
   it('when a briefing is posted with a chart then the briefing channel gets the embed and nav.png attached', async () => {

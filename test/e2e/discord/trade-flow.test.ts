@@ -122,7 +122,11 @@ describe.each(testDatabaseTargets())('discord /trade flow on $name', (target) =>
     const edited = bodyOf(cardEdit);
     expect(edited.embeds![0]!.fields!.at(-1)).toMatchObject({ name: '상태' });
     expect(edited.embeds![0]!.fields!.at(-1)!.value).toContain('주문번호 0000000001');
-    expect(edited.components!.flatMap((row) => row.components.map((c) => c.disabled))).toEqual([true, true]);
+    expect(edited.components!.flatMap((row) => row.components.map((c) => c.disabled === true))).toEqual([
+      true,
+      true,
+      false, // 🚫 cancel while KIS holds the order open
+    ]);
     expect(bodyOf(accepted).content).toBe('📨 주문 접수: 069500 매수 3주 · 주문번호 0000000001');
     expect(bodyOf(filled).content).toBe('🟢 체결: 3주 @ 35,980원 (누적 3/3주)');
     expect((await store.getOrderByIntent(intentId))!.status).toBe('FILLED');

@@ -119,7 +119,9 @@ describe('full stack: /trade', () => {
       InteractionResponseType.DeferredMessageUpdate,
     ]);
     expect(statusField(bodyOf(cardEdit))).toContain(`주문번호 ${sent!.odno}`);
-    expect(disabledFlags(bodyOf(cardEdit))).toEqual([true, true]);
+    expect(disabledFlags(bodyOf(cardEdit)).slice(0, 2)).toEqual([true, true]);
+    // Filled at once: the card ends without the 🚫 cancel button, whichever edit came last
+    expect(customIds(fake.message(card.id)!)).toEqual([`approve:${intentId}`, `reject:${intentId}`]);
     expect(bodyOf(accepted).content).toBe(`📨 주문 접수: 069500 매수 ${quantity}주 · 주문번호 ${sent!.odno}`);
     expect(bodyOf(filled).content).toMatch(
       new RegExp(`^🟢 체결: ${quantity}주 @ [\\d,]+원 \\(누적 ${quantity}/${quantity}주\\)$`),

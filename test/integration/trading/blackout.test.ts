@@ -194,7 +194,7 @@ describe.each(testDatabaseTargets())('blackout windows in the trading core on $n
 
     const result = await core.execution.cancel(order.id, 'alice');
 
-    expect(result).toEqual({ ok: false, reason: 'BLACKOUT' });
+    expect(result.status).toBe('blackout');
     expect(w.broker.callsOf('cancelOrder')).toHaveLength(0);
   });
 

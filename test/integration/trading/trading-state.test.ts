@@ -19,7 +19,7 @@ describe.each(testDatabaseTargets())('trading state on $name', (target) => {
 
     expect(denied).toMatchObject({ status: 'DENIED' });
     expect(denied.precheck.code).toBe('TRADING_HALTED');
-    expect(cancel.ok).toBe(true);
+    expect(cancel.status).toBe('cancelled');
     expect(w.broker.callsOf('cancelOrder')).toHaveLength(1);
     expect(w.broker.callsOf('placeOrder')).toHaveLength(1);
     expect((await restarted.tradingState.effective()).state).toBe('HALTED');

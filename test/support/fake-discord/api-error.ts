@@ -56,6 +56,8 @@ export const apiErrors = {
   invalidWebhookToken: () => new FakeApiError(401, 50027, 'Invalid Webhook Token'),
   entityTooLarge: () => new FakeApiError(413, 40005, 'Request entity too large'),
   threadLocked: () => new FakeApiError(400, 50083, 'Thread is archived'),
+  threadArchived: () => new FakeApiError(400, 50083, 'Thread is archived'),
+  missingPermissions: () => new FakeApiError(403, 50013, 'Missing Permissions'),
   alreadyAcknowledged: () => new FakeApiError(400, 40060, 'Interaction has already been acknowledged.'),
   threadAlreadyCreated: () =>
     new FakeApiError(400, 160004, 'A thread has already been created for this message'),

@@ -10,6 +10,7 @@ import {
   type ThreadAutoArchiveDuration,
 } from 'discord-api-types/v10';
 import type { Clock } from '../../../src/domain/clock';
+import { apiErrors } from './api-error';
 import type { UploadedFile } from './http-body';
 import type { MessageBody } from './message-body';
 import type { SnowflakeGenerator } from './snowflakes';
@@ -46,6 +47,9 @@ export interface ChannelPatch {
   auto_archive_duration?: ThreadAutoArchiveDuration;
 }
 
+/** The channel permissions the fake checks (a test switches them off per channel; a thread follows its parent). */
+export type FakePermission = 'SendMessages' | 'CreatePublicThreads';
+
 export function isThread(channel: FakeChannel): channel is FakeThreadChannel {
   return channel.type === ChannelType.PublicThread || channel.type === ChannelType.PrivateThread;
 }
@@ -56,6 +60,7 @@ const CDN = 'https://cdn.fake-discord.invalid/attachments';
 export class ChannelStore {
   private readonly channels = new Map<string, FakeChannel>();
   private readonly messages = new Map<string, APIMessage>();
+  private readonly denied = new Map<string, Set<FakePermission>>();
 
   constructor(
     private readonly ids: SnowflakeGenerator,
@@ -75,6 +80,29 @@ export class ChannelStore {
 
   threads(): FakeThreadChannel[] {
     return [...this.channels.values()].filter(isThread);
+  }
+
+  /** The bot loses (or regains) a permission in a channel and every thread under it. */
+  setPermission(channelId: string, permission: FakePermission, allowed: boolean): void {
+    const set = this.denied.get(channelId) ?? new Set<FakePermission>();
+    if (allowed) set.delete(permission);
+    else set.add(permission);
+    this.denied.set(channelId, set);
+  }
+
+  /** 403 50013 Missing Permissions when the permission is off here or on the thread's parent. */
+  requirePermission(channelId: string, permission: FakePermission): void {
+    const channel = this.channels.get(channelId);
+    const parentId = channel && isThread(channel) ? channel.parent_id : null;
+    const deniedHere = this.denied.get(channelId)?.has(permission) ?? false;
+    const deniedAbove = parentId ? (this.denied.get(parentId)?.has(permission) ?? false) : false;
+    if (deniedHere || deniedAbove) throw apiErrors.missingPermissions();
+  }
+
+  /** Discord refuses to edit messages in an archived thread (400 50083) until it is unarchived. */
+  requireUnarchived(channelId: string): void {
+    const channel = this.channels.get(channelId);
+    if (channel && isThread(channel) && channel.thread_metadata?.archived) throw apiErrors.threadArchived();
   }
 
   createThread(input: NewThread): FakeThreadChannel {

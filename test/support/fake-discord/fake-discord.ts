@@ -17,7 +17,13 @@ import {
 } from 'discord-api-types/v10';
 import { SystemClock } from '../../../src/adapters/clock/system';
 import type { Clock } from '../../../src/domain/clock';
-import { ChannelStore, isThread, type FakeChannel, type FakeThreadChannel } from './channel-store';
+import {
+  ChannelStore,
+  isThread,
+  type FakeChannel,
+  type FakePermission,
+  type FakeThreadChannel,
+} from './channel-store';
 import { CommandStore } from './command-store';
 import { findComponent, listCustomIds } from './component-lookup';
 import {
@@ -52,10 +58,7 @@ import { registerThreadRoutes } from './routes/thread-routes';
 import { registerWebhookRoutes } from './routes/webhook-routes';
 import { buildCommandOptions, type SlashOptionValues, type SlashTarget } from './slash-options';
 import { SnowflakeGenerator } from './snowflakes';
-import {
-  DEFAULT_ATTACHMENT_SIZE_LIMIT,
-  type FakeDiscordState,
-} from './state';
+import { DEFAULT_ATTACHMENT_SIZE_LIMIT, type FakeDiscordState } from './state';
 
 /**
  * Discord's rules are enforced by default, as Discord enforces them: an interaction's first answer after 3 s gets
@@ -310,6 +313,31 @@ export class FakeDiscord {
       member,
     });
     return clone(message);
+  }
+
+  /**
+   * Discord archives a thread by itself (its auto-archive duration ran out, or a moderator did it): stored and
+   * announced as THREAD_UPDATE, so the bot's cache knows.
+   */
+  archiveThread(threadId: string): void {
+    const channel = this.channelOrFail(threadId);
+    if (!isThread(channel)) fail(`${threadId} is not a thread`);
+    const updated = this.state.store.updateChannel(threadId, { archived: true })!;
+    this.state.gateway.dispatch(GatewayDispatchEvents.ThreadUpdate, clone(updated), GatewayIntentBits.Guilds);
+  }
+
+  /** A person (or a moderator) deletes a message: later edits of it answer 404 10008 Unknown Message. */
+  deleteMessage(messageId: string): void {
+    if (!this.state.store.deleteMessage(messageId)) fail(`no message ${messageId}`);
+  }
+
+  /**
+   * Takes a channel permission from the bot (or gives it back) in a channel and its threads: sends and thread
+   * creation there answer 403 50013 Missing Permissions while it is off.
+   */
+  setPermission(channelId: string, permission: FakePermission, allowed: boolean): void {
+    this.channelOrFail(channelId);
+    this.state.store.setPermission(channelId, permission, allowed);
   }
 
   /** Sends any dispatch to every gateway session; returns how many sessions got it. */

@@ -7,7 +7,7 @@ export type {
   SentInteraction,
   SlashTargetOptions,
 } from './fake-discord';
-export type { FakeChannel, FakeThreadChannel } from './channel-store';
+export type { FakeChannel, FakePermission, FakeThreadChannel } from './channel-store';
 export type { FakeDiscordFixtures, FakeGuildChannel, FakeUser } from './fixtures';
 export type { ReceivedFrame } from './gateway';
 export type { CallbackRecord, InteractionRecord } from './interaction-registry';

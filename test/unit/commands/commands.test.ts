@@ -54,6 +54,7 @@ describe('slash command definitions', () => {
       'pnl',
       'watch',
       'backtest',
+      'orders',
     ]);
   });
 
@@ -141,5 +142,24 @@ describe('slash command definitions', () => {
     const contexts = allCommands.map((c) => c.toJSON().contexts);
 
     expect(contexts.every((c) => c?.length === 1 && c[0] === InteractionContextType.Guild)).toBe(true);
+  });
+});
+
+describe('default member permissions', () => {
+  it('when the desk-changing commands are serialized then they need Manage Server by default and the others need nothing', () => {
+    const manageGuild = String(1n << 5n);
+    const gated = allCommands
+      .map((c) => c.toJSON())
+      .filter(
+        (json) => json.default_member_permissions !== undefined && json.default_member_permissions !== null,
+      )
+      .map((json) => [json.name, json.default_member_permissions]);
+
+    expect(gated).toEqual([
+      ['stop', manageGuild],
+      ['stopentry', manageGuild],
+      ['resume', manageGuild],
+      ['cycle', manageGuild],
+    ]);
   });
 });

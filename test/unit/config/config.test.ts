@@ -69,6 +69,27 @@ describe('config', () => {
     expect(message).not.toContain('PSabcdef');
   });
 
+  it('when the guild id is given as an approver role then config fails with a clear message next to every other problem', () => {
+    const problems = problemsOf({
+      DISCORD_TOKEN: 'discord-token-value',
+      DISCORD_APPLICATION_ID: '100000000000000001',
+      DISCORD_GUILD_ID: '100000000000000100',
+      DISCORD_TRADE_CHANNEL_ID: '100000000000000201',
+      DISCORD_APPROVER_ROLE_IDS: '100000000000000300, 100000000000000100',
+      LOG_LEVEL: 'loud',
+    });
+
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(
+          /^DISCORD_APPROVER_ROLE_IDS: contains DISCORD_GUILD_ID, which is the @everyone role/,
+        ),
+        expect.stringContaining('LOG_LEVEL'),
+      ]),
+    );
+    expect(problems.join('\n')).not.toContain('discord-token-value');
+  });
+
   it('when live trading is asked for without the confirmation then config fails', () => {
     const base = {
       KIS_ENV: 'real',

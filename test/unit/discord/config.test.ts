@@ -33,6 +33,12 @@ describe('discord channel config', () => {
     ]);
   });
 
+  it('when the guild id (the @everyone role) is listed as an approver role then configuration fails', () => {
+    expect(problems({ ...valid, approverRoleIds: [valid.guildId, '100000000000000301'] })).toEqual([
+      'approverRoleIds: the guild id is the @everyone role and cannot be an approver role',
+    ]);
+  });
+
   it('when several fields are wrong then one error names every field and never the token', () => {
     const error = (() => {
       try {

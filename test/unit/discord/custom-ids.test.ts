@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { approveId, parseCustomId, rejectId } from '../../../src/adapters/discord/custom-ids';
+import {
+  approveId,
+  cancelAllId,
+  cancelOrderId,
+  parseCustomId,
+  rejectId,
+} from '../../../src/adapters/discord/custom-ids';
 import { INTENT_ID } from './fixtures';
 
 describe('discord custom ids', () => {
@@ -10,7 +16,9 @@ describe('discord custom ids', () => {
   });
 
   it.each([
-    ['an unknown prefix', `cancel:${INTENT_ID}`],
+    ['an unknown prefix', `revise:${INTENT_ID}`],
+    ['a cancel without an order id', 'cancel:12'],
+    ['an unknown cancel-all step', 'cancel-all:now'],
     ['a malformed intent id', 'approve:1; drop table order_intents'],
     ['a missing intent id', 'approve:'],
     ['no separator', 'approve'],
@@ -18,6 +26,12 @@ describe('discord custom ids', () => {
     ['an extra segment', `approve:${INTENT_ID}:x`],
   ])('when the custom id has %s then it is rejected without throwing', (_label, raw) => {
     expect(parseCustomId(raw)).toBeNull();
+  });
+
+  it('when a cancel or cancel-all id is built then it parses back to the order id or the step, and nothing else', () => {
+    expect(parseCustomId(cancelOrderId(INTENT_ID))).toEqual({ action: 'cancel', orderId: INTENT_ID });
+    expect(parseCustomId(cancelAllId('ask'))).toEqual({ action: 'cancel-all', step: 'ask' });
+    expect(parseCustomId(cancelAllId('confirm'))).toEqual({ action: 'cancel-all', step: 'confirm' });
   });
 
   it('when ids are built then they fit Discord’s 100-character custom id limit', () => {

@@ -117,7 +117,7 @@ describe('proposal card', () => {
     expect(buttons.map((b) => b.disabled)).toEqual([false, false]);
   });
 
-  it('when the order was sent then the card shows the order number and both buttons are disabled', () => {
+  it('when the order was sent then the card shows the order number, ✅ and ❌ are disabled and a cancel button is offered', () => {
     const status = { kind: 'submitted' as const, order: order(), approverId: '1000000000000000402' };
 
     const { embed, buttons } = json(
@@ -125,7 +125,32 @@ describe('proposal card', () => {
     );
 
     expect(field(embed, '상태')).toBe('✅ 주문 전송 · 주문번호 0000000001 · 승인 <@1000000000000000402>');
-    expect(buttons.map((b) => b.disabled)).toEqual([true, true]);
+    expect(buttons.map((b) => [b.custom_id?.split(':')[0], b.disabled === true])).toEqual([
+      ['approve', true],
+      ['reject', true],
+      ['cancel', false],
+    ]);
+    expect(buttons[2]!.custom_id).toBe(`cancel:${order().id}`);
+  });
+
+  it.each([
+    ['FILLED', '🟢 전량 체결 3주'],
+    ['CANCELLED', '🚫 취소됨 (증권사 확인) · 체결 0/3주'],
+    ['EXPIRED', '⌛ 장 마감으로 잔량 소멸'],
+  ] as const)('when the order is %s then the card says so and offers no cancel', (orderStatus, text) => {
+    const filled = orderStatus === 'FILLED' ? 3 : 0;
+    const status = {
+      kind: 'submitted' as const,
+      order: order({ status: orderStatus, filledQuantity: filled }),
+      approverId: '1000000000000000402',
+    };
+
+    const { embed, buttons } = json(
+      renderProposalCard(intent({ status: 'SUBMITTED' }), view('ko', { status })),
+    );
+
+    expect(field(embed, '상태')).toContain(text);
+    expect(buttons.map((b) => b.custom_id?.split(':')[0])).toEqual(['approve', 'reject']);
   });
 
   it.each([

@@ -2,6 +2,7 @@ import { backtestCommand } from './commands/backtest';
 import { blackoutCommand } from './commands/blackout';
 import { cycleCommand } from './commands/cycle';
 import { helpCommand } from './commands/help';
+import { ordersCommand } from './commands/orders';
 import { memoryCommand } from './commands/memory';
 import { portfolioCommand } from './commands/portfolio';
 import { scorecardCommand } from './commands/scorecard';
@@ -17,6 +18,7 @@ import {
   confirmPlanSubmit,
   rejectButton,
 } from './components/approval';
+import { cancelAllButton, cancelButton } from './components/cancel';
 import { tradeModalSubmit } from './modals/trade-modal';
 import type { RouteTable } from './router';
 
@@ -37,8 +39,15 @@ export const routeTable: RouteTable = {
     pnlCommand,
     watchCommand,
     backtestCommand,
+    ordersCommand,
   ],
-  buttons: { approve: approveButton, reject: rejectButton, 'approve-plan': approvePlanButton },
+  buttons: {
+    approve: approveButton,
+    reject: rejectButton,
+    'approve-plan': approvePlanButton,
+    cancel: cancelButton,
+    'cancel-all': cancelAllButton,
+  },
   modals: {
     'trade-modal': (interaction, _id, ctx) => tradeModalSubmit(interaction, ctx),
     'confirm-approve': confirmApproveSubmit,

@@ -3,6 +3,7 @@ import type { ChannelContext } from '../context';
 import { parseCustomId } from '../custom-ids';
 import { catalogsFor, localeOf } from '../locale';
 import { requireConfiguredGuild } from '../preconditions';
+import { missingPermissionOf } from '../permissions';
 import { safeError } from '../safe-error';
 import { deny, tellEphemeral } from './respond';
 import type { ButtonHandlers, CommandRoute, ModalHandlers } from './routes';
@@ -56,6 +57,8 @@ export class InteractionRouter {
       if (id?.action === 'reject') return this.routes.buttons.reject(interaction, id, this.ctx);
       if (id?.action === 'approve-plan')
         return this.routes.buttons['approve-plan'](interaction, id, this.ctx);
+      if (id?.action === 'cancel') return this.routes.buttons.cancel(interaction, id, this.ctx);
+      if (id?.action === 'cancel-all') return this.routes.buttons['cancel-all'](interaction, id, this.ctx);
     } else if (interaction.isModalSubmit()) {
       if (id?.action === 'trade-modal') return this.routes.modals['trade-modal'](interaction, id, this.ctx);
       if (id?.action === 'confirm-approve')
@@ -76,15 +79,36 @@ export class InteractionRouter {
 
   private async recover(interaction: Interaction, error: unknown): Promise<void> {
     const name = interaction.isCommand() || interaction.isAutocomplete() ? interaction.commandName : null;
-    this.ctx.logger.error(
-      { err: safeError(error), interactionType: interaction.type, command: name },
-      'interaction handler failed',
+    const missing = missingPermissionOf(
+      error,
+      (id) => this.ctx.client.channels.cache.get(id)?.isThread() ?? false,
     );
+    if (missing)
+      this.ctx.logger.error(
+        {
+          err: safeError(error),
+          permission: missing.permission,
+          channelId: missing.channelId,
+          command: name,
+        },
+        `missing Discord permission ${missing.permission}`,
+      );
+    else
+      this.ctx.logger.error(
+        { err: safeError(error), interactionType: interaction.type, command: name },
+        'interaction handler failed',
+      );
     try {
       if (interaction.isAutocomplete()) {
         if (!interaction.responded) await interaction.respond([]);
       } else if (interaction.isRepliable()) {
-        await tellEphemeral(interaction, catalogsFor(localeOf(interaction.locale)).text.denial.failed);
+        const { text } = catalogsFor(localeOf(interaction.locale));
+        await tellEphemeral(
+          interaction,
+          missing
+            ? text.denial.missingPermission(text.permissions[missing.permission], missing.channelId)
+            : text.denial.failed,
+        );
       }
     } catch (secondError) {
       this.ctx.logger.warn({ err: safeError(secondError) }, 'could not tell the person about the failure');

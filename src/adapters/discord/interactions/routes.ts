@@ -16,7 +16,7 @@ export interface CommandRoute {
 
 type WithAction<A extends ParsedCustomId['action']> = Extract<ParsedCustomId, { action: A }>;
 
-export type ButtonAction = 'approve' | 'reject' | 'approve-plan';
+export type ButtonAction = 'approve' | 'reject' | 'approve-plan' | 'cancel' | 'cancel-all';
 export type ModalAction = 'trade-modal' | 'confirm-approve' | 'confirm-plan';
 
 /** One handler per button custom-id prefix; each receives its custom id already parsed. */

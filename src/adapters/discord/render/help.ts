@@ -14,6 +14,7 @@ export function renderHelp(catalogs: Catalogs): EmbedBuilder {
     line(c.stop.name, c.stop.description, true),
     line(c.stopentry.name, c.stopentry.description, true),
     line(c.resume.name, c.resume.description, true),
+    line(c.orders.name, c.orders.description),
     line(`${c.memory.name} ${c.memory.subcommands.show.name}`, c.memory.subcommands.show.description),
     line(
       `${c.memory.name} ${c.memory.subcommands.forget.name}`,

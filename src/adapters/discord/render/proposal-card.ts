@@ -10,7 +10,9 @@ import {
   type RiskCode,
   type RiskDetail,
 } from '../../../domain/risk';
-import { approveId, rejectId } from '../custom-ids';
+import { isCancellable } from '../../../app/execution';
+import { cancelsText } from '../../../app/guard-rails/cancel-text';
+import { approveId, cancelOrderId, rejectId } from '../custom-ids';
 import type { Catalogs } from '../locale';
 import { truncate } from '../text';
 import { escapeUntrusted } from '../untrusted';
@@ -92,7 +94,18 @@ function submittedText(order: OrderRecord, approver: string, catalogs: Catalogs)
     );
   if (order.status === 'UNKNOWN' || order.status === 'PENDING_SUBMIT' || order.brokerOrderId === null)
     return cardStatus.submittedUnknown(approver);
-  return cardStatus.submitted(order.brokerOrderId, approver);
+  switch (order.status) {
+    case 'PARTIALLY_FILLED':
+      return cardStatus.partlyFilled(order.brokerOrderId, order.filledQuantity, order.quantity, approver);
+    case 'FILLED':
+      return cardStatus.filled(order.brokerOrderId, order.filledQuantity, approver);
+    case 'CANCELLED':
+      return cardStatus.cancelled(order.brokerOrderId, order.filledQuantity, order.quantity);
+    case 'EXPIRED':
+      return cardStatus.orderExpired(order.filledQuantity, order.quantity);
+    default:
+      return cardStatus.submitted(order.brokerOrderId, approver);
+  }
 }
 
 export function statusText(status: CardStatus, catalogs: Catalogs): string {
@@ -133,7 +146,9 @@ function statusColor(status: CardStatus | undefined, intent: IntentRecord): numb
   }
   switch (status.kind) {
     case 'submitted':
-      return status.order.status === 'REJECTED'
+      return status.order.status === 'REJECTED' ||
+        status.order.status === 'CANCELLED' ||
+        status.order.status === 'EXPIRED'
         ? COLORS.closed
         : status.order.status === 'UNKNOWN'
           ? COLORS.warning
@@ -150,7 +165,7 @@ function buttons(intent: IntentRecord, view: CardView): ActionRowBuilder<ButtonB
   const awaiting = view.status === undefined && intent.status === 'AWAITING_APPROVAL';
   // A deferred approval can still be called off until the market accepts it.
   const rejectable = awaiting || view.status?.kind === 'deferred';
-  return new ActionRowBuilder<ButtonBuilder>().addComponents(
+  const row = new ActionRowBuilder<ButtonBuilder>().addComponents(
     new ButtonBuilder()
       .setCustomId(approveId(intent.id))
       .setEmoji('✅')
@@ -164,6 +179,16 @@ function buttons(intent: IntentRecord, view: CardView): ActionRowBuilder<ButtonB
       .setStyle(ButtonStyle.Danger)
       .setDisabled(!rejectable),
   );
+  // An order KIS holds open (accepted, partly filled) can be cancelled from its card (approvers only).
+  if (view.status?.kind === 'submitted' && isCancellable(view.status.order))
+    row.addComponents(
+      new ButtonBuilder()
+        .setCustomId(cancelOrderId(view.status.order.id))
+        .setEmoji('🚫')
+        .setLabel(cancelsText(view.catalogs.locale).cardButton)
+        .setStyle(ButtonStyle.Secondary),
+    );
+  return row;
 }
 
 /**

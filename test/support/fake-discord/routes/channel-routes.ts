@@ -43,6 +43,7 @@ export function registerChannelRoutes(router: Router, state: FakeDiscordState): 
 
   router.add('POST', '/channels/:channelId/messages', 'bot', ({ params, body: json, files }) => {
     const channel = channelOr404(params.channelId!);
+    store.requirePermission(channel.id, 'SendMessages');
     const body = parseMessageBody(json);
     checkOutgoingMessage(state, body, files, 'create');
     if (isThread(channel) && channel.thread_metadata?.archived) {
@@ -72,6 +73,7 @@ export function registerChannelRoutes(router: Router, state: FakeDiscordState): 
     const existing = store.message(params.messageId!);
     if (!existing || existing.channel_id !== params.channelId) throw apiErrors.unknownMessage();
     if (existing.author.id !== state.botAuthor.id) throw apiErrors.cannotEditOthersMessage();
+    store.requireUnarchived(existing.channel_id);
     const body = parseMessageBody(json);
     checkOutgoingMessage(state, body, files, 'edit');
     return { status: 200, body: store.editMessage(existing.id, body, files) };

@@ -33,6 +33,7 @@ export function registerThreadRoutes(router: Router, state: FakeDiscordState): v
 
   router.add('POST', '/channels/:channelId/threads', 'bot', ({ params, body }) => {
     const parent = textParent(params.channelId!);
+    store.requirePermission(parent.id, 'CreatePublicThreads');
     const input = parseOrFormError(threadBodySchema, body);
     const thread = store.createThread({
       parentId: parent.id,
@@ -48,6 +49,7 @@ export function registerThreadRoutes(router: Router, state: FakeDiscordState): v
 
   router.add('POST', '/channels/:channelId/messages/:messageId/threads', 'bot', ({ params, body }) => {
     const parent = textParent(params.channelId!);
+    store.requirePermission(parent.id, 'CreatePublicThreads');
     const message = store.message(params.messageId!);
     if (!message || message.channel_id !== parent.id) throw apiErrors.unknownMessage();
     if (message.thread || store.channel(message.id)) throw apiErrors.threadAlreadyCreated();

@@ -78,13 +78,24 @@ async function decide(
       : await ctx.desk.reject(intentId, approver);
   const response = clickResponse(result, interaction.user.id, catalogs);
 
-  if (response.card) {
-    const intent = response.card.intent ?? (await ctx.desk.getIntent(response.card.intentId));
-    if (intent)
-      await interaction.editReply({
-        ...ctx.posting.cardFor(intent, cardLocale, response.card.status),
-        allowedMentions: NO_MENTIONS,
-      });
+  const cardUpdate = response.card;
+  if (cardUpdate) {
+    // In the thread's queue, behind the order's own events, and with the order read again: a fill that came
+    // in meanwhile is shown, and an earlier state never overwrites a later one.
+    await ctx.threads.run(card.channelId, async () => {
+      const intent = cardUpdate.intent ?? (await ctx.desk.getIntent(cardUpdate.intentId));
+      const status = cardUpdate.status;
+      const order = status?.kind === 'submitted' ? await ctx.desk.getOrderForIntent(intentId) : null;
+      if (intent)
+        await interaction.editReply({
+          ...ctx.posting.cardFor(
+            intent,
+            cardLocale,
+            status?.kind === 'submitted' && order ? { ...status, order } : status,
+          ),
+          allowedMentions: NO_MENTIONS,
+        });
+    });
   }
   if (response.replacement && interaction.channel?.isSendable())
     await ctx.posting.postCard(interaction.channel, response.replacement, cardLocale);

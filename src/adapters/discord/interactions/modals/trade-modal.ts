@@ -13,6 +13,7 @@ import { QUESTION_FIELD_ID, TICKER_FIELD_ID } from '../../custom-ids';
 import { catalogsFor, localeOf } from '../../locale';
 import { NO_MENTIONS } from '../../posting';
 import { requireTradeChannel } from '../../preconditions';
+import { missingPermissionOf } from '../../permissions';
 import { safeError } from '../../safe-error';
 import { threadNameFrom } from '../../text';
 import { composeQuestion, tradeQuestionSchema } from '../../trade-question';
@@ -65,15 +66,36 @@ export async function tradeModalSubmit(
   try {
     thread = await openThread(ctx, title);
   } catch (error) {
-    ctx.logger.error({ err: safeError(error) }, 'could not create the trade thread');
-    await interaction.editReply({ content: catalogs.text.trade.threadFailed, allowedMentions: NO_MENTIONS });
+    const missing = missingPermissionOf(
+      error,
+      (id) => ctx.client.channels.cache.get(id)?.isThread() ?? false,
+    );
+    ctx.logger.error(
+      {
+        err: safeError(error),
+        ...(missing ? { permission: missing.permission, channelId: missing.channelId } : {}),
+      },
+      missing ? `missing Discord permission ${missing.permission}` : 'could not create the trade thread',
+    );
+    const { text } = catalogs;
+    await interaction.editReply({
+      content: missing
+        ? text.denial.missingPermission(text.permissions[missing.permission], missing.channelId)
+        : text.trade.threadFailed,
+      allowedMentions: NO_MENTIONS,
+    });
     return;
   }
   ctx.threadLocales.set(thread.id, catalogs.locale);
   // The asker follows the thread (it shows in their list and they hear of the answer); best effort.
-  await thread.members.add(interaction.user.id).catch((error: unknown) =>
-    ctx.logger.warn({ err: safeError(error), threadId: thread.id }, 'could not add the asker to the thread'),
-  );
+  await thread.members
+    .add(interaction.user.id)
+    .catch((error: unknown) =>
+      ctx.logger.warn(
+        { err: safeError(error), threadId: thread.id },
+        'could not add the asker to the thread',
+      ),
+    );
   const speaker: Speaker = {
     userId: interaction.user.id,
     displayName: displayNameOf(interaction),
