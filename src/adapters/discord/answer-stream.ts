@@ -1,3 +1,4 @@
+import type { StreamingSettings } from './streaming-settings';
 import { AssistantInputError } from '../../app/assistant';
 import { escapeUntrusted } from './untrusted';
 import { MessageFlags, type Message, type ThreadChannel } from 'discord.js';
@@ -7,15 +8,6 @@ import { catalogsFor } from './locale';
 import { NO_MENTIONS } from './posting';
 import { safeError } from './safe-error';
 import { DISCORD_LIMITS, truncate } from './text';
-
-export interface StreamingSettings {
-  /** At most one edit of the growing answer per this many ms (Discord allows 5 message edits per 5 s). */
-  editIntervalMs: number;
-  /** The typing indicator lasts about 10 s; it is sent again this often while the turn runs. */
-  typingIntervalMs: number;
-}
-
-export const DEFAULT_STREAMING: StreamingSettings = { editIntervalMs: 1_000, typingIntervalMs: 8_000 };
 
 const PREVIEW_MARK = ' ▍';
 

@@ -11,7 +11,7 @@ import type { Desk, Locale } from '../../app/desk-api';
 import type { DeskEvent } from '../../app/desk-events';
 import type { AlertRecord, IntentRecord } from '../../app/trading-store';
 import type { Clock } from '../../domain/clock';
-import { DEFAULT_STREAMING, type StreamingSettings } from './answer-stream';
+import { DEFAULT_STREAMING, type StreamingSettings } from './streaming-settings';
 import { approverPing } from './approver-ping';
 import { BoundedMap } from './bounded-map';
 import { CardRegistry } from './card-registry';

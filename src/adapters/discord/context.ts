@@ -1,7 +1,7 @@
 import type { Client } from 'discord.js';
 import type { Desk, Locale } from '../../app/desk-api';
 import type { Clock } from '../../domain/clock';
-import type { StreamingSettings } from './answer-stream';
+import type { StreamingSettings } from './streaming-settings';
 import type { BoundedMap } from './bounded-map';
 import type { CardRegistry } from './card-registry';
 import type { DiscordChannelConfig } from './config';

@@ -1,18 +1,10 @@
 /** `/scorecard` as lines for any channel (Discord puts them in an embed, the terminal prints them). */
-import { formatKrw } from '../../domain/money';
 import { HORIZONS, type DatePeriod, type ScoreLine } from '../../domain/scorecard';
-import { reportsEn } from '../../i18n/en/reports';
-import { reportsKo, type ReportsCatalog } from '../../i18n/ko/reports';
 import type { Locale } from '../desk-api';
+import { reportsText, signedKrw } from './report-text';
 import type { ScorecardResult } from './scorecard';
 
-export function reportsText(locale: Locale): ReportsCatalog {
-  return locale === 'ko' ? reportsKo : reportsEn;
-}
-
-export function signedKrw(value: number, locale: Locale): string {
-  return value > 0 ? `+${formatKrw(value, locale)}` : formatKrw(value, locale);
-}
+export { reportsText, signedKrw } from './report-text';
 
 export function periodLabel(period: DatePeriod, locale: Locale): string {
   return period.kind === 'all' ? reportsText(locale).scorecard.periodAll : period.label;

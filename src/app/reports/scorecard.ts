@@ -20,7 +20,7 @@ import {
 import type { DeskEventListener } from '../desk-events';
 import type { DecisionRecord, ScorecardStore } from '../ports/scorecard-store';
 import type { IntentRecord, OrderRecord } from '../trading-store';
-import { reportsText, signedKrw } from './scorecard-text';
+import { reportsText, signedKrw } from './report-text';
 
 /** Daily closes of a ticker (KIS daily chart, or recorded data): date → close, KRW. */
 export interface ClosePrices {

@@ -7,7 +7,7 @@ import {
   type DiscordChannel,
   type DiscordLogger,
 } from '../../../../src/adapters/discord';
-import type { StreamingSettings } from '../../../../src/adapters/discord/answer-stream';
+import type { StreamingSettings } from '../../../../src/adapters/discord/streaming-settings';
 import type { EnvironmentBadge } from '../../../../src/adapters/discord/render/badge';
 import { createDesk, type DeskDeps } from '../../../../src/app/desk';
 import type { Desk } from '../../../../src/app/desk-api';
