@@ -1,5 +1,5 @@
 import { Resvg } from '@resvg/resvg-js';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { testDatabaseTargets, useTestDatabase } from '../../support/db';
 import { bodyOf, CHANNEL_MESSAGE, customIds, openTradeThread } from './support/flows';
 import { startDiscordHarness, type DiscordHarness } from './support/harness';
@@ -44,7 +44,12 @@ describe.each(testDatabaseTargets())('discord channel posts on $name', (target) 
     // Arrange
     h = await startDiscordHarness(handle.database);
     const { fake } = h;
-    const { threadId } = await openTradeThread(fake, fake.users.alice);
+    const { threadId, intentId } = await openTradeThread(fake, fake.users.alice);
+    // The card is remembered once Discord answered its POST (the link and the answer come first).
+    await vi.waitFor(async () => expect((await h!.desk.getIntent(intentId))?.cardRef).toBeTruthy(), {
+      timeout: 10_000,
+      interval: 20,
+    });
 
     // Act
     const result = await h.channel.archiveThreads([threadId]);

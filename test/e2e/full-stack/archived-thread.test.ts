@@ -118,7 +118,9 @@ describe('full stack: cards in archived threads', () => {
     const posts = fake.requests
       .slice(mark)
       .filter((r) => r.route === CHANNEL_MESSAGE && r.params.channelId === threadId);
-    expect(posts.map((r) => bodyOf(r).content || 'card')).toEqual([
+    // A card is the message with ✅ (its content is the approvers' ping).
+    const isCard = (r: (typeof posts)[number]) => customIds(bodyOf(r)).some((id) => id?.startsWith('approve:'));
+    expect(posts.map((r) => (isCard(r) ? 'card' : bodyOf(r).content))).toEqual([
       expect.stringContaining('다시 승인해야 합니다'),
       'card',
     ]);

@@ -5,6 +5,7 @@ import type { ChatCompletionBody, FakeOpenAi } from '../../../support/fake-opena
 
 export const CALLBACK = 'POST /interactions/:interactionId/:token/callback';
 export const CHANNEL_MESSAGE = 'POST /channels/:channelId/messages';
+export const MESSAGE_EDIT = 'PATCH /channels/:channelId/messages/:messageId';
 export const CREATE_THREAD = 'POST /channels/:channelId/threads';
 export const WEBHOOK_EDIT = 'PATCH /webhooks/:applicationId/:token/messages/:messageId';
 export const WEBHOOK_FOLLOWUP = 'POST /webhooks/:applicationId/:token';
@@ -35,10 +36,14 @@ export function customIds(message: Pick<APIMessage, 'components'> | MessageBody)
   );
 }
 
+/**
+ * The post in `channelId` whose text contains `contains`: a new message, or an edit of one (a streamed answer is
+ * posted with its first words and edited to the whole answer).
+ */
 export function postedIn(fake: FakeDiscord, channelId: string, contains: string): Promise<RecordedRequest> {
   return fake.waitForRequest(
     (r) =>
-      r.route === CHANNEL_MESSAGE &&
+      (r.route === CHANNEL_MESSAGE || r.route === MESSAGE_EDIT) &&
       r.params.channelId === channelId &&
       (bodyOf(r).content ?? '').includes(contains),
     WAIT_MS,
