@@ -118,8 +118,9 @@ export async function runDeskBacktest(
 ): Promise<DeskBacktestBrief> {
   const benchmark = DEFAULT_BACKTEST_COSTS.benchmark;
   const tickers = tickersOf(setup.strategy, benchmark);
-  const data = loadBacktestData(tickers);
-  const benchmarkBars = data.barsByTicker[benchmark] ?? [];
+  // Only the benchmark here (the range and the buy & hold): the worker loads the whole universe itself, so the
+  // desk's event loop does not parse every price file twice.
+  const benchmarkBars = loadBacktestData([benchmark]).barsByTicker[benchmark] ?? [];
   const lastDataDay = benchmarkBars[benchmarkBars.length - 1]?.date;
   if (!lastDataDay) throw new NoBacktestDataError(request);
   const config = deskBacktestConfig(request, setup, today, lastDataDay);
