@@ -5,6 +5,8 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     environment: 'node',
     pool: 'forks',
+    // Builds one migrated PGlite image that every test database is loaded from (test/support/pglite-image.ts).
+    globalSetup: ['test/support/global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     // An unhandled rejection anywhere fails the run (discord.js surfaces payload bugs this way).

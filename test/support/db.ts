@@ -3,6 +3,7 @@ import postgres from 'postgres';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { resetTestMemory } from './memory';
+import { openMigratedPglite } from './pglite-image';
 import { openDatabase, type Database } from '../../src/adapters/db/client';
 
 export interface TestDatabaseTarget {
@@ -16,7 +17,7 @@ export interface TestDatabaseTarget {
  */
 export function testDatabaseTargets(): TestDatabaseTarget[] {
   const targets: TestDatabaseTarget[] = [
-    { name: 'pglite', open: () => openDatabase({ dataDir: 'memory://' }) },
+    { name: 'pglite', open: openMigratedPglite },
   ];
   const adminUrl = process.env.TEST_DATABASE_URL;
   if (adminUrl) targets.push({ name: 'postgres', open: () => openFreshPostgres(adminUrl) });

@@ -9,7 +9,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeClock } from '../../../src/adapters/clock/fake';
-import { openDatabase, type Database } from '../../../src/adapters/db/client';
+import type { Database } from '../../../src/adapters/db/client';
 import * as schema from '../../../src/adapters/db/schema';
 import { STEP_OUTPUT_SCHEMAS, type StepOutputs } from '../../../src/app/cycle/outputs';
 import { composeDesk, type DeskRuntime } from '../../../src/compose';
@@ -19,6 +19,7 @@ import { isOnTick } from '../../../src/domain/money';
 import type { BrokerBalance } from '../../../src/domain/ports';
 import { DEFAULT_SIM_ACCOUNTS, type SimReceivedOrder } from '../../../src/sim/kis';
 import { RecordingPublisher } from './support/harness';
+import { openMigratedPglite } from '../../support/pglite-image';
 
 const MONTH = { from: '2026-11-01', to: '2026-11-30' };
 const MAX_ORDER_VALUE = 300_000;
@@ -45,7 +46,7 @@ describe('a simulated month on the KIS simulator through the real composition', 
   let runtime: DeskRuntime;
 
   beforeAll(async () => {
-    database = await openDatabase({ dataDir: 'memory://' });
+    database = await openMigratedPglite();
     runtime = await composeDesk(loadConfig({ CYCLE_ORDERS: 'auto', LOG_LEVEL: 'silent' }), {
       clock,
       database,

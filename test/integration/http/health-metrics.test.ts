@@ -2,7 +2,7 @@ import { createServer } from 'node:net';
 import { Registry } from 'prom-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeClock } from '../../../src/adapters/clock/fake';
-import { openDatabase, type Database } from '../../../src/adapters/db/client';
+import type { Database } from '../../../src/adapters/db/client';
 import { deskReadinessChecks } from '../../../src/adapters/http/desk-readiness';
 import { HttpPortInUseError, startDeskHttpServer, type DeskHttpServer } from '../../../src/adapters/http/server';
 import { composeDesk, type DeskRuntime } from '../../../src/compose';
@@ -10,6 +10,7 @@ import { loadConfig } from '../../../src/config';
 import { kstInstant } from '../../../src/domain/market';
 import { seedDeskMonth, type SeedSummary } from '../../support/dashboard-seed';
 import { rowsOf } from '../../support/sql-rows';
+import { openMigratedPglite } from '../../support/pglite-image';
 
 /** The value of one Prometheus sample line, or undefined when the series is absent. */
 function sample(text: string, series: string): number | undefined {
@@ -26,7 +27,7 @@ describe('health and metrics on a running desk (embedded simulator)', () => {
   let cycleStatus: 'ok' | 'fail' = 'ok';
 
   beforeAll(async () => {
-    database = await openDatabase({ dataDir: 'memory://' });
+    database = await openMigratedPglite();
     const clock = new FakeClock(kstInstant('2026-12-01', 10, 0));
     runtime = await composeDesk(loadConfig({ LOG_LEVEL: 'silent' }), {
       clock,

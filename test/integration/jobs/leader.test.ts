@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { deskRunningOn, startSchedulerLeadership } from '../../../src/adapters/jobs/advisory-leader';
-import { openDatabase } from '../../../src/adapters/db/client';
 import { openFreshPostgres } from '../../support/db';
+import { openMigratedPglite } from '../../support/pglite-image';
 
 const adminUrl = process.env.TEST_DATABASE_URL;
 
 describe('scheduler leadership', () => {
   it('when the desk runs alone on PGlite then it leads, and the database shows a desk running', async () => {
     // Arrange
-    const database = await openDatabase({ dataDir: 'memory://' });
+    const database = await openMigratedPglite();
     try {
       const changes: boolean[] = [];
       // Act

@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeClock } from '../../../src/adapters/clock/fake';
-import { openDatabase, type Database } from '../../../src/adapters/db/client';
+import type { Database } from '../../../src/adapters/db/client';
 import { composeDesk, type DeskRuntime } from '../../../src/compose';
 import { loadConfig } from '../../../src/config';
 import { kstInstant } from '../../../src/domain/market';
 import { startFakeQdrant, type FakeQdrant } from '../../support/fake-qdrant';
+import { openMigratedPglite } from '../../support/pglite-image';
 
 describe('a desk configured with QDRANT_URL', () => {
   let fake: FakeQdrant;
@@ -13,7 +14,7 @@ describe('a desk configured with QDRANT_URL', () => {
 
   beforeAll(async () => {
     fake = await startFakeQdrant({ apiKey: 'desk-key' });
-    database = await openDatabase({ dataDir: 'memory://' });
+    database = await openMigratedPglite();
     const config = loadConfig({
       LOG_LEVEL: 'silent',
       QDRANT_URL: fake.url,
