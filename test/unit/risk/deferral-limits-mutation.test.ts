@@ -111,7 +111,7 @@ describe('risk limits', () => {
     expect(issues({ allowedTickers: [ticker] })).toEqual([]);
   });
 
-  it.each([['69500'], ['0695000'], ['06950a'], [' 069500'], ['069500 '], ['Q5000011'], ['QQ50000'], ['Q50000A'], ['X0695001'], ['']])(
+  it.each([['69500'], ['0695000'], ['06950a'], [' 069500'], ['069500 '], ['Q5000011'], ['QQ50000'], ['Q50000A'], ['X0695001'], ['XQ500001'], ['Q5'], ['QABCDEF'], ['']])(
     'when the ticker %j is allowed then it is refused as not a KRX code',
     (ticker) => {
       expect(issues({ allowedTickers: [ticker] })).toEqual(['allowedTickers.0: ticker must be a 6-character KRX code']);
