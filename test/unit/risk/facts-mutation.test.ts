@@ -276,6 +276,11 @@ describe('guard facts: the order', () => {
       { quantityValid: false, priceValid: true, orderPrice: 10_000, orderValue: null, cashRequired: null },
     ],
     [
+      'an order type the desk does not know, without a price',
+      aGuardInput({ order: aBuy({ orderType: 'STOP' as 'LIMIT', limitPrice: undefined }) }),
+      { quantityValid: true, priceValid: false, orderPrice: null, orderValue: null, cashRequired: null },
+    ],
+    [
       'an order type the desk does not know',
       aGuardInput({ order: aBuy({ orderType: 'STOP' as 'LIMIT' }) }),
       { quantityValid: true, priceValid: false, orderPrice: null, orderValue: null, cashRequired: null },
