@@ -51,7 +51,9 @@ describe('rule accountData', () => {
   });
 
   it('when a sell has no buying power then it still passes: only buys spend it', () => {
-    const check = checkAccountData(facts({ order: aSell(), account: anAccount({ buyingPower: null, asOf: ago(5_000) }) }));
+    const check = checkAccountData(
+      facts({ order: aSell(), account: anAccount({ buyingPower: null, asOf: ago(5_000) }) }),
+    );
 
     expect(check).toEqual({ rule: 'accountData', ok: true, detail: { ageMs: 5_000 } });
   });
@@ -81,9 +83,16 @@ describe('rule allowList', () => {
   });
 
   it('when the ticker is not in the universe then it fails naming it', () => {
-    const check = checkAllowList(facts({ order: aBuy({ ticker: '005930' }), quote: aQuote({ ticker: '005930' }) }));
+    const check = checkAllowList(
+      facts({ order: aBuy({ ticker: '005930' }), quote: aQuote({ ticker: '005930' }) }),
+    );
 
-    expect(check).toEqual({ rule: 'allowList', ok: false, code: 'TICKER_NOT_ALLOWED', detail: { ticker: '005930' } });
+    expect(check).toEqual({
+      rule: 'allowList',
+      ok: false,
+      code: 'TICKER_NOT_ALLOWED',
+      detail: { ticker: '005930' },
+    });
   });
 
   it('when the limits allow only another ticker then the universe is the limits’ list', () => {
@@ -95,7 +104,9 @@ describe('rule allowList', () => {
 
 describe('rule priceData', () => {
   it('when the quote is fresh then it passes with the ticker, the price and the quote’s age', () => {
-    const check = checkPriceData(facts({ quote: aQuote({ price: 10_050, asOf: ago(3_000) }), order: aBuy({ limitPrice: 10_050 }) }));
+    const check = checkPriceData(
+      facts({ quote: aQuote({ price: 10_050, asOf: ago(3_000) }), order: aBuy({ limitPrice: 10_050 }) }),
+    );
 
     expect(check).toEqual({
       rule: 'priceData',
@@ -116,7 +127,11 @@ describe('rule priceData', () => {
 
 describe('rule instrumentStatus', () => {
   it('when the instrument trades then it passes naming the ticker', () => {
-    expect(checkInstrumentStatus(facts())).toEqual({ rule: 'instrumentStatus', ok: true, detail: { ticker: '069500' } });
+    expect(checkInstrumentStatus(facts())).toEqual({
+      rule: 'instrumentStatus',
+      ok: true,
+      detail: { ticker: '069500' },
+    });
   });
 
   it('when the instrument is halted then it fails with INSTRUMENT_HALTED', () => {
@@ -168,15 +183,30 @@ describe('rule session', () => {
 
 describe('rule tradingState', () => {
   const held = (quantity: number) =>
-    anAccount({ positions: [{ ticker: '069500', quantity, orderableQuantity: quantity, price: 10_000 }], cash: 800_000 });
+    anAccount({
+      positions: [{ ticker: '069500', quantity, orderableQuantity: quantity, price: 10_000 }],
+      cash: 800_000,
+    });
 
   it.each<[string, Partial<GuardInput>, unknown]>([
     ['ACTIVE, a buy', {}, { ok: true }],
     ['HALTED, a sell', { tradingState: 'HALTED', order: aSell() }, { ok: false, code: 'TRADING_HALTED' }],
-    ['an unknown state, a sell', { tradingState: 'PAUSED' as 'ACTIVE', order: aSell() }, { ok: false, code: 'TRADING_HALTED' }],
+    [
+      'an unknown state, a sell',
+      { tradingState: 'PAUSED' as 'ACTIVE', order: aSell() },
+      { ok: false, code: 'TRADING_HALTED' },
+    ],
     ['REDUCING, a buy', { tradingState: 'REDUCING' }, { ok: false, code: 'TRADING_REDUCING' }],
-    ['REDUCING, a sell of one held share', { tradingState: 'REDUCING', order: aSell({ quantity: 1 }), account: held(1) }, { ok: true }],
-    ['REDUCING, a sell of a position at zero', { tradingState: 'REDUCING', order: aSell(), account: held(0) }, { ok: false, code: 'TRADING_REDUCING' }],
+    [
+      'REDUCING, a sell of one held share',
+      { tradingState: 'REDUCING', order: aSell({ quantity: 1 }), account: held(1) },
+      { ok: true },
+    ],
+    [
+      'REDUCING, a sell of a position at zero',
+      { tradingState: 'REDUCING', order: aSell(), account: held(0) },
+      { ok: false, code: 'TRADING_REDUCING' },
+    ],
   ])('when %s then the line is %j with the state, side and ticker', (_label, overrides, outcome) => {
     const input = aGuardInput(overrides);
     const order = input.order as NewOrder;
@@ -199,7 +229,11 @@ describe('rule tradingState', () => {
 
   it('when REDUCING then a sell needs only the balance, not buying power', () => {
     const check = checkTradingState(
-      facts({ tradingState: 'REDUCING', order: aSell(), account: anAccount({ buyingPower: aBuyingPower({ asOf: ago(60_000) }) }) }),
+      facts({
+        tradingState: 'REDUCING',
+        order: aSell(),
+        account: anAccount({ buyingPower: aBuyingPower({ asOf: ago(60_000) }) }),
+      }),
     );
 
     expect(check.ok).toBe(true);
@@ -219,7 +253,13 @@ describe('rule blackout and the deferred queue', () => {
 
   it('when windows overlap then the failure names each label once, the end, and each non-empty reason once', () => {
     const blackout = aBlackout({
-      windows: [window('#3', '서버 점검'), window('#4', null), window('#3', ''), window('#5', '서버 점검'), window('#6', '망 작업')],
+      windows: [
+        window('#3', '서버 점검'),
+        window('#4', null),
+        window('#3', ''),
+        window('#5', '서버 점검'),
+        window('#6', '망 작업'),
+      ],
     });
 
     expect(checkBlackout(facts({ blackout }))).toEqual({
@@ -251,7 +291,11 @@ describe('rule blackout and the deferred queue', () => {
   });
 
   it('when no queue is given, or the order would not wait, then the queue rule passes with no detail', () => {
-    expect(checkDeferQueue(facts({ blackout: aBlackout() }))).toEqual({ rule: 'deferQueue', ok: true, detail: {} });
+    expect(checkDeferQueue(facts({ blackout: aBlackout() }))).toEqual({
+      rule: 'deferQueue',
+      ok: true,
+      detail: {},
+    });
     expect(checkDeferQueue(facts({ deferredQueue: { size: 20, max: 20 } }))).toEqual({
       rule: 'deferQueue',
       ok: true,
@@ -273,7 +317,9 @@ describe('rule blackout and the deferred queue', () => {
       code: 'DEFER_QUEUE_FULL',
       detail: { waiting: 20, max: 20 },
     });
-    expect(checkDeferQueue(facts({ blackout: aBlackout(), deferredQueue: { size: 21, max: 20 } }))).toMatchObject({
+    expect(
+      checkDeferQueue(facts({ blackout: aBlackout(), deferredQueue: { size: 21, max: 20 } })),
+    ).toMatchObject({
       ok: false,
       code: 'DEFER_QUEUE_FULL',
     });

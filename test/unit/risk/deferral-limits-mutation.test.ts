@@ -11,7 +11,13 @@ const blackout: ActiveBlackout = {
   from: kstInstant('2026-03-10', 10, 0),
   until: kstInstant('2026-03-10', 10, 40),
   windows: [
-    { from: kstInstant('2026-03-10', 10, 0), to: kstInstant('2026-03-10', 10, 40), kind: 'adhoc', label: '#9', reason: '점검' },
+    {
+      from: kstInstant('2026-03-10', 10, 0),
+      to: kstInstant('2026-03-10', 10, 40),
+      kind: 'adhoc',
+      label: '#9',
+      reason: '점검',
+    },
   ],
 };
 const windowLine: RiskCheck = {
@@ -62,11 +68,17 @@ describe('blackout deferral of an approved order', () => {
   });
 
   it('when the queue is over full then the order is refused', () => {
-    expect(blackoutDeferral(blackout, [], { size: 5, max: 3 })).toMatchObject({ outcome: 'DENY', code: 'DEFER_QUEUE_FULL' });
+    expect(blackoutDeferral(blackout, [], { size: 5, max: 3 })).toMatchObject({
+      outcome: 'DENY',
+      code: 'DEFER_QUEUE_FULL',
+    });
   });
 
   it('when the earlier checks already had a session refusal then it is replaced by the window line', () => {
-    const deferred = [pass('quantity'), fail('session', 'MARKET_CLOSED', { reason: 'BEFORE_OPEN', opensAt: '2026-03-10 08:30' })];
+    const deferred = [
+      pass('quantity'),
+      fail('session', 'MARKET_CLOSED', { reason: 'BEFORE_OPEN', opensAt: '2026-03-10 08:30' }),
+    ];
 
     const verdict = blackoutDeferral(blackout, deferred, { size: 0, max: 3 });
 
@@ -77,9 +89,23 @@ describe('blackout deferral of an approved order', () => {
 describe('verdict lines', () => {
   it('when a line is made then it carries the rule, the outcome, the code and the detail (empty by default)', () => {
     expect(pass('quantity')).toEqual({ rule: 'quantity', ok: true, detail: {} });
-    expect(pass('quantity', { quantity: 5 })).toEqual({ rule: 'quantity', ok: true, detail: { quantity: 5 } });
-    expect(warn('navPremium', 'NAV_UNAVAILABLE')).toEqual({ rule: 'navPremium', ok: true, detail: {}, warning: 'NAV_UNAVAILABLE' });
-    expect(fail('holdings', 'INSUFFICIENT_HOLDINGS')).toEqual({ rule: 'holdings', ok: false, code: 'INSUFFICIENT_HOLDINGS', detail: {} });
+    expect(pass('quantity', { quantity: 5 })).toEqual({
+      rule: 'quantity',
+      ok: true,
+      detail: { quantity: 5 },
+    });
+    expect(warn('navPremium', 'NAV_UNAVAILABLE')).toEqual({
+      rule: 'navPremium',
+      ok: true,
+      detail: {},
+      warning: 'NAV_UNAVAILABLE',
+    });
+    expect(fail('holdings', 'INSUFFICIENT_HOLDINGS')).toEqual({
+      rule: 'holdings',
+      ok: false,
+      code: 'INSUFFICIENT_HOLDINGS',
+      detail: {},
+    });
   });
 });
 
@@ -107,16 +133,32 @@ describe('risk limits', () => {
     expect(Object.isFrozen(DEFAULT_RISK_LIMITS)).toBe(true);
   });
 
-  it.each([['069500'], ['0000A0'], ['Q500001'], ['ABCDEF']])('when the ticker %s is allowed then it is accepted', (ticker) => {
-    expect(issues({ allowedTickers: [ticker] })).toEqual([]);
-  });
-
-  it.each([['69500'], ['0695000'], ['06950a'], [' 069500'], ['069500 '], ['Q5000011'], ['QQ50000'], ['Q50000A'], ['X0695001'], ['XQ500001'], ['Q5'], ['QABCDEF'], ['']])(
-    'when the ticker %j is allowed then it is refused as not a KRX code',
+  it.each([['069500'], ['0000A0'], ['Q500001'], ['ABCDEF']])(
+    'when the ticker %s is allowed then it is accepted',
     (ticker) => {
-      expect(issues({ allowedTickers: [ticker] })).toEqual(['allowedTickers.0: ticker must be a 6-character KRX code']);
+      expect(issues({ allowedTickers: [ticker] })).toEqual([]);
     },
   );
+
+  it.each([
+    ['69500'],
+    ['0695000'],
+    ['06950a'],
+    [' 069500'],
+    ['069500 '],
+    ['Q5000011'],
+    ['QQ50000'],
+    ['Q50000A'],
+    ['X0695001'],
+    ['XQ500001'],
+    ['Q5'],
+    ['QABCDEF'],
+    [''],
+  ])('when the ticker %j is allowed then it is refused as not a KRX code', (ticker) => {
+    expect(issues({ allowedTickers: [ticker] })).toEqual([
+      'allowedTickers.0: ticker must be a 6-character KRX code',
+    ]);
+  });
 
   it('when no ticker is allowed then the limits are refused with their own message', () => {
     expect(issues({ allowedTickers: [] })).toEqual(['allowedTickers: allowedTickers must not be empty']);

@@ -71,13 +71,18 @@ describe('risk texts: placeholders', () => {
 
 describe('risk texts: one check', () => {
   it('when a check failed then its code’s text is shown with its values', () => {
-    expect(describeCheck(fail('holdings', 'INSUFFICIENT_HOLDINGS', { quantity: 5, ticker: '069500', orderableQuantity: 2 }), en)).toBe(
-      'Selling 5 shares of 069500 but only 2 are sellable.',
-    );
+    expect(
+      describeCheck(
+        fail('holdings', 'INSUFFICIENT_HOLDINGS', { quantity: 5, ticker: '069500', orderableQuantity: 2 }),
+        en,
+      ),
+    ).toBe('Selling 5 shares of 069500 but only 2 are sellable.');
   });
 
   it('when a check passed with a warning then the warning’s text is shown', () => {
-    expect(describeCheck(warn('navPremium', 'NAV_UNAVAILABLE', { ticker: '069500', problem: 'UNSUPPORTED' }), en)).toBe(
+    expect(
+      describeCheck(warn('navPremium', 'NAV_UNAVAILABLE', { ticker: '069500', problem: 'UNSUPPORTED' }), en),
+    ).toBe(
       'The NAV (iNAV) of 069500 is unavailable (not offered by this server). Live accounts refuse the order; paper only warns.',
     );
   });
@@ -100,7 +105,11 @@ describe('risk texts: one check', () => {
 
     expect(checkMark(pass('quantity'), false)).toBe('✅');
     expect(checkMark(warn('navPremium', 'NAV_UNAVAILABLE'), true)).toBe('⚠️');
-    expect([checkMark(closed, true), checkMark(window, true), checkMark(refused, true)]).toEqual(['⏸', '⏸', '❌']);
+    expect([checkMark(closed, true), checkMark(window, true), checkMark(refused, true)]).toEqual([
+      '⏸',
+      '⏸',
+      '❌',
+    ]);
     expect([checkMark(closed, false), checkMark(window, false)]).toEqual(['❌', '❌']);
     expect(WAITING_CODES).toEqual(['MARKET_CLOSED', 'ORDER_BLACKOUT']);
   });
@@ -118,19 +127,29 @@ describe('risk texts: the verdict line', () => {
   });
 
   it('when an order is denied then the outcome and the reason are joined by a dash', () => {
-    const verdict: GuardVerdict = { outcome: 'DENY', code: 'TICKER_NOT_ALLOWED', detail: { ticker: '005930' }, checks: [] };
+    const verdict: GuardVerdict = {
+      outcome: 'DENY',
+      code: 'TICKER_NOT_ALLOWED',
+      detail: { ticker: '005930' },
+      checks: [],
+    };
 
-    expect(describeVerdict(verdict, riskKo)).toBe(`거부 — ${renderRiskText(riskKo.codes.TICKER_NOT_ALLOWED, { ticker: '005930' }, riskKo)}`);
+    expect(describeVerdict(verdict, riskKo)).toBe(
+      `거부 — ${renderRiskText(riskKo.codes.TICKER_NOT_ALLOWED, { ticker: '005930' }, riskKo)}`,
+    );
     expect(describeVerdict(verdict, en)).toBe('Denied — 005930 is not on the allowed ETF list.');
   });
 });
 
 describe('risk codes', () => {
-  it.each([riskKo, riskEn])('when the $locale catalog is read then it has a text for exactly every code, rule and data problem', (catalog) => {
-    expect(Object.keys(catalog.codes).sort()).toEqual([...RISK_CODES].sort());
-    expect(Object.keys(catalog.rules)).toEqual([...RISK_RULES]);
-    expect(Object.keys(catalog.dataProblems).sort()).toEqual([...DATA_PROBLEMS].sort());
-  });
+  it.each([riskKo, riskEn])(
+    'when the $locale catalog is read then it has a text for exactly every code, rule and data problem',
+    (catalog) => {
+      expect(Object.keys(catalog.codes).sort()).toEqual([...RISK_CODES].sort());
+      expect(Object.keys(catalog.rules)).toEqual([...RISK_RULES]);
+      expect(Object.keys(catalog.dataProblems).sort()).toEqual([...DATA_PROBLEMS].sort());
+    },
+  );
 
   it('when the lists are read then none has a blank or repeated entry', () => {
     for (const list of [RISK_CODES, RISK_RULES, DATA_PROBLEMS]) {

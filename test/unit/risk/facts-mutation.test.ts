@@ -25,9 +25,17 @@ const facts = (input: GuardInput) => deriveFacts(input, input.order as NewOrder)
 describe('guard facts: the quote', () => {
   it.each([
     ['no quote', null, 'MISSING'],
-    ['a quote of another ticker (even when stale)', aQuote({ ticker: '102110', asOf: ago(60_000) }), 'WRONG_TICKER'],
+    [
+      'a quote of another ticker (even when stale)',
+      aQuote({ ticker: '102110', asOf: ago(60_000) }),
+      'WRONG_TICKER',
+    ],
     ['a quote exactly maxQuoteAgeMs old', aQuote({ asOf: ago(10_000) }), null],
-    ['a quote 1 ms past maxQuoteAgeMs (even with a zero price)', aQuote({ asOf: ago(10_001), price: 0 }), 'STALE'],
+    [
+      'a quote 1 ms past maxQuoteAgeMs (even with a zero price)',
+      aQuote({ asOf: ago(10_001), price: 0 }),
+      'STALE',
+    ],
     ['a quote dated exactly maxQuoteAgeMs ahead', aQuote({ asOf: ago(-10_000) }), null],
     ['a quote dated 1 ms more than maxQuoteAgeMs ahead', aQuote({ asOf: ago(-10_001) }), 'STALE'],
     ['a zero price', aQuote({ price: 0 }), 'NO_PRICE'],
@@ -74,13 +82,41 @@ describe('guard facts: the account and buying power', () => {
   it.each<[string, GuardInput, unknown[]]>([
     ['a fresh account', aGuardInput(), [null, null, false, false, 1_000_000]],
     ['no account', aGuardInput({ account: null }), ['MISSING', 'NO_BUYING_POWER', true, true, null]],
-    ['a balance exactly maxAccountAgeMs old', aGuardInput({ account: anAccount({ asOf: ago(30_000) }) }), [null, null, false, false, 1_000_000]],
-    ['a balance 1 ms too old', aGuardInput({ account: anAccount({ asOf: ago(30_001) }) }), ['STALE', 'NO_BUYING_POWER', true, true, null]],
-    ['a balance dated 1 ms too far ahead', aGuardInput({ account: anAccount({ asOf: ago(-30_001) }) }), ['STALE', 'NO_BUYING_POWER', true, true, null]],
-    ['a balance dated exactly maxAccountAgeMs ahead', aGuardInput({ account: anAccount({ asOf: ago(-30_000) }) }), [null, null, false, false, 1_000_000]],
-    ['fractional cash', aGuardInput({ account: anAccount({ cash: 400_000.5 }) }), ['MISSING', 'NO_BUYING_POWER', true, true, null]],
-    ['NaN cash', aGuardInput({ account: anAccount({ cash: Number.NaN }) }), ['MISSING', 'NO_BUYING_POWER', true, true, null]],
-    ['negative cash (a debit balance is still a balance)', aGuardInput({ account: anAccount({ cash: -100_000 }) }), [null, null, false, false, 500_000]],
+    [
+      'a balance exactly maxAccountAgeMs old',
+      aGuardInput({ account: anAccount({ asOf: ago(30_000) }) }),
+      [null, null, false, false, 1_000_000],
+    ],
+    [
+      'a balance 1 ms too old',
+      aGuardInput({ account: anAccount({ asOf: ago(30_001) }) }),
+      ['STALE', 'NO_BUYING_POWER', true, true, null],
+    ],
+    [
+      'a balance dated 1 ms too far ahead',
+      aGuardInput({ account: anAccount({ asOf: ago(-30_001) }) }),
+      ['STALE', 'NO_BUYING_POWER', true, true, null],
+    ],
+    [
+      'a balance dated exactly maxAccountAgeMs ahead',
+      aGuardInput({ account: anAccount({ asOf: ago(-30_000) }) }),
+      [null, null, false, false, 1_000_000],
+    ],
+    [
+      'fractional cash',
+      aGuardInput({ account: anAccount({ cash: 400_000.5 }) }),
+      ['MISSING', 'NO_BUYING_POWER', true, true, null],
+    ],
+    [
+      'NaN cash',
+      aGuardInput({ account: anAccount({ cash: Number.NaN }) }),
+      ['MISSING', 'NO_BUYING_POWER', true, true, null],
+    ],
+    [
+      'negative cash (a debit balance is still a balance)',
+      aGuardInput({ account: anAccount({ cash: -100_000 }) }),
+      [null, null, false, false, 500_000],
+    ],
     [
       'an empty position without a price',
       aGuardInput({
@@ -125,7 +161,11 @@ describe('guard facts: the account and buying power', () => {
       }),
       ['POSITION_NOT_PRICED', 'NO_BUYING_POWER', true, true, null],
     ],
-    ['no buying power', aGuardInput({ account: anAccount({ buyingPower: null }) }), [null, 'NO_BUYING_POWER', false, true, 1_000_000]],
+    [
+      'no buying power',
+      aGuardInput({ account: anAccount({ buyingPower: null }) }),
+      [null, 'NO_BUYING_POWER', false, true, 1_000_000],
+    ],
     [
       'a fractional orderable amount',
       aGuardInput({ account: anAccount({ buyingPower: aBuyingPower({ maxAmount: 400_000.5 }) }) }),
@@ -151,9 +191,12 @@ describe('guard facts: the account and buying power', () => {
       aGuardInput({ account: anAccount({ buyingPower: aBuyingPower({ asOf: ago(-30_001) }) }) }),
       [null, 'BUYING_POWER_STALE', false, true, 1_000_000],
     ],
-  ])('when the input is %s then [account problem, buying power problem, no account, no power, equity] is %j', (_l, input, expected) => {
-    expect(problems(input)).toEqual(expected);
-  });
+  ])(
+    'when the input is %s then [account problem, buying power problem, no account, no power, equity] is %j',
+    (_l, input, expected) => {
+      expect(problems(input)).toEqual(expected);
+    },
+  );
 
   it('when the account is fine then the facts carry it and its buying power unchanged', () => {
     const input = aGuardInput();
@@ -177,15 +220,35 @@ describe('guard facts: the NAV', () => {
   it.each<[string, EtfNav | null, ReturnType<typeof navOf>]>([
     ['a fresh NAV', fresh, { navHundredths: 1_001_234, navProblem: null }],
     ['no NAV', null, { navHundredths: null, navProblem: 'MISSING' }],
-    ['an unsupported NAV', { supported: false, ticker: '069500', reason: 'paper' }, { navHundredths: null, navProblem: 'UNSUPPORTED' }],
+    [
+      'an unsupported NAV',
+      { supported: false, ticker: '069500', reason: 'paper' },
+      { navHundredths: null, navProblem: 'UNSUPPORTED' },
+    ],
     ['another ticker’s NAV', aNav({ ticker: '102110' }), { navHundredths: null, navProblem: 'WRONG_TICKER' }],
-    ['a NAV exactly maxQuoteAgeMs old', aNav({ asOf: ago(10_000) }), { navHundredths: 1_001_234, navProblem: null }],
+    [
+      'a NAV exactly maxQuoteAgeMs old',
+      aNav({ asOf: ago(10_000) }),
+      { navHundredths: 1_001_234, navProblem: null },
+    ],
     ['a NAV 1 ms too old', aNav({ asOf: ago(10_001) }), { navHundredths: null, navProblem: 'STALE' }],
-    ['a NAV dated 1 ms too far ahead', aNav({ asOf: ago(-10_001) }), { navHundredths: null, navProblem: 'STALE' }],
+    [
+      'a NAV dated 1 ms too far ahead',
+      aNav({ asOf: ago(-10_001) }),
+      { navHundredths: null, navProblem: 'STALE' },
+    ],
     ['a NaN NAV', aNav({ nav: Number.NaN }), { navHundredths: null, navProblem: 'NO_PRICE' }],
-    ['an infinite NAV', aNav({ nav: Number.POSITIVE_INFINITY }), { navHundredths: null, navProblem: 'NO_PRICE' }],
+    [
+      'an infinite NAV',
+      aNav({ nav: Number.POSITIVE_INFINITY }),
+      { navHundredths: null, navProblem: 'NO_PRICE' },
+    ],
     ['a zero NAV', aNav({ nav: 0 }), { navHundredths: null, navProblem: 'NO_PRICE' }],
-    ['a NAV that rounds to zero hundredths', aNav({ nav: 0.004 }), { navHundredths: null, navProblem: 'NO_PRICE' }],
+    [
+      'a NAV that rounds to zero hundredths',
+      aNav({ nav: 0.004 }),
+      { navHundredths: null, navProblem: 'NO_PRICE' },
+    ],
     ['a negative NAV', aNav({ nav: -10 }), { navHundredths: null, navProblem: 'NO_PRICE' }],
     ['a NAV of half a hundredth', aNav({ nav: 0.005 }), { navHundredths: 1, navProblem: null }],
     ['a NAV with a third decimal', aNav({ nav: 10_000.256 }), { navHundredths: 1_000_026, navProblem: null }],
@@ -214,7 +277,11 @@ describe('guard facts: the order', () => {
   const market = { orderType: 'MARKET' as const, limitPrice: undefined };
 
   it.each<[string, GuardInput, ReturnType<typeof orderFacts>]>([
-    ['a limit buy', aGuardInput(), { quantityValid: true, priceValid: true, orderPrice: 10_000, orderValue: 50_000, cashRequired: 50_000 }],
+    [
+      'a limit buy',
+      aGuardInput(),
+      { quantityValid: true, priceValid: true, orderPrice: 10_000, orderValue: 50_000, cashRequired: 50_000 },
+    ],
     [
       'a limit buy of one share above the quote',
       aGuardInput({ order: aBuy({ quantity: 1, limitPrice: 10_050 }) }),
@@ -303,7 +370,9 @@ describe('guard facts: the order', () => {
   });
 
   it('when the ticker is not held, or the account is unknown, then both quantities are zero', () => {
-    const notHeld = facts(aGuardInput({ order: aBuy({ ticker: '229200' }), quote: aQuote({ ticker: '229200' }) }));
+    const notHeld = facts(
+      aGuardInput({ order: aBuy({ ticker: '229200' }), quote: aQuote({ ticker: '229200' }) }),
+    );
     const unknown = facts(aGuardInput({ account: null }));
 
     expect([notHeld.heldQuantity, notHeld.orderableQuantity]).toEqual([0, 0]);
@@ -358,7 +427,9 @@ describe('guard facts: the needs a rule fails closed on', () => {
   });
 
   it('when every need is met then nothing is reported', () => {
-    expect(unmetNeed('orderValue', facts(aGuardInput()), ['quote', 'account', 'buyingPower', 'quantity', 'price'])).toBeNull();
+    expect(
+      unmetNeed('orderValue', facts(aGuardInput()), ['quote', 'account', 'buyingPower', 'quantity', 'price']),
+    ).toBeNull();
     expect(unmetNeed('orderValue', facts(aGuardInput()), [])).toBeNull();
   });
 
@@ -412,7 +483,11 @@ describe('guard facts: the needs a rule fails closed on', () => {
       { code: 'MARKET_CLOSED', detail: { reason: 'UNKNOWN_ORDER_TYPE', opensAt: '-' } },
     ],
   ])('when the input has %s then the first unmet need fails the rule', (_label, input, needs, expected) => {
-    expect(unmetNeed('fatFinger', facts(input), needs)).toEqual({ rule: 'fatFinger', ok: false, ...(expected as object) });
+    expect(unmetNeed('fatFinger', facts(input), needs)).toEqual({
+      rule: 'fatFinger',
+      ok: false,
+      ...(expected as object),
+    });
   });
 
   it('when a sell has no buying power then only the buying-power need is unmet', () => {

@@ -12,8 +12,17 @@ import { aBuy, aBuyingPower, aGuardInput, anAccount, aNav, aQuote, aSell, TRADIN
  * How a plan carries the portfolio from leg to leg (issue 17, mutation testing of check-plan.ts): each later
  * leg's checks show the cash, buying power, positions, open orders and order count the earlier legs left.
  */
-function aPlan(overrides: Partial<PlanInput> = {}, account: AccountSnapshot = anAccount(), now = TRADING_MORNING): PlanInput {
-  const { order: _order, quote: _quote, nav: _nav, ...shared } = aGuardInput({
+function aPlan(
+  overrides: Partial<PlanInput> = {},
+  account: AccountSnapshot = anAccount(),
+  now = TRADING_MORNING,
+): PlanInput {
+  const {
+    order: _order,
+    quote: _quote,
+    nav: _nav,
+    ...shared
+  } = aGuardInput({
     now,
     account,
     // The buy-size rule would otherwise stop most of these plans before the rules they are about.
@@ -21,7 +30,14 @@ function aPlan(overrides: Partial<PlanInput> = {}, account: AccountSnapshot = an
   });
   const quotes: Quote[] = overrides.quotes
     ? [...overrides.quotes]
-    : [aQuote({}, now), aQuote({ ticker: '102110' }, now), aQuote({ ticker: '229200', price: 5_000, basePrice: 5_000, upperLimit: 6_500, lowerLimit: 3_500 }, now)];
+    : [
+        aQuote({}, now),
+        aQuote({ ticker: '102110' }, now),
+        aQuote(
+          { ticker: '229200', price: 5_000, basePrice: 5_000, upperLimit: 6_500, lowerLimit: 3_500 },
+          now,
+        ),
+      ];
   return {
     ...shared,
     legs: [],
@@ -53,7 +69,10 @@ describe('rebalance plans: what each leg leaves for the next', () => {
     expect(detailOf(verdict, 1, 'buyingPower')).toEqual({ required: 30_000, available: 520_600 });
     expect(detailOf(verdict, 1, 'fatFinger')).toMatchObject({ cash: 520_600 });
     // Equity: 520,600 cash + 20 × 10,000 (069500, marked at its quote) + 28 × 10,000 (102110 at its balance price).
-    expect(detailOf(verdict, 1, 'positionWeight')).toMatchObject({ postTradeValue: 230_000, equity: 1_000_600 });
+    expect(detailOf(verdict, 1, 'positionWeight')).toMatchObject({
+      postTradeValue: 230_000,
+      equity: 1_000_600,
+    });
     expect(detailOf(verdict, 1, 'duplicateOpenOrder')).toEqual({ ticker: '069500', side: 'BUY' });
   });
 
@@ -61,14 +80,27 @@ describe('rebalance plans: what each leg leaves for the next', () => {
     const verdict = checkPlan(aPlan({ legs: [aSell({ quantity: 5 }), aSell({ quantity: 4 })] }));
 
     expect(outcomes(verdict)).toEqual(['ALLOW', 'DUPLICATE_OPEN_ORDER']);
-    expect(detailOf(verdict, 1, 'holdings')).toEqual({ ticker: '069500', quantity: 4, orderableQuantity: 15 });
-    expect(detailOf(verdict, 1, 'duplicateOpenOrder')).toEqual({ ticker: '069500', side: 'SELL', remainingQuantity: 5 });
+    expect(detailOf(verdict, 1, 'holdings')).toEqual({
+      ticker: '069500',
+      quantity: 4,
+      orderableQuantity: 15,
+    });
+    expect(detailOf(verdict, 1, 'duplicateOpenOrder')).toEqual({
+      ticker: '069500',
+      side: 'SELL',
+      remainingQuantity: 5,
+    });
     expect(verdict.outcome).toBe('DENY');
   });
 
   it('when a market buy goes first then the next buy sees the cash less its value and the power less the upper-limit reservation', () => {
     const verdict = checkPlan(
-      aPlan({ legs: [aBuy({ orderType: 'MARKET', limitPrice: undefined, quantity: 2 }), aBuy({ ticker: '102110', quantity: 1 })] }),
+      aPlan({
+        legs: [
+          aBuy({ orderType: 'MARKET', limitPrice: undefined, quantity: 2 }),
+          aBuy({ ticker: '102110', quantity: 1 }),
+        ],
+      }),
     );
 
     expect(outcomes(verdict)).toEqual(['ALLOW', 'ALLOW']);
@@ -79,7 +111,16 @@ describe('rebalance plans: what each leg leaves for the next', () => {
 
   it('when the broker’s two buying-power figures differ then each moves by the same amount', () => {
     const account = anAccount({ buyingPower: aBuyingPower({ maxAmount: 300_000, orderableCash: 350_000 }) });
-    const plan = aPlan({ legs: [aSell({ ticker: '102110', quantity: 10 }), aBuy({ quantity: 1 }), aBuy({ ticker: '229200', quantity: 1, limitPrice: 5_000 })] }, account);
+    const plan = aPlan(
+      {
+        legs: [
+          aSell({ ticker: '102110', quantity: 10 }),
+          aBuy({ quantity: 1 }),
+          aBuy({ ticker: '229200', quantity: 1, limitPrice: 5_000 }),
+        ],
+      },
+      account,
+    );
 
     const verdict = checkPlan(plan);
 
@@ -91,16 +132,27 @@ describe('rebalance plans: what each leg leaves for the next', () => {
   it('when a buy opens a new position then a later buy of it counts the shares and marks them at the quote', () => {
     const verdict = checkPlan(
       aPlan({
-        legs: [aBuy({ ticker: '229200', quantity: 4, limitPrice: 5_010 }), aBuy({ ticker: '102110', quantity: 1 }), aBuy({ ticker: '229200', quantity: 2, limitPrice: 5_000 })],
+        legs: [
+          aBuy({ ticker: '229200', quantity: 4, limitPrice: 5_010 }),
+          aBuy({ ticker: '102110', quantity: 1 }),
+          aBuy({ ticker: '229200', quantity: 2, limitPrice: 5_000 }),
+        ],
       }),
     );
 
     expect(outcomes(verdict)).toEqual(['ALLOW', 'ALLOW', 'DUPLICATE_OPEN_ORDER']);
     // Cash 400,000 − 4 × 5,010; the new 229200 holding is marked at its quote, 5,000.
-    expect(detailOf(verdict, 1, 'positionWeight')).toMatchObject({ postTradeValue: 410_000, equity: 999_960 });
+    expect(detailOf(verdict, 1, 'positionWeight')).toMatchObject({
+      postTradeValue: 410_000,
+      equity: 999_960,
+    });
     // The 229200 holding is now priced by its own quote; 102110 holds 41 shares.
     expect(detailOf(verdict, 2, 'positionWeight')).toMatchObject({ postTradeValue: 30_000, equity: 999_960 });
-    expect(detailOf(verdict, 2, 'duplicateOpenOrder')).toEqual({ ticker: '229200', side: 'BUY', remainingQuantity: 4 });
+    expect(detailOf(verdict, 2, 'duplicateOpenOrder')).toEqual({
+      ticker: '229200',
+      side: 'BUY',
+      remainingQuantity: 4,
+    });
   });
 
   it('when a leg is denied then the next leg sees the portfolio as if it had not been proposed', () => {
@@ -113,14 +165,20 @@ describe('rebalance plans: what each leg leaves for the next', () => {
   });
 
   it('when the last of several legs is denied then the plan is denied', () => {
-    const verdict = checkPlan(aPlan({ legs: [aSell({ quantity: 1 }), aBuy({ ticker: '102110', quantity: 1 }), aBuy({ ticker: '005930' })] }));
+    const verdict = checkPlan(
+      aPlan({
+        legs: [aSell({ quantity: 1 }), aBuy({ ticker: '102110', quantity: 1 }), aBuy({ ticker: '005930' })],
+      }),
+    );
 
     expect(outcomes(verdict)).toEqual(['ALLOW', 'ALLOW', 'TICKER_NOT_ALLOWED']);
     expect(verdict.outcome).toBe('DENY');
   });
 
   it('when every leg is allowed then the plan is allowed and carries no breaker field', () => {
-    const verdict = checkPlan(aPlan({ legs: [aSell({ quantity: 1 }), aBuy({ ticker: '102110', quantity: 1 })] }));
+    const verdict = checkPlan(
+      aPlan({ legs: [aSell({ quantity: 1 }), aBuy({ ticker: '102110', quantity: 1 })] }),
+    );
 
     expect(verdict).toEqual({ outcome: 'ALLOW', legs: expect.any(Array) });
     expect(Object.keys(verdict)).toEqual(['outcome', 'legs']);
@@ -128,7 +186,13 @@ describe('rebalance plans: what each leg leaves for the next', () => {
 
   it('when the market is closed then a deferred leg still moves the portfolio for the next', () => {
     const now = kstInstant('2026-03-10', 7, 0);
-    const verdict = checkPlan(aPlan({ legs: [aSell({ quantity: 5 }), aBuy({ ticker: '102110', quantity: 1 })] }, anAccount({}, now), now));
+    const verdict = checkPlan(
+      aPlan(
+        { legs: [aSell({ quantity: 5 }), aBuy({ ticker: '102110', quantity: 1 })] },
+        anAccount({}, now),
+        now,
+      ),
+    );
 
     expect(outcomes(verdict)).toEqual(['DEFER', 'DEFER']);
     expect(verdict.outcome).toBe('DEFER');
@@ -138,7 +202,13 @@ describe('rebalance plans: what each leg leaves for the next', () => {
 
   it('when the market is closed and one leg is denied then the plan is denied, not deferred', () => {
     const now = kstInstant('2026-03-10', 7, 0);
-    const verdict = checkPlan(aPlan({ legs: [aSell({ quantity: 25 }), aBuy({ ticker: '102110', quantity: 1 })] }, anAccount({}, now), now));
+    const verdict = checkPlan(
+      aPlan(
+        { legs: [aSell({ quantity: 25 }), aBuy({ ticker: '102110', quantity: 1 })] },
+        anAccount({}, now),
+        now,
+      ),
+    );
 
     expect(outcomes(verdict)).toEqual(['INSUFFICIENT_HOLDINGS', 'DEFER']);
     expect(verdict.outcome).toBe('DENY');
@@ -146,7 +216,16 @@ describe('rebalance plans: what each leg leaves for the next', () => {
 
   it('when there is no buying power then sells still go through one after another', () => {
     const verdict = checkPlan(
-      aPlan({ legs: [aSell({ quantity: 1 }), aSell({ ticker: '102110', quantity: 1 }), aBuy({ ticker: '229200', quantity: 1 })] }, anAccount({ buyingPower: null })),
+      aPlan(
+        {
+          legs: [
+            aSell({ quantity: 1 }),
+            aSell({ ticker: '102110', quantity: 1 }),
+            aBuy({ ticker: '229200', quantity: 1 }),
+          ],
+        },
+        anAccount({ buyingPower: null }),
+      ),
     );
 
     expect(outcomes(verdict)).toEqual(['ALLOW', 'ALLOW', 'ACCOUNT_STATE_UNKNOWN']);
@@ -154,8 +233,16 @@ describe('rebalance plans: what each leg leaves for the next', () => {
   });
 
   it('when each leg has its own quote and NAV then each is checked against its own', () => {
-    const quotes = [aQuote({ ticker: '102110', price: 9_900, basePrice: 9_900, upperLimit: 12_870, lowerLimit: 6_930 }), aQuote()];
-    const verdict = checkPlan(aPlan({ quotes, legs: [aBuy({ quantity: 1 }), aBuy({ ticker: '102110', quantity: 1, limitPrice: 9_900 })] }));
+    const quotes = [
+      aQuote({ ticker: '102110', price: 9_900, basePrice: 9_900, upperLimit: 12_870, lowerLimit: 6_930 }),
+      aQuote(),
+    ];
+    const verdict = checkPlan(
+      aPlan({
+        quotes,
+        legs: [aBuy({ quantity: 1 }), aBuy({ ticker: '102110', quantity: 1, limitPrice: 9_900 })],
+      }),
+    );
 
     expect(outcomes(verdict)).toEqual(['ALLOW', 'ALLOW']);
     expect(detailOf(verdict, 1, 'priceData')).toMatchObject({ ticker: '102110', quotePrice: 9_900 });
@@ -168,13 +255,21 @@ describe('rebalance plans: what each leg leaves for the next', () => {
 
     const verdict = checkPlan({ ...plan, navs: plan.navs.filter((n) => n.ticker !== '069500') });
 
-    expect(verdict.legs[0]?.verdict).toMatchObject({ outcome: 'DENY', code: 'NAV_UNAVAILABLE', detail: { problem: 'MISSING' } });
+    expect(verdict.legs[0]?.verdict).toMatchObject({
+      outcome: 'DENY',
+      code: 'NAV_UNAVAILABLE',
+      detail: { problem: 'MISSING' },
+    });
   });
 
   it('when a leg has no quote then it is denied with PRICE_UNAVAILABLE', () => {
     const verdict = checkPlan(aPlan({ quotes: [aQuote()], legs: [aBuy({ ticker: '102110', quantity: 1 })] }));
 
-    expect(verdict.legs[0]?.verdict).toMatchObject({ outcome: 'DENY', code: 'PRICE_UNAVAILABLE', detail: { problem: 'MISSING' } });
+    expect(verdict.legs[0]?.verdict).toMatchObject({
+      outcome: 'DENY',
+      code: 'PRICE_UNAVAILABLE',
+      detail: { problem: 'MISSING' },
+    });
   });
 });
 
@@ -183,7 +278,9 @@ describe('rebalance plans: breakers', () => {
   const atTheLine = anAccount({ cash: 370_000 });
 
   it('when the first leg sees the daily-loss breaker then the plan reports it', () => {
-    const verdict = checkPlan(aPlan({ legs: [aSell({ quantity: 1 }), aBuy({ ticker: '102110', quantity: 1 })] }, atTheLine));
+    const verdict = checkPlan(
+      aPlan({ legs: [aSell({ quantity: 1 }), aBuy({ ticker: '102110', quantity: 1 })] }, atTheLine),
+    );
 
     expect(verdict.breaker).toBe('DAILY_LOSS');
     expect(outcomes(verdict)).toEqual(['ALLOW', 'DAILY_LOSS_LIMIT']);
@@ -191,7 +288,10 @@ describe('rebalance plans: breakers', () => {
 
   it('when a sell above the mark lifts equity off the line then the plan still reports the breaker the first leg saw', () => {
     const verdict = checkPlan(
-      aPlan({ legs: [aSell({ quantity: 20, limitPrice: 10_250 }), aSell({ ticker: '102110', quantity: 1 })] }, atTheLine),
+      aPlan(
+        { legs: [aSell({ quantity: 20, limitPrice: 10_250 }), aSell({ ticker: '102110', quantity: 1 })] },
+        atTheLine,
+      ),
     );
 
     expect(verdict.legs.map((l) => l.verdict.breaker)).toEqual(['DAILY_LOSS', undefined]);
