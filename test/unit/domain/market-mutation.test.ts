@@ -169,9 +169,7 @@ describe('closed-days data file', () => {
   });
 
   it('when the coverage line appears twice then the last one counts', () => {
-    const cal = parseClosedDaysCsv(
-      '# coverage,2025-01-01..2025-12-31\n# coverage,2026-01-01..2026-12-31\n',
-    );
+    const cal = parseClosedDaysCsv('# coverage,2025-01-01..2025-12-31\n# coverage,2026-01-01..2026-12-31\n');
     expect(cal.coverage).toEqual({ from: '2026-01-01', to: '2026-12-31' });
   });
 
@@ -364,7 +362,8 @@ describe('order acceptance: every division × session', () => {
     min: number,
     division: OrderDivision,
     env: 'real' | 'paper',
-  ): AcceptanceVerdict => orderAcceptedNow(marketSessionAt(kstInstant(date, h, min), calendar), division, env, calendar);
+  ): AcceptanceVerdict =>
+    orderAcceptedNow(marketSessionAt(kstInstant(date, h, min), calendar), division, env, calendar);
 
   const times: Array<[string, number, number]> = [
     ['BEFORE_OPEN', 8, 0],
