@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { loadTradingCalendar } from '../../../src/adapters/calendar/load';
 import {
   addDays,
@@ -17,6 +17,7 @@ import {
   weekdayOf,
   type AcceptanceVerdict,
   type OrderDivision,
+  type TradingCalendar,
 } from '../../../src/domain/market';
 
 /**
@@ -302,8 +303,17 @@ describe('TradingCalendar queries', () => {
   });
 });
 
+/**
+ * The shipped calendar is loaded in a hook, never while the file is collected: a mutant that breaks the parser
+ * must fail these tests, not the file's import (Stryker's vitest runner counts a file that cannot load as no
+ * tests, and the mutant as survived).
+ */
+let calendar: TradingCalendar;
+beforeAll(() => {
+  calendar = loadTradingCalendar();
+});
+
 describe('sessions', () => {
-  const calendar = loadTradingCalendar();
   const at = (date: string, h: number, min: number) => marketSessionAt(kstInstant(date, h, min), calendar);
 
   it('when a session is read then it carries its date and regular open minute', () => {
@@ -354,7 +364,6 @@ describe('sessions', () => {
 });
 
 describe('order acceptance: every division × session', () => {
-  const calendar = loadTradingCalendar();
   const day = '2026-11-23'; // Monday; Tuesday 2026-11-24 is a trading day
   const accept = (
     date: string,
@@ -376,11 +385,12 @@ describe('order acceptance: every division × session', () => {
     ['AFTER_HOURS_SINGLE', 16, 30],
     ['AFTER_CLOSE', 18, 30],
   ];
-  const same = (h: number, min: number) => iso(kstInstant(day, h, min));
-  const next = (h: number, min: number) => iso(kstInstant('2026-11-24', h, min));
+  // Thunks: the expected instants are built inside the tests, not while the file is collected.
+  const same = (h: number, min: number) => () => kstInstant(day, h, min);
+  const next = (h: number, min: number) => () => kstInstant('2026-11-24', h, min);
 
   /** [phase, division, env] → accepted, or [reason, opensAt or undefined]. */
-  const expected: Record<string, Record<string, true | [string, string | undefined]>> = {
+  const expected: Record<string, Record<string, true | [string, (() => Date) | undefined]>> = {
     BEFORE_OPEN: {
       '00 real': ['BEFORE_OPEN', same(8, 30)],
       '01 real': ['BEFORE_OPEN', same(8, 30)],
@@ -476,9 +486,12 @@ describe('order acceptance: every division × session', () => {
       expect(verdict).toEqual({ accepted: true });
     } else {
       const [reason, opensAt] = want;
-      const expectedVerdict: Record<string, unknown> = { accepted: false, reason };
-      if (opensAt !== undefined) expectedVerdict.opensAt = new Date(opensAt);
+      // WRONG_SESSION carries no opening time at all (not even an undefined one).
+      const expectedVerdict = opensAt
+        ? { accepted: false, reason, opensAt: opensAt() }
+        : { accepted: false, reason };
       expect(verdict).toEqual(expectedVerdict);
+      expect('opensAt' in verdict).toBe(opensAt !== undefined);
     }
   });
 
