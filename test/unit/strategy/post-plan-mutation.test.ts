@@ -310,6 +310,42 @@ describe('the offline guard: the moment and the inputs it builds', () => {
     expect(leg!.deniedBy).toBe('INSUFFICIENT_BUYING_POWER');
   });
 
+  it.each([
+    ['FAT_FINGER', { cash: 1_000_000, limits: { ...limits, maxOrderValue: 10_000_000 } }, 31, 10_000],
+    ['MAX_POSITION_WEIGHT', { positions: [{ ticker: '100010', quantity: 35 }] }, 20, 10_000],
+    ['INVALID_QUANTITY', {}, 0, 10_000],
+    ['INVALID_PRICE', {}, 1, 0],
+    ['NAV_FLOOR', { cash: 700_000 }, 1, 10_000],
+  ] as const)('when a buy breaks %s then the offline guard names it', (code, over, quantity, limitPrice) => {
+    const [leg] = guardLegsOffline({
+      ...base,
+      date: '2024-03-04',
+      ...over,
+      legs: [{ ticker: '100010', side: 'BUY', quantity, limitPrice }],
+    });
+    expect(leg!.deniedBy).toBe(code);
+  });
+
+  it('when a limit lies between the ETF band edge and the stock band edge then the ETF band decides', () => {
+    // base 10,005: the ETF band is 7,005 … 13,005 (the stock grid would give 7,010 … 13,000)
+    const closes = new Map([['100010', 10_005]]);
+    const [low] = guardLegsOffline({
+      ...base,
+      date: '2024-03-04',
+      closes,
+      positions: [{ ticker: '100010', quantity: 10 }],
+      legs: [{ ticker: '100010', side: 'SELL', quantity: 1, limitPrice: 7_005 }],
+    });
+    expect(low!.deniedBy).toBe('PRICE_TOO_FAR_FROM_QUOTE');
+    const [high] = guardLegsOffline({
+      ...base,
+      date: '2024-03-04',
+      closes,
+      legs: [{ ticker: '100010', side: 'BUY', quantity: 1, limitPrice: 13_005 }],
+    });
+    expect(high!.deniedBy).toBe('PRICE_TOO_FAR_FROM_QUOTE');
+  });
+
   it('when no legs are given then there is nothing to report', () => {
     expect(guardLegsOffline({ ...base, date: '2024-03-04', legs: [] })).toEqual([]);
   });

@@ -187,6 +187,14 @@ describe('marketable limit price at its edges', () => {
     expect(marketableLimitPrice(100, 'SELL', 0, 2_000)).toBe(80);
   });
 
+  it('when the offset reaches the band of a close above 5,000 KRW then the ETF grid (5 KRW), not the stock grid, sets the edge', () => {
+    // base 10,005: the ETF band is 7,005 … 13,005; the stock grid (10 KRW) would give 7,010 … 13,000
+    expect(marketableLimitPrice(10_005, 'SELL', 700)).toBe(7_005);
+    expect(marketableLimitPrice(10_005, 'BUY', 700)).toBe(13_005);
+    // 1 bp below 10,000 is 9,999: the ETF grid floors it to 9,995 (the stock grid would give 9,990)
+    expect(marketableLimitPrice(10_000, 'SELL', 0, 1)).toBe(9_995);
+  });
+
   it('when the close is one won then a sell never goes below one won', () => {
     expect(marketableLimitPrice(1, 'SELL', 5)).toBe(1);
     expect(marketableLimitPrice(1, 'SELL', 0, 2_000)).toBe(1);

@@ -242,6 +242,15 @@ describe('the price basis at its edges', () => {
     ).toEqual(bars);
   });
 
+  it('when a negative amount shares an ex-date with a positive one then only the positive one counts', () => {
+    const bars = [bar('2024-01-02', 10_000), bar('2024-01-03', 9_800)];
+    const out = toTotalReturnBars(bars, [
+      { exDate: '2024-01-03', amount: 200 },
+      { exDate: '2024-01-03', amount: -100 },
+    ]);
+    expect(out.map((b) => b.close)).toEqual([9_800, 9_800]);
+  });
+
   it('when two distributions share an ex-date then they add up, and every price field is scaled and rounded', () => {
     const bars = [bar('2024-01-02', 10_000, 10), bar('2024-01-03', 9_800, 10)];
     const out = toTotalReturnBars(bars, [
@@ -299,6 +308,65 @@ describe('the strategy config', () => {
   it('the history a caller must supply is the longer indicator window plus one bar', () => {
     expect(requiredHistoryBars({ lookbackDays: 126, atrDays: 20 })).toBe(127);
     expect(requiredHistoryBars({ lookbackDays: 10, atrDays: 20 })).toBe(21);
+  });
+
+  it('the defaults are the walk-forward study’s choice (docs/study/study.md)', () => {
+    expect(DEFAULT_STRATEGY_CONFIG).toEqual({
+      universe: ['069500', '229200', '133690', '360750', '132030', '148070', '091160'],
+      safeAsset: '114260',
+      topN: 3,
+      lookbackDays: 126,
+      skipDays: 0,
+      atrDays: 20,
+      riskBudgetBp: 10_000,
+      atrMultiplier: 2,
+      maxPositionWeightBp: 5_000,
+      minTradeValue: 30_000,
+      limitOffsetTicks: 2,
+      limitOffsetBp: 200,
+      cashReserveBp: 100,
+      maxStaleTradingDays: 5,
+      rebalanceOffsetDays: 0,
+      cashSweep: false,
+    });
+  });
+
+  it.each([
+    ['topN', 1, 10],
+    ['lookbackDays', 2, 1_000],
+    ['skipDays', 0, 500],
+    ['atrDays', 1, 250],
+    ['riskBudgetBp', 1, 10_000],
+    ['atrMultiplier', 0.01, 100],
+    ['maxPositionWeightBp', 1, 10_000],
+    ['limitOffsetTicks', 0, 100],
+    ['limitOffsetBp', 0, 2_000],
+    ['cashReserveBp', 0, 5_000],
+    ['maxStaleTradingDays', 0, 60],
+    ['rebalanceOffsetDays', 0, 15],
+  ] as const)('%s is accepted from %d to %d and refused one step outside', (field, min, max) => {
+    const step = field === 'atrMultiplier' ? 0.01 : 1;
+    // lookbackDays must stay above skipDays: give the skip room at both ends
+    const base = { ...DEFAULT_STRATEGY_CONFIG, lookbackDays: 1_000, skipDays: 0 };
+    const ok = (v: number) => strategyConfigSchema.safeParse({ ...base, [field]: v }).success;
+    expect(ok(min)).toBe(true);
+    expect(ok(max)).toBe(true);
+    expect(ok(min + step)).toBe(true);
+    expect(ok(max + step)).toBe(false);
+    expect(ok(min - step)).toBe(false);
+  });
+
+  it('the minimum trade value may be zero or any whole amount, never negative or fractional', () => {
+    const ok = (v: number) =>
+      strategyConfigSchema.safeParse({ ...DEFAULT_STRATEGY_CONFIG, minTradeValue: v }).success;
+    expect(ok(0)).toBe(true);
+    expect(ok(1)).toBe(true);
+    expect(ok(10_000_000)).toBe(true);
+    expect(ok(-1)).toBe(false);
+    expect(ok(1.5)).toBe(false);
+    expect(strategyConfigSchema.safeParse({ ...DEFAULT_STRATEGY_CONFIG, atrMultiplier: 0 }).success).toBe(
+      false,
+    );
   });
 
   it('the defaults are a valid config', () => {
