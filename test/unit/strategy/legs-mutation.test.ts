@@ -231,6 +231,16 @@ describe('buildLegs', () => {
     ]);
   });
 
+  it('when a cut buy is worth exactly the minimum then it is kept', () => {
+    const r = legsOf({
+      order: ['100010'],
+      targets: new Map([['100010', target('100010', 9)]]),
+      cash: 39_999, // 3 shares = 30,000 = the minimum
+    });
+    expect(brief(r)).toEqual([['100010', 'BUY', 3, 10_000, 30_000, 0, 9]]);
+    expect(r.notes.map((n) => n.code)).toEqual(['BUY_REDUCED_FOR_CASH']);
+  });
+
   it('when the cash is negative then no buy is made and the cut says zero shares', () => {
     const r = legsOf({
       order: ['100010'],

@@ -135,17 +135,17 @@ describe('fitting legs: each cap at its value', () => {
     const result = fitLegsToLimits({
       legs: [
         { ticker: 'A', side: 'BUY', quantity: 100, limitPrice: 10_000 },
-        { ticker: 'A', side: 'SELL', quantity: 20, limitPrice: 10_000 },
+        { ticker: 'A', side: 'SELL', quantity: 40, limitPrice: 10_000 },
       ],
       cash: 0,
       positions: [{ ticker: 'A', quantity: 50, price: 10_000 }],
       marks: new Map(),
       limits,
     });
-    // after the sell: cash 200,000, 30 held, NAV 500,000 → weight cap 200,000 / 10,000 = 20 − 30 → 0
+    // after the sell: cash 400,000, 10 held, NAV 500,000 → weight cap 200,000 / 10,000 = 20 − 10 held = 10
     expect(result.map((r) => [r.leg.side, r.quantity, r.clippedBy])).toEqual([
-      ['SELL', 20, null],
-      ['BUY', 0, 'MAX_POSITION_WEIGHT'],
+      ['SELL', 40, null],
+      ['BUY', 10, 'MAX_POSITION_WEIGHT'],
     ]);
   });
 
@@ -170,6 +170,21 @@ describe('fitting legs: each cap at its value', () => {
     expect(result.map((r) => [r.leg.ticker, r.quantity, r.clippedBy, r.limitValue])).toEqual([
       ['A', 10, null, null],
       ['B', 45, 'FAT_FINGER', 450_000],
+    ]);
+    // with a 40 % weight cap: NAV after A is 900,000 cash + 10 A at 10,000 = 1,000,000 → 40 B
+    const capped = fitLegsToLimits({
+      legs: [
+        { ticker: 'A', side: 'BUY', quantity: 10, limitPrice: 10_000 },
+        { ticker: 'B', side: 'BUY', quantity: 100, limitPrice: 10_000 },
+      ],
+      cash: 1_000_000,
+      positions: [],
+      marks: new Map([['A', 10_000]]),
+      limits: { ...limits, maxPositionWeightBp: 4_000 },
+    });
+    expect(capped.map((r) => [r.leg.ticker, r.quantity, r.clippedBy])).toEqual([
+      ['A', 10, null],
+      ['B', 40, 'MAX_POSITION_WEIGHT'],
     ]);
   });
 
