@@ -128,7 +128,15 @@ describe('planRebalance', () => {
     const original = planRebalance(base);
     const changed = planRebalance({ ...base, barsByTicker: tampered });
 
-    // Assert
+    // Assert: the plan is a real one (the top two are bought from closes before the date) and the tampered
+    // bars change nothing of it
+    expect(original.isRebalanceDay).toBe(true);
+    expect(original.dataAsOf).toBe('2024-01-31');
+    expect(original.legs.map((l) => [l.side, l.ticker])).toEqual([
+      ['BUY', '100020'],
+      ['BUY', '100030'],
+    ]);
+    expect(original.legs.every((l) => l.limitPrice > 5_000)).toBe(true);
     expect(changed).toEqual(original);
   });
 

@@ -90,6 +90,14 @@ describe('the cash sweep', () => {
     const config = testConfig({ safeAsset: 'CASH', maxPositionWeightBp: 3_000 });
     const a = planRebalance(input({ config }));
     const b = planRebalance(input({ config: { ...config, cashSweep: true } }));
+    // Both plans hold the two picks, sized by the ATR budget, and nothing else: no safe ETF target appears.
+    for (const plan of [a, b]) {
+      expect(plan.targets.map((t) => [t.ticker, t.role, t.limit])).toEqual([
+        ['100020', 'MOMENTUM', 'RISK_BUDGET'],
+        ['100030', 'MOMENTUM', 'RISK_BUDGET'],
+      ]);
+    }
     expect(b.targets).toEqual(a.targets);
+    expect(b.legs).toEqual(a.legs);
   });
 });
