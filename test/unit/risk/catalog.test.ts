@@ -7,16 +7,25 @@ import { kstInstant } from '../../../src/domain/market';
 import { aGuardInput } from './builders';
 import { DENIAL_SCENARIOS } from './denial-scenarios';
 
+/** The template with each `{key}` / `{key:format}` turned into "some text without braces". */
+function templatePattern(template: string): RegExp {
+  const literal = template.split(/\{\w+(?::\w+)?\}/).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(`^${literal.join('[^{}]+')}$`);
+}
+
 describe('risk message catalogs', () => {
   for (const catalog of [riskKo, riskEn]) {
     it(`when every denial is rendered in ${catalog.locale} then no placeholder is left unfilled`, () => {
-      const rendered = DENIAL_SCENARIOS.map((s) => {
-        const verdict = checkOrder(s.input);
-        return verdict.outcome === 'ALLOW' ? '' : renderRiskText(catalog.codes[verdict.code], verdict.detail, catalog);
-      });
+      for (const scenario of DENIAL_SCENARIOS) {
+        const verdict = checkOrder(scenario.input);
+        expect(verdict.outcome).not.toBe('ALLOW');
+        if (verdict.outcome === 'ALLOW') continue;
+        const template = catalog.codes[verdict.code];
 
-      for (const text of rendered) {
-        expect(text).not.toBe('');
+        const text = renderRiskText(template, verdict.detail, catalog);
+
+        // The template's own words stay, and every placeholder becomes a non-empty value without braces.
+        expect(text).toMatch(templatePattern(template));
         expect(text).not.toMatch(/[{}]/);
       }
     });
