@@ -21,6 +21,7 @@ export const MUTATE_TEST_FILES = [
   'test/integration/trading/reconcile-matching.test.ts',
   'test/integration/trading/cancel.test.ts',
   'test/integration/trading/two-person.test.ts',
+  'test/integration/trading/approvals-mutation.test.ts',
 ];
 
 /** MUTATE_UNIT_ONLY=1: only the pure unit tests (no database) — a quick run for the domain files. */
