@@ -50,6 +50,21 @@ describe.each(testDatabaseTargets())('approvals: what each decision records and 
     });
   });
 
+  it('when the quote cannot be read then the card is still recorded, denied, without a price', async () => {
+    const core = await w.readyCore();
+    w.broker.prices.delete('069500');
+    const market = await core.approvals.propose(buy({ orderType: 'MARKET', limitPrice: undefined }));
+    const limit = await core.approvals.propose(buy({ quantity: 1 }));
+    expect(market.intent).toMatchObject({
+      status: 'DENIED',
+      precheck: { referencePrice: null, quotePrice: null },
+    });
+    expect(limit.intent).toMatchObject({
+      status: 'DENIED',
+      precheck: { referencePrice: 35_980, quotePrice: null },
+    });
+  });
+
   it('when a card is approved by one person then the audit names the channel and the card is announced', async () => {
     const core = await w.readyCore();
     const { intent } = await core.approvals.propose(buy());
