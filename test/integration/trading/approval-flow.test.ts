@@ -216,8 +216,9 @@ describe.each(testDatabaseTargets())('approvals and execution on $name', (target
     const sent = w.broker.callsOf('placeOrder').map((c) => c.args[0] as { limitPrice: number });
     expect(sent).toEqual([expect.objectContaining({ side: 'SELL', limitPrice: 58_980 })]);
     expect((await w.store.getOrderByIntent(intent.id))!.limitPrice).toBe(58_980);
-    expect((await w.store.listEvents({ intentId: intent.id })).map((e) => e.type)).toContain(
-      'LIMIT_TIGHTENED',
-    );
+    const trail = await w.store.listEvents({ intentId: intent.id });
+    expect(trail.map((e) => e.type)).toContain('LIMIT_TIGHTENED');
+    // The audit says the clock released it, not a person.
+    expect(trail.filter((e) => e.type === 'DEFERRED_RELEASED').map((e) => e.actor)).toEqual(['clock']);
   });
 });
