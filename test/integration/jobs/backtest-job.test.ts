@@ -3,10 +3,7 @@
  * output (checked again by zod), the same question asked twice joins one run, and a range without data is told
  * as such — on PGlite, and on Postgres when TEST_DATABASE_URL is set.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Database } from '../../../src/adapters/db/client';
-import { createDbJobAuditStore } from '../../../src/adapters/db/job-audit-store';
-import { startPgBossQueue } from '../../../src/adapters/jobs/pg-boss-queue';
+import { describe, expect, it } from 'vitest';
 import { guardLimitsFor } from '../../../src/backtest/config';
 import {
   NoBacktestDataError,
@@ -15,10 +12,10 @@ import {
 } from '../../../src/backtest/desk-backtest';
 import type { DeskBacktestBrief } from '../../../src/backtest/desk-request';
 import { runStudyJob } from '../../../src/backtest/study/worker';
-import { deskBacktestOutcome, deskJobHandlers, followBacktestJob, JobService } from '../../../src/app/jobs';
-import type { JobQueue } from '../../../src/app/ports/job-queue';
+import { deskBacktestOutcome, deskJobHandlers, followBacktestJob } from '../../../src/app/jobs';
 import { DEFAULT_STRATEGY_CONFIG } from '../../../src/domain/strategy/config';
 import { testDatabaseTargets } from '../../support/db';
+import { useJobService } from '../../support/job-service';
 
 const clock = { now: () => new Date('2026-12-07T00:00:00Z') };
 const setup: DeskBacktestSetup = {
@@ -33,28 +30,11 @@ const noTickers = { cycle: null, tradingUpkeep: async () => null, closeSnapshot:
 
 for (const target of testDatabaseTargets()) {
   describe(`backtest job on ${target.name}`, () => {
-    let database: Database;
-    let queue: JobQueue;
-    let jobs: JobService;
-
-    beforeEach(async () => {
-      database = await target.open();
-      queue = await startPgBossQueue({ connection: database.connection, pollingIntervalSeconds: 0.5 });
-      jobs = new JobService({
-        queue,
-        audit: createDbJobAuditStore(database.db),
-        clock,
-        worker: 'test-host:1',
-      });
-    });
-    afterEach(async () => {
-      await queue.stop();
-      await database.close();
-    });
+    const world = useJobService(target, clock);
 
     it('when two people ask for the same backtest then one job runs and both get its brief from the queue', async () => {
       const runs: string[] = [];
-      await jobs.work(
+      await world.jobs.work(
         deskJobHandlers({
           ...noTickers,
           backtest: async (request) => {
@@ -66,22 +46,22 @@ for (const target of testDatabaseTargets()) {
       const request = { months: 12, capital: 1_000_000 };
 
       const [a, b] = await Promise.all([
-        followBacktestJob(jobs, request, 'alice', { pollMs: 100 }),
-        followBacktestJob(jobs, request, 'bob', { pollMs: 100 }),
+        followBacktestJob(world.jobs, request, 'alice', { pollMs: 100 }),
+        followBacktestJob(world.jobs, request, 'bob', { pollMs: 100 }),
       ]);
 
       const direct = await runDeskBacktest(request, setup, '2026-12-07', inProcess);
       expect(runs).toEqual(['12/1000000']);
       expect(a).toEqual(direct);
       expect(b).toEqual(direct);
-      const audit = await jobs.recent(5);
+      const audit = await world.jobs.recent(5);
       expect(audit.map((j) => [j.kind, j.singletonKey, j.state])).toEqual([
         ['backtest', 'backtest:12:1000000', 'COMPLETED'],
       ]);
     });
 
     it('when the range has no data then the person is told so, and a broken brief is a failure, not a result', async () => {
-      await jobs.work(
+      await world.jobs.work(
         deskJobHandlers({
           ...noTickers,
           backtest: async (request) => {
@@ -92,10 +72,10 @@ for (const target of testDatabaseTargets()) {
       );
 
       const none = await deskBacktestOutcome(
-        followBacktestJob(jobs, { months: 3, capital: 1_000_000 }, 'a', { pollMs: 100 }),
+        followBacktestJob(world.jobs, { months: 3, capital: 1_000_000 }, 'a', { pollMs: 100 }),
       );
       const broken = await deskBacktestOutcome(
-        followBacktestJob(jobs, { months: 4, capital: 1_000_000 }, 'a', { pollMs: 100 }),
+        followBacktestJob(world.jobs, { months: 4, capital: 1_000_000 }, 'a', { pollMs: 100 }),
       );
 
       expect(none).toEqual({ status: 'no-data' });
@@ -103,11 +83,13 @@ for (const target of testDatabaseTargets()) {
     });
 
     it('when a backtest payload is out of range then the queue refuses it and nothing is queued', async () => {
-      await expect(jobs.enqueue('backtest', { months: 0, capital: 1_000_000 }, 'a')).rejects.toThrow(
+      await expect(world.jobs.enqueue('backtest', { months: 0, capital: 1_000_000 }, 'a')).rejects.toThrow(
         /months/,
       );
-      await expect(jobs.enqueue('backtest', { months: 12, capital: 1.5 }, 'a')).rejects.toThrow(/capital/);
-      expect(await jobs.recent()).toEqual([]);
+      await expect(world.jobs.enqueue('backtest', { months: 12, capital: 1.5 }, 'a')).rejects.toThrow(
+        /capital/,
+      );
+      expect(await world.jobs.recent()).toEqual([]);
     });
   });
 }
