@@ -16,9 +16,7 @@ export interface TestDatabaseTarget {
  * Each `open()` gives a fresh, migrated database (a new Postgres database per call) that `close()` removes.
  */
 export function testDatabaseTargets(): TestDatabaseTarget[] {
-  const targets: TestDatabaseTarget[] = [
-    { name: 'pglite', open: openMigratedPglite },
-  ];
+  const targets: TestDatabaseTarget[] = [{ name: 'pglite', open: openMigratedPglite }];
   const adminUrl = process.env.TEST_DATABASE_URL;
   if (adminUrl) targets.push({ name: 'postgres', open: () => openFreshPostgres(adminUrl) });
   return targets;
@@ -86,16 +84,24 @@ export async function truncateAll(database: Database): Promise<void> {
 }
 
 /**
+ * Under `npm run mutate` (vitest.mutate.config.ts sets MUTATE_SHARED_PGLITE=1 and runs files without isolation),
+ * the files of one mutant's run share one PGlite: each run starts a fresh worker, so nothing outlives the run, and
+ * every test still starts from emptied tables. Opening a database per file was most of a mutant's cost.
+ */
+let sharedPglite: Promise<Database> | null = null;
+
+/**
  * One database per test file and target, emptied before each test: opening PGlite and migrating costs
  * seconds, truncating costs milliseconds.
  */
 export function useTestDatabase(target: TestDatabaseTarget): { readonly database: Database } {
   const holder: { database: Database | null } = { database: null };
+  const shared = target.name === 'pglite' && process.env.MUTATE_SHARED_PGLITE === '1';
   beforeAll(async () => {
-    holder.database = await target.open();
+    holder.database = await (shared ? (sharedPglite ??= target.open()) : target.open());
   });
   afterAll(async () => {
-    await holder.database?.close();
+    if (!shared) await holder.database?.close();
   });
   beforeEach(async () => {
     await truncateAll(holder.database!);
