@@ -22,6 +22,8 @@ export const MUTATE_TEST_FILES = [
   'test/integration/trading/cancel.test.ts',
   'test/integration/trading/two-person.test.ts',
   'test/integration/trading/approvals-mutation.test.ts',
+  'test/integration/trading/execution-mutation.test.ts',
+  'test/integration/trading/reconcile-mutation.test.ts',
 ];
 
 /** MUTATE_UNIT_ONLY=1: only the pure unit tests (no database) — a quick run for the domain files. */

@@ -5,7 +5,6 @@
  */
 import type { Clock } from '../domain/clock';
 import { kstInstant, kstDate, type TradingCalendar } from '../domain/market';
-import { feeFor } from '../domain/money';
 import type { Broker, PlaceOrderResult } from '../domain/ports';
 import { blackoutDeferral, checkOrder, type GuardVerdict, type NewOrder } from '../domain/risk';
 import { tightenLimitTowardQuote } from '../domain/order';
@@ -536,9 +535,5 @@ export class ExecutionService {
 
   isInFlight(orderId: string): boolean {
     return this.inFlight.has(orderId);
-  }
-
-  feeFor(amount: number): number {
-    return feeFor(amount, this.deps.commissionPpm);
   }
 }

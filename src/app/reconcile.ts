@@ -221,7 +221,11 @@ export class ReconciliationService {
       current = after;
       changed = true;
     }
-    if (current.status === 'FILLED') return changed;
+    if (current.status === 'FILLED') {
+      // The last fill came from the inquiry (the notice was missed): the card is told, like any other change.
+      if (changed) await this.emit(current.id);
+      return changed;
+    }
     const sessionOver =
       b.date < kstDate(now) ||
       kstParts(now).minuteOfDay >= 15 * 60 + 30 ||

@@ -147,6 +147,33 @@ describe.each(testDatabaseTargets())('reconciliation on $name', (target) => {
     expect(await w.store.getPositions()).toMatchObject([{ ticker: '069500', quantity: 2 }]);
   });
 
+  it('when the inquiry shows the fills the notices missed then the desk is told of each change, the last one FILLED, and of nothing twice', async () => {
+    // Arrange: the order rests; its notices never arrive (found by mutation testing: the completing fill was
+    // booked but the card was never told)
+    const core = await w.readyCore();
+    const { intent } = await core.approvals.propose(buy());
+    const sent = await core.approvals.approve(intent.id, alice);
+    const odno = sent.status === 'submitted' ? sent.order.brokerOrderId! : '';
+    const told: string[] = [];
+    core.events.subscribe((e) => {
+      if (e.type === 'order.updated') told.push(`${e.order.status}:${e.order.filledQuantity}`);
+    });
+
+    // Act
+    w.broker.fill(odno, 1, 35_980, false);
+    await core.reconciliation.reconcile();
+    w.broker.fill(odno, 2, 35_975, false);
+    await core.reconciliation.reconcile();
+    await core.reconciliation.reconcile();
+
+    // Assert
+    expect(told).toEqual(['PARTIALLY_FILLED:1', 'FILLED:3']);
+    expect(await w.store.getOrderByIntent(intent.id)).toMatchObject({
+      status: 'FILLED',
+      filledAmount: 107_930,
+    });
+  });
+
   it('when the fill notice is booked while the order inquiry is in flight then reconciliation books nothing twice and does not fail', async () => {
     // Arrange: the exchange fills the order; its notice reaches the desk while reconciliation is reading the
     // order inquiry (the order row reconciliation holds still says 0 filled).

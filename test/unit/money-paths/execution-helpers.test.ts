@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { loadTradingCalendar } from '../../../src/adapters/calendar/load';
-import { deferralExpiry, newOrderOf, precheckFrom } from '../../../src/app/execution';
+import {
+  deferralExpiry,
+  isCancellable,
+  newOrderOf,
+  pendingCancel,
+  precheckFrom,
+} from '../../../src/app/execution';
+import type { AuditEventRecord, OrderRecord } from '../../../src/app/trading-store';
 import { kstInstant } from '../../../src/domain/market';
 import type { GuardVerdict } from '../../../src/domain/risk';
 import { fail, pass } from '../../../src/domain/risk/verdict';
@@ -16,8 +23,8 @@ describe('execution: precheck snapshot', () => {
     // Act
     const snapshot = precheckFrom(verdict, 35_980, 3, at, 36_000);
 
-    // Assert
-    expect(snapshot).toEqual({
+    // Assert (strictly: an allowed snapshot has no `code` key at all)
+    expect(snapshot).toStrictEqual({
       outcome: 'ALLOW',
       checks: [{ rule: 'quantity', ok: true, detail: {} }],
       referencePrice: 35_980,
@@ -134,5 +141,66 @@ describe('execution: the order sent for an intent', () => {
     });
     expect(order).toEqual({ kind: 'NEW', ticker: '069500', side: 'BUY', quantity: 1, orderType: 'LIMIT' });
     expect(order).not.toHaveProperty('limitPrice');
+  });
+});
+
+describe('execution: which orders can be cancelled', () => {
+  const order = (overrides: Partial<OrderRecord>): OrderRecord => ({
+    id: 'o1',
+    intentId: 'i1',
+    environment: 'paper',
+    ticker: '069500',
+    side: 'BUY',
+    quantity: 3,
+    orderType: 'LIMIT',
+    limitPrice: 35_980,
+    status: 'ACCEPTED',
+    brokerOrderId: '0000000001',
+    brokerOrgNo: '00950',
+    filledQuantity: 0,
+    filledAmount: 0,
+    fees: 0,
+    rejectCode: null,
+    rejectMessage: null,
+    unknownReason: null,
+    reconcileAttempts: 0,
+    submittedAt: at,
+    lastReconciledAt: null,
+    createdAt: at,
+    updatedAt: at,
+    ...overrides,
+  });
+
+  it.each([
+    ['ACCEPTED', true],
+    ['PARTIALLY_FILLED', true],
+    ['PENDING_SUBMIT', false],
+    ['UNKNOWN', false],
+    ['FILLED', false],
+    ['CANCELLED', false],
+  ] as const)('when the order is %s then cancellable is %s', (status, expected) => {
+    expect(isCancellable(order({ status }))).toBe(expected);
+  });
+
+  it('when KIS’s order number or branch is missing then there is nothing to cancel by', () => {
+    expect(isCancellable(order({ brokerOrderId: null }))).toBe(false);
+    expect(isCancellable(order({ brokerOrgNo: null }))).toBe(false);
+  });
+});
+
+describe('execution: a cancel nobody has settled yet', () => {
+  const events = (...types: string[]): AuditEventRecord[] =>
+    types.map((type, i) => ({ id: i + 1, orderId: 'o1', type, actor: 'x', at }));
+
+  it('when the last cancel event is a request or an unknown answer then that event is pending', () => {
+    expect(pendingCancel(events('ORDER_ACCEPTED', 'CANCEL_REQUESTED'))?.id).toBe(2);
+    expect(pendingCancel(events('CANCEL_REQUESTED', 'CANCEL_UNKNOWN', 'ORDER_PARTIALLY_FILLED'))?.id).toBe(2);
+  });
+
+  it('when the last cancel event is a refusal or a not-found then nothing is pending, whatever came before', () => {
+    expect(pendingCancel(events('CANCEL_REQUESTED', 'CANCEL_UNKNOWN', 'CANCEL_REJECTED'))).toBeNull();
+    expect(pendingCancel(events('CANCEL_REQUESTED', 'CANCEL_UNKNOWN', 'CANCEL_NOT_FOUND'))).toBeNull();
+    expect(pendingCancel(events('ORDER_ACCEPTED'))).toBeNull();
+    expect(pendingCancel([])).toBeNull();
   });
 });
