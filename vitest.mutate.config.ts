@@ -26,10 +26,12 @@ export const MUTATE_TEST_FILES = [
   'test/integration/trading/reconcile-mutation.test.ts',
 ];
 
-/** MUTATE_UNIT_ONLY=1: only the pure unit tests (no database) — a quick run for the domain files. */
-const include = process.env.MUTATE_UNIT_ONLY
-  ? MUTATE_TEST_FILES.filter((f) => f.startsWith('test/unit/'))
-  : MUTATE_TEST_FILES;
+/**
+ * Only the pure unit tests (no database) for the domain part of `npm run mutate` (MUTATE_PART=domain, see
+ * stryker.config.mjs) or with MUTATE_UNIT_ONLY=1; the app part needs the integration tests too.
+ */
+const unitOnly = process.env.MUTATE_UNIT_ONLY === '1' || process.env.MUTATE_PART === 'domain';
+const include = unitOnly ? MUTATE_TEST_FILES.filter((f) => f.startsWith('test/unit/')) : MUTATE_TEST_FILES;
 
 /**
  * The guard's property test runs for every mutant of src/domain/risk; 2,000 random inputs (about 5 s, more when

@@ -125,6 +125,37 @@ describe.each(testDatabaseTargets())('reconciliation on $name', (target) => {
     expect(next.status).toBe('AWAITING_APPROVAL');
   });
 
+  it('when the process died while its POST was out and KIS has the order then the restarted desk adopts the PENDING row', async () => {
+    // Arrange: KIS takes the order; the answer never comes back because the process stops
+    const first = await w.readyCore();
+    const placeOrder = w.broker.placeOrder.bind(w.broker);
+    w.broker.placeOrder = async (request) => {
+      await placeOrder(request);
+      return new Promise(() => {}); // the process is gone before the answer
+    };
+    const { intent } = await first.approvals.propose(buy());
+    void first.approvals.approve(intent.id, alice);
+    let row = await w.store.getOrderByIntent(intent.id);
+    for (let i = 0; i < 100 && w.broker.brokerOrders.length === 0; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      row = await w.store.getOrderByIntent(intent.id);
+    }
+    expect(row?.status).toBe('PENDING_SUBMIT');
+
+    // Act: a new process
+    w.clock.advance(5_000);
+    const restarted = buildCore(w.database, w.broker, w.clock);
+    const report = await restarted.reconciliation.reconcile();
+
+    // Assert
+    expect(report).toMatchObject({ ok: true, adopted: [row!.id], stillUnknown: [] });
+    expect(await w.store.getOrder(row!.id)).toMatchObject({
+      status: 'ACCEPTED',
+      brokerOrderId: '0000000001',
+    });
+    expect(w.broker.callsOf('placeOrder')).toHaveLength(1);
+  });
+
   it('when a buy is proposed before start-up reconciliation then the guard denies it as halted', async () => {
     const core = buildCore(w.database, w.broker, w.clock);
     const { intent } = await core.approvals.propose(buy());
