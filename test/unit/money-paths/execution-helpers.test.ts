@@ -7,7 +7,8 @@ import {
   pendingCancel,
   precheckFrom,
 } from '../../../src/app/execution';
-import type { AuditEventRecord, OrderRecord } from '../../../src/app/trading-store';
+import type { AuditEventRecord } from '../../../src/app/trading-store';
+import { order } from '../discord/fixtures';
 import { kstInstant } from '../../../src/domain/market';
 import type { GuardVerdict } from '../../../src/domain/risk';
 import { fail, pass } from '../../../src/domain/risk/verdict';
@@ -145,32 +146,6 @@ describe('execution: the order sent for an intent', () => {
 });
 
 describe('execution: which orders can be cancelled', () => {
-  const order = (overrides: Partial<OrderRecord>): OrderRecord => ({
-    id: 'o1',
-    intentId: 'i1',
-    environment: 'paper',
-    ticker: '069500',
-    side: 'BUY',
-    quantity: 3,
-    orderType: 'LIMIT',
-    limitPrice: 35_980,
-    status: 'ACCEPTED',
-    brokerOrderId: '0000000001',
-    brokerOrgNo: '00950',
-    filledQuantity: 0,
-    filledAmount: 0,
-    fees: 0,
-    rejectCode: null,
-    rejectMessage: null,
-    unknownReason: null,
-    reconcileAttempts: 0,
-    submittedAt: at,
-    lastReconciledAt: null,
-    createdAt: at,
-    updatedAt: at,
-    ...overrides,
-  });
-
   it.each([
     ['ACCEPTED', true],
     ['PARTIALLY_FILLED', true],
