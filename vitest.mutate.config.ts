@@ -1,5 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import base from './vitest.config';
+import { mutateThreadsPool } from './test/support/mutate-pool';
 
 /**
  * The test files `npm run mutate` (Stryker) runs: the ones that exercise the money paths it mutates
@@ -40,7 +41,7 @@ const include = unitOnly ? MUTATE_TEST_FILES.filter((f) => f.startsWith('test/un
 const env = { RISK_PROPERTY_RUNS: '400', RISK_PROPERTY_SEED: '17' };
 
 /**
- * Stryker starts a fresh vitest worker for every mutant, so nothing is shared between mutants either way. Within one
+ * Stryker starts a fresh vitest worker for every mutant unless the pool below keeps one. Within one
  * mutant's run the files are not isolated from each other (modules load once) and share one PGlite
  * (MUTATE_SHARED_PGLITE, see test/support/db.ts): the dry run fell from 59 s to 13 s with the same verdicts on the
  * 81 mutants measured. MUTATE_ISOLATE=1 restores vitest's per-file isolation.
@@ -48,8 +49,16 @@ const env = { RISK_PROPERTY_RUNS: '400', RISK_PROPERTY_SEED: '17' };
 const isolate = process.env.MUTATE_ISOLATE === '1';
 if (!isolate) Object.assign(env, { MUTATE_SHARED_PGLITE: '1' });
 
+/**
+ * And from one mutant's run to the next, one worker thread is kept (test/support/mutate-pool.ts) for the mutants
+ * Stryker switches on at run time: its modules and its PGlite stay loaded. MUTATE_REUSE=0 starts a fresh thread for
+ * every mutant, as Stryker's runner does by itself.
+ */
+const reuse = !isolate && process.env.MUTATE_REUSE !== '0';
+
 // Spread, not mergeConfig: mergeConfig concatenates arrays and would keep the whole suite's include.
 export default defineConfig({
   ...base,
+  plugins: reuse ? [mutateThreadsPool()] : [],
   test: { ...base.test, include, env: { ...base.test?.env, ...env }, isolate },
 });
