@@ -82,6 +82,7 @@ class MutateThreadsWorker implements PoolWorker {
     if (this.reuse && kept) {
       this.current = kept;
       kept = null;
+      this.current.thread.ref();
       this.adopted = true;
     } else {
       const thread = new Worker(this.entrypoint, {
@@ -148,6 +149,8 @@ class MutateThreadsWorker implements PoolWorker {
     current.thread.stderr.unpipe(this.stderr);
     if (this.stopAnswered && !this.failed && current.runs < RECYCLE_AFTER) {
       if (kept) await kept.thread.terminate();
+      // A kept thread must not hold the process open: Stryker ends its test-runner processes, a plain run just exits.
+      current.thread.unref();
       kept = current;
       return;
     }
@@ -171,4 +174,11 @@ export function mutateThreadsPool(): Plugin {
       };
     },
   };
+}
+
+/** Stops the kept thread, if any (for a test of this pool; Stryker ends the whole process instead). */
+export async function stopKeptThread(): Promise<void> {
+  const thread = kept?.thread;
+  kept = null;
+  await thread?.terminate();
 }
