@@ -35,19 +35,19 @@ const unitOnly = process.env.MUTATE_UNIT_ONLY === '1' || process.env.MUTATE_PART
 const include = unitOnly ? MUTATE_TEST_FILES.filter((f) => f.startsWith('test/unit/')) : MUTATE_TEST_FILES;
 
 /**
- * The guard's property test runs for every mutant of src/domain/risk; 2,000 random inputs (about 5 s, more when
- * instrumented) per mutant would take hours. 400 inputs from a fixed seed keep each verdict deterministic.
- */
-const env = { RISK_PROPERTY_RUNS: '400', RISK_PROPERTY_SEED: '17' };
-
-/**
  * Stryker starts a fresh vitest worker for every mutant unless the pool below keeps one. Within one
  * mutant's run the files are not isolated from each other (modules load once) and share one PGlite
  * (MUTATE_SHARED_PGLITE, see test/support/db.ts): the dry run fell from 59 s to 13 s with the same verdicts on the
  * 81 mutants measured. MUTATE_ISOLATE=1 restores vitest's per-file isolation.
  */
 const isolate = process.env.MUTATE_ISOLATE === '1';
-if (!isolate) Object.assign(env, { MUTATE_SHARED_PGLITE: '1' });
+const env = {
+  // The guard's property test runs for every mutant of src/domain/risk; 2,000 random inputs (about 5 s, more when
+  // instrumented) per mutant would take hours. 400 inputs from a fixed seed keep each verdict deterministic.
+  RISK_PROPERTY_RUNS: '400',
+  RISK_PROPERTY_SEED: '17',
+  ...(isolate ? {} : { MUTATE_SHARED_PGLITE: '1' }),
+};
 
 /**
  * And from one mutant's run to the next, one worker thread is kept (test/support/mutate-pool.ts) for the mutants

@@ -85,8 +85,9 @@ export async function truncateAll(database: Database): Promise<void> {
 
 /**
  * Under `npm run mutate` (vitest.mutate.config.ts sets MUTATE_SHARED_PGLITE=1 and runs files without isolation),
- * the files of one mutant's run share one PGlite: each run starts a fresh worker, so nothing outlives the run, and
- * every test still starts from emptied tables. Opening a database per file was most of a mutant's cost.
+ * the files of one worker thread share one PGlite, also from one mutant's run to the next when the thread is kept
+ * (test/support/mutate-pool.ts); every test still starts from emptied tables. Opening a database per file was most
+ * of a mutant's cost.
  */
 let sharedPglite: Promise<Database> | null = null;
 

@@ -14,7 +14,7 @@ import type {
   TradeTick,
 } from '../../src/domain/ports';
 import type { Clock } from '../../src/domain/clock';
-import { kisTime, kstDate } from '../../src/domain/market';
+import { kisTime, kstDate, type KstDate } from '../../src/domain/market';
 import { priceBand } from '../../src/domain/money';
 
 /**
@@ -220,8 +220,9 @@ export class FakeBroker implements Broker {
     };
   }
 
-  async listOrders(): Promise<BrokerOrder[]> {
-    this.record('listOrders');
+  /** Records the date range asked for; answers with every order it holds, whatever the range. */
+  async listOrders(from?: KstDate, to?: KstDate): Promise<BrokerOrder[]> {
+    this.record('listOrders', from, to);
     if (this.failListOrders > 0) {
       this.failListOrders--;
       throw new Error('inquiry page 2 failed');

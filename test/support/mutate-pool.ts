@@ -113,7 +113,7 @@ class MutateThreadsWorker implements PoolWorker {
       this.latestConfig = message.context.config;
       if (this.adopted) return this.answer({ type: 'started' });
     }
-    if ((message.type === 'run' || message.type === 'collect') && this.latestConfig !== undefined) {
+    if (message.type === 'run' || message.type === 'collect') {
       this.current!.runs += 1;
       const context = { ...message.context, config: this.latestConfig };
       return this.thread.postMessage({ ...message, context });
@@ -147,7 +147,7 @@ class MutateThreadsWorker implements PoolWorker {
     for (const [event, callback] of this.listeners.splice(0)) current.thread.off(event, callback);
     current.thread.stdout.unpipe(this.stdout);
     current.thread.stderr.unpipe(this.stderr);
-    if (this.stopAnswered && !this.failed && current.runs < RECYCLE_AFTER) {
+    if (this.stopAnswered && current.runs < RECYCLE_AFTER) {
       if (kept) await kept.thread.terminate();
       // A kept thread must not hold the process open: Stryker ends its test-runner processes, a plain run just exits.
       current.thread.unref();

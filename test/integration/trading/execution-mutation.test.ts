@@ -2,7 +2,7 @@
  * Written from the mutation run of src/app/execution.ts (docs/quality/mutation.md, part 4): what the guard's
  * verdict at execution leaves behind (audit actors and data, the stored precheck, the desk event), the price-move
  * edges that decide between sending and asking again, the breakers' state changes and alerts, every cancel
- * outcome's event and alert, and an order whose POST is in flight while reconciliation runs.
+ * outcome's event and alert. (An order whose POST is in flight while reconciliation runs: reconcile-mutation.test.ts.)
  */
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
@@ -12,7 +12,7 @@ import type { DeskEvent } from '../../../src/app/desk-events';
 import type { TradingCore } from '../../../src/app/trading-core';
 import { parseDailyBlackouts } from '../../../src/domain/blackout';
 import { kstInstant } from '../../../src/domain/market';
-import type { PlaceOrderRequest, PlaceOrderResult } from '../../../src/domain/ports';
+import type { PlaceOrderRequest } from '../../../src/domain/ports';
 import type { GuardVerdict } from '../../../src/domain/risk';
 import { testDatabaseTargets } from '../../support/db';
 import { rowsOf } from '../../support/sql-rows';
@@ -545,38 +545,5 @@ describe.each(testDatabaseTargets())('execution: what each outcome leaves behind
           .map((e) => e.type === 'order.updated' && e.order.status),
       ).toEqual(['FILLED']);
     });
-  });
-
-  it('when reconciliation runs while an order’s POST is in flight then it leaves that order alone', async () => {
-    // Arrange: the POST hangs until the test lets it answer
-    const core = await w.readyCore();
-    let answer!: () => void;
-    const gate = new Promise<void>((resolve) => (answer = resolve));
-    const placeOrder = w.broker.placeOrder.bind(w.broker);
-    w.broker.placeOrder = async (request): Promise<PlaceOrderResult> => {
-      await gate;
-      return placeOrder(request);
-    };
-    const { intent } = await core.approvals.propose(buy());
-    const approving = core.approvals.approve(intent.id, alice);
-    let pending = await w.store.getOrderByIntent(intent.id);
-    for (let i = 0; i < 100 && pending === null; i++) {
-      await new Promise((resolve) => setTimeout(resolve, 5));
-      pending = await w.store.getOrderByIntent(intent.id);
-    }
-    expect(pending?.status).toBe('PENDING_SUBMIT');
-    expect(core.execution.isInFlight(pending!.id)).toBe(true);
-
-    // Act
-    const report = await core.reconciliation.reconcile();
-    answer();
-    await approving;
-
-    // Assert
-    expect(report).toMatchObject({ stillUnknown: [], adopted: [], rejectedNotFound: [] });
-    const order = (await w.store.getOrder(pending!.id))!;
-    expect(order).toMatchObject({ status: 'ACCEPTED', unknownReason: null, reconcileAttempts: 0 });
-    expect((await audit({ orderId: order.id })).map((e) => e.type)).not.toContain('ORDER_UNKNOWN');
-    expect(core.execution.isInFlight(order.id)).toBe(false);
   });
 });

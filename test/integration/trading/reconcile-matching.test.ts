@@ -320,18 +320,13 @@ describe.each(testDatabaseTargets())('reconciliation matching on $name', (target
     // Arrange
     const { core, order } = await acceptedOrder();
     w.clock.set(kstInstant('2026-11-24', 8, 0));
-    const asked: unknown[][] = [];
-    const inquiry = w.broker.listOrders.bind(w.broker);
-    w.broker.listOrders = async (...args: unknown[]) => {
-      asked.push(args);
-      return inquiry();
-    };
+    w.broker.calls.length = 0;
 
     // Act
     await core.reconciliation.reconcile();
 
     // Assert
-    expect(asked).toEqual([['2026-11-23', '2026-11-24']]);
+    expect(w.broker.callsOf('listOrders').map((c) => c.args)).toEqual([['2026-11-23', '2026-11-24']]);
     expect((await w.store.getOrder(order.id))!.status).toBe('EXPIRED');
   });
 

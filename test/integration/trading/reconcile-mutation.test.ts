@@ -164,18 +164,13 @@ describe.each(testDatabaseTargets())('reconciliation mutants on $name', (target)
     const rejected = (await w.store.getOrderByIntent(intent.id))!;
     expect(rejected).toMatchObject({ status: 'REJECTED', brokerOrderId: null });
     w.clock.set(kstInstant('2026-11-24', 10, 0));
-    const asked: unknown[][] = [];
-    const inquiry = w.broker.listOrders.bind(w.broker);
-    w.broker.listOrders = async (...args: unknown[]) => {
-      asked.push(args);
-      return inquiry();
-    };
+    w.broker.calls.length = 0;
 
     // Act
     const report = await core.reconciliation.reconcile();
 
     // Assert
-    expect(asked).toEqual([['2026-11-24', '2026-11-24']]);
+    expect(w.broker.callsOf('listOrders').map((c) => c.args)).toEqual([['2026-11-24', '2026-11-24']]);
     expect(report).toMatchObject({ ok: true, stillUnknown: [], adopted: [], rejectedNotFound: [] });
     expect(await w.store.getOrder(rejected.id)).toMatchObject({ status: 'REJECTED', reconcileAttempts: 0 });
   });
@@ -186,18 +181,13 @@ describe.each(testDatabaseTargets())('reconciliation mutants on $name', (target)
     await acceptedOrder(core);
     w.clock.set(kstInstant('2026-11-24', 10, 0));
     await acceptedOrder(core, buy({ ticker: '114260', quantity: 1, limitPrice: 59_000 }));
-    const asked: unknown[][] = [];
-    const inquiry = w.broker.listOrders.bind(w.broker);
-    w.broker.listOrders = async (...args: unknown[]) => {
-      asked.push(args);
-      return inquiry();
-    };
+    w.broker.calls.length = 0;
 
     // Act
     await core.reconciliation.reconcile();
 
     // Assert
-    expect(asked).toEqual([['2026-11-23', '2026-11-24']]);
+    expect(w.broker.callsOf('listOrders').map((c) => c.args)).toEqual([['2026-11-23', '2026-11-24']]);
   });
 
   it('when reconciliation runs while an order’s POST is in flight then that order is left alone and the run is complete', async () => {
@@ -216,6 +206,9 @@ describe.each(testDatabaseTargets())('reconciliation mutants on $name', (target)
     const { intent } = await core.approvals.propose(buy());
     const sending = core.approvals.approve(intent.id, alice);
     await inside;
+    const pending = (await w.store.getOrderByIntent(intent.id))!;
+    expect(pending.status).toBe('PENDING_SUBMIT');
+    expect(core.execution.isInFlight(pending.id)).toBe(true);
 
     // Act
     const report = await core.reconciliation.reconcile();
@@ -223,9 +216,12 @@ describe.each(testDatabaseTargets())('reconciliation mutants on $name', (target)
     await sending;
 
     // Assert
-    expect(report).toMatchObject({ ok: true, stillUnknown: [], adopted: [] });
+    expect(report).toMatchObject({ ok: true, stillUnknown: [], adopted: [], rejectedNotFound: [] });
     const order = (await w.store.getOrderByIntent(intent.id))!;
     expect(order).toMatchObject({ status: 'ACCEPTED', reconcileAttempts: 0, unknownReason: null });
+    const types = (await w.store.listEvents({ orderId: order.id })).map((e) => e.type);
+    expect(types).not.toContain('ORDER_UNKNOWN');
+    expect(core.execution.isInFlight(order.id)).toBe(false);
   });
 
   it('when the service is built without an in-flight check then it still reconciles every open order', async () => {
